@@ -1,0 +1,173 @@
+//! `codegen`: regenerate, check and validate provider schemas.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use codegen::Config;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "codegen",
+    version,
+    about = "Generate Terraform docs, a Rust client and a provider from YAML schemas"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate everything from the schemas (the default command). Only changed files are written.
+    Generate(Paths),
+    /// Exit 1 and list every generated file that is stale, missing or extra. Writes nothing.
+    Check(Paths),
+    /// Check schema files or provider folders and report every problem with its position.
+    Validate {
+        /// Schema files or provider folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the YAML format, for editors.
+    JsonSchema,
+}
+
+#[derive(Debug, Args, Default)]
+struct Paths {
+    /// Folder holding one folder per provider [default: schema/providers]
+    #[arg(long, value_name = "DIR")]
+    schema: Option<PathBuf>,
+    /// Folder for the generated crates [default: generated]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Folder for the generated documentation [default: docs]
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+    /// Folder of documentation template overrides [default: templates]
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Only this provider (repeatable)
+    #[arg(long, value_name = "NAME")]
+    provider: Vec<String>,
+}
+
+impl Paths {
+    fn config(self) -> Config {
+        let mut config = Config::new(project_root());
+        if let Some(dir) = self.schema {
+            config.schema_dir(dir);
+        }
+        if let Some(dir) = self.out {
+            config.out_dir(dir);
+        }
+        if let Some(dir) = self.docs {
+            config.docs_dir(dir);
+        }
+        if let Some(dir) = self.templates {
+            config.templates_dir(dir);
+        }
+        for name in self.provider {
+            config.provider(name);
+        }
+        config
+    }
+}
+
+/// The nearest folder, from the current one upwards, that holds `schema/providers`; else the current one.
+fn project_root() -> PathBuf {
+    let here = Path::new(".");
+    if here.join("schema/providers").is_dir() {
+        return here.to_owned();
+    }
+    let current = std::env::current_dir().unwrap_or_else(|_| here.to_owned());
+    current
+        .ancestors()
+        .find(|dir| dir.join("schema/providers").is_dir())
+        .map_or_else(|| here.to_owned(), Path::to_owned)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Generate(Paths::default())) {
+        Command::Generate(paths) => generate(paths.config()),
+        Command::Check(paths) => check(paths.config()),
+        Command::Validate { paths } => validate(&paths),
+        Command::JsonSchema => {
+            let schema = schema::json_schema::json_schema();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn generate(config: Config) -> ExitCode {
+    match config.generate() {
+        Ok(report) => {
+            for path in &report.written {
+                println!("wrote {}", path.display());
+            }
+            for path in &report.removed {
+                println!("removed {}", path.display());
+            }
+            println!(
+                "{} written, {} unchanged, {} removed",
+                report.written.len(),
+                report.unchanged,
+                report.removed.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn check(config: Config) -> ExitCode {
+    match config.check() {
+        Ok(differences) if differences.is_empty() => {
+            println!("generated files are up to date");
+            ExitCode::SUCCESS
+        }
+        Ok(differences) => {
+            for (path, difference) in &differences {
+                println!("{difference:<7} {}", path.display());
+            }
+            eprintln!(
+                "{} generated file(s) out of date; run `cargo run -p codegen` to regenerate",
+                differences.len()
+            );
+            ExitCode::FAILURE
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn validate(paths: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in paths {
+        match schema::load_provider(path) {
+            Ok(loaded) => println!(
+                "{}: ok (provider `{}`)",
+                path.display(),
+                loaded.provider.name
+            ),
+            Err(errors) => {
+                eprintln!("{errors}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(error: &codegen::Error) -> ExitCode {
+    eprintln!("{error}");
+    ExitCode::FAILURE
+}

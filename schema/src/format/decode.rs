@@ -1,0 +1,1037 @@
+//! Builds the model from a YAML tree, collecting every structural error instead of stopping at the first.
+//!
+//! What the model cannot hold (an unknown key, a value of the wrong kind, contradictory mode flags, an
+//! unreadable type) is reported here, at the key's position. Everything the model can hold but that is
+//! still wrong (a default on a required attribute, a dangling reference) is left to [`crate::validate`].
+
+use indexmap::IndexMap;
+
+use crate::diag::{Diagnostic, Pos, did_you_mean};
+use crate::format::spec::{self, MapSpec};
+use crate::format::type_expr::{self, Collection, TypeExpr};
+use crate::model::*;
+use crate::yaml::{Key, Node, NodeValue, Scalar};
+
+/// Decodes a provider document. Returns the model built from everything that could be read.
+pub fn provider(doc: &Node, diagnostics: &mut Vec<Diagnostic>) -> Provider {
+    let mut decoder = Decoder {
+        diagnostics,
+        api_naming: Casing::Camel,
+    };
+    decoder.provider(doc)
+}
+
+struct Decoder<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    api_naming: Casing,
+}
+
+/// The entries of one mapping being decoded against its spec; reports unknown and missing keys.
+struct Entries<'n> {
+    spec: &'static MapSpec,
+    pos: Pos,
+    entries: &'n [(Key, Node)],
+}
+
+impl<'n> Entries<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        debug_assert!(
+            self.spec.key(key).is_some(),
+            "`{key}` is not in the spec of {}",
+            self.spec.name
+        );
+        self.entries
+            .iter()
+            .find(|(entry, _)| entry.text == key)
+            .map(|(_, value)| value)
+    }
+
+    fn key_pos(&self, key: &str) -> Pos {
+        self.entries
+            .iter()
+            .find(|(entry, _)| entry.text == key)
+            .map_or(self.pos, |(entry, _)| entry.pos)
+    }
+}
+
+impl Decoder<'_> {
+    fn error(&mut self, pos: Pos, message: impl Into<String>, hint: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::new(pos, message).hint(hint));
+    }
+
+    /// Opens a mapping decoded against `spec`, reporting unknown keys and missing required keys.
+    fn entries<'n>(
+        &mut self,
+        node: &'n Node,
+        spec: &'static MapSpec,
+        what: &str,
+    ) -> Option<Entries<'n>> {
+        let Some(entries) = node.as_map() else {
+            self.error(
+                node.pos,
+                format!("{what} must be a mapping, found {}", node.kind()),
+                format!("write {what} as `key: value` lines"),
+            );
+            return None;
+        };
+        for (key, _) in entries {
+            if spec.key(&key.text).is_none() {
+                let known = spec.keys.iter().map(|known| known.key);
+                let hint = match did_you_mean(&key.text, known) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => format!(
+                        "{what} accepts: {}",
+                        spec.keys
+                            .iter()
+                            .map(|known| known.key)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                self.error(
+                    key.pos,
+                    format!("unknown key `{}` in {what}", key.text),
+                    hint,
+                );
+            }
+        }
+        for required in spec.keys.iter().filter(|key| key.required) {
+            if !entries.iter().any(|(key, _)| key.text == required.key) {
+                self.error(
+                    node.pos,
+                    format!("{what} is missing `{}`", required.key),
+                    format!("add `{}`: {}", required.key, required.doc),
+                );
+            }
+        }
+        Some(Entries {
+            spec,
+            pos: node.pos,
+            entries,
+        })
+    }
+
+    /// A mapping from user-chosen names, each checked against `pattern`.
+    fn names<'n>(&mut self, node: &'n Node, what: &str, pattern: NamePattern) -> &'n [(Key, Node)] {
+        match &node.value {
+            NodeValue::Map(entries) => {
+                for (key, _) in entries {
+                    if !pattern.matches(&key.text) {
+                        self.error(
+                            key.pos,
+                            format!("invalid {what} name `{}`", key.text),
+                            pattern.hint(&key.text),
+                        );
+                    }
+                }
+                entries
+            }
+            NodeValue::Scalar(Scalar::Null) => &[],
+            _ => {
+                self.error(
+                    node.pos,
+                    format!(
+                        "{what}s must be a mapping from names, found {}",
+                        node.kind()
+                    ),
+                    format!("write each {what} as `name:` followed by its keys"),
+                );
+                &[]
+            }
+        }
+    }
+
+    fn string(&mut self, node: &Node, what: &str) -> Option<String> {
+        match &node.value {
+            NodeValue::Scalar(Scalar::String(text)) => Some(text.clone()),
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} must be a string, found {}", node.kind()),
+                    "quote the value",
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> Option<String> {
+        entries
+            .get(key)
+            .and_then(|node| self.string(node, &format!("`{key}` of {what}")))
+    }
+
+    fn bool(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> bool {
+        match entries.get(key).map(|node| (node, &node.value)) {
+            None => false,
+            Some((_, NodeValue::Scalar(Scalar::Bool(value)))) => *value,
+            Some((node, _)) => {
+                self.error(
+                    node.pos,
+                    format!(
+                        "`{key}` of {what} must be true or false, found {}",
+                        node.kind()
+                    ),
+                    format!("write `{key}: true`"),
+                );
+                false
+            }
+        }
+    }
+
+    fn count(&mut self, node: &Node, what: &str) -> Option<u64> {
+        match &node.value {
+            NodeValue::Scalar(Scalar::Int(value)) if *value >= 0 => Some(*value as u64),
+            _ => {
+                self.error(
+                    node.pos,
+                    format!(
+                        "{what} must be a whole number of 0 or more, found {}",
+                        node.kind()
+                    ),
+                    "write a number such as `1`",
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, node: &Node, what: &str) -> Option<f64> {
+        match &node.value {
+            NodeValue::Scalar(Scalar::Int(value)) => Some(*value as f64),
+            NodeValue::Scalar(Scalar::Float(value)) if value.is_finite() => Some(*value),
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} must be a number, found {}", node.kind()),
+                    "write a number such as `10` or `0.5`",
+                );
+                None
+            }
+        }
+    }
+
+    fn string_list(&mut self, node: &Node, what: &str) -> Vec<String> {
+        match &node.value {
+            NodeValue::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.string(item, &format!("an entry of {what}")))
+                .collect(),
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} must be a list, found {}", node.kind()),
+                    "write `[a, b]` or one `- item` per line",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        choices: &[(&'static str, T)],
+    ) -> Option<T> {
+        let text = self.string(node, what)?;
+        if let Some((_, value)) = choices.iter().find(|(name, _)| *name == text) {
+            return Some(*value);
+        }
+        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+        let hint = match did_you_mean(&text, names.iter().copied()) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!("use one of: {}", names.join(", ")),
+        };
+        self.error(node.pos, format!("unknown {what} `{text}`"), hint);
+        None
+    }
+
+    fn provider(&mut self, doc: &Node) -> Provider {
+        let mut provider = Provider {
+            name: String::new(),
+            description: String::new(),
+            default_server_url: None,
+            auth: None,
+            api_naming: Casing::Camel,
+            config: Object::default(),
+            types: IndexMap::new(),
+            errors: IndexMap::new(),
+            resources: IndexMap::new(),
+            data_sources: IndexMap::new(),
+            docs: DocsOptions::default(),
+        };
+        let Some(entries) = self.entries(doc, &spec::PROVIDER, "the provider file") else {
+            return provider;
+        };
+        let what = "the provider";
+        if let Some(node) = entries.get("format_version") {
+            if self
+                .count(node, "`format_version`")
+                .is_some_and(|version| version != 1)
+            {
+                self.error(
+                    node.pos,
+                    "unsupported `format_version`",
+                    "this version of codegen reads format_version 1",
+                );
+            }
+        }
+        if let Some(name) = self.opt_string(&entries, "name", what) {
+            if !NamePattern::Provider.matches(&name) {
+                let pos = entries.get("name").map_or(doc.pos, |node| node.pos);
+                self.error(
+                    pos,
+                    format!("invalid provider name `{name}`"),
+                    NamePattern::Provider.hint(&name),
+                );
+            }
+            provider.name = name;
+        }
+        provider.description = self
+            .opt_string(&entries, "description", what)
+            .unwrap_or_default();
+        provider.default_server_url = self.opt_string(&entries, "default_server_url", what);
+        if let Some(node) = entries.get("api_naming") {
+            if let Some(casing) = self.choice(node, "api_naming", &Casing::ALL) {
+                provider.api_naming = casing;
+            }
+        }
+        self.api_naming = provider.api_naming;
+        if let Some(node) = entries.get("auth") {
+            provider.auth = self.auth(node);
+        }
+        if let Some(node) = entries.get("config") {
+            provider.config.attributes = self.attributes(node);
+        }
+        if let Some(node) = entries.get("types") {
+            for (key, value) in self.names(node, "type", NamePattern::Pascal) {
+                if let Some(named) = self.named_type(key, value) {
+                    provider.types.insert(key.text.clone(), named);
+                }
+            }
+        }
+        if let Some(node) = entries.get("errors") {
+            for (key, value) in self.names(node, "error type", NamePattern::Pascal) {
+                if let Some(error) = self.error_type(key, value) {
+                    provider.errors.insert(key.text.clone(), error);
+                }
+            }
+        }
+        for (section, target) in [
+            ("resources", &mut provider.resources),
+            ("data_sources", &mut provider.data_sources),
+        ] {
+            let Some(node) = entries.get(section) else {
+                continue;
+            };
+            let kind = if section == "resources" {
+                "resource"
+            } else {
+                "data source"
+            };
+            for (key, value) in self.names(node, kind, NamePattern::Snake) {
+                if let Some(resource) = self.resource(key, value, kind) {
+                    target.insert(key.text.clone(), resource);
+                }
+            }
+        }
+        if let Some(node) = entries.get("docs") {
+            if let Some(docs) = self.entries(node, &spec::DOCS, "`docs`") {
+                if let Some(note) = docs.get("requires_replacement_note") {
+                    provider.docs.requires_replacement_note = match &note.value {
+                        NodeValue::Scalar(Scalar::Null) => None,
+                        _ => self.string(note, "`requires_replacement_note`"),
+                    };
+                }
+            }
+        }
+        provider
+    }
+
+    fn auth(&mut self, node: &Node) -> Option<Auth> {
+        let entries = self.entries(node, &spec::AUTH, "`auth`")?;
+        let attribute = self
+            .opt_string(&entries, "attribute", "`auth`")
+            .unwrap_or_else(|| "token".to_owned());
+        let header = self.opt_string(&entries, "header", "`auth`");
+        let kind = self.choice(
+            entries.get("type")?,
+            "auth type",
+            &[("bearer", true), ("api_key", false)],
+        )?;
+        match (kind, header) {
+            (true, None) => Some(Auth::Bearer { attribute }),
+            (false, Some(header)) => Some(Auth::ApiKey { header, attribute }),
+            (true, Some(_)) => {
+                self.error(
+                    entries.key_pos("header"),
+                    "`header` is only for `type: api_key`",
+                    "remove `header`: bearer tokens travel in `Authorization`",
+                );
+                None
+            }
+            (false, None) => {
+                self.error(
+                    node.pos,
+                    "`type: api_key` needs `header`",
+                    "add the header that carries the key, e.g. `header: X-API-Key`",
+                );
+                None
+            }
+        }
+    }
+
+    fn named_type(&mut self, key: &Key, node: &Node) -> Option<NamedType> {
+        let what = format!("type `{}`", key.text);
+        let entries = self.entries(node, &spec::NAMED_TYPE, &what)?;
+        let description = self
+            .opt_string(&entries, "description", &what)
+            .unwrap_or_default();
+        let object = self.object(&entries);
+        Some(NamedType {
+            description,
+            object,
+        })
+    }
+
+    fn error_type(&mut self, key: &Key, node: &Node) -> Option<ErrorType> {
+        let what = format!("error type `{}`", key.text);
+        let entries = self.entries(node, &spec::ERROR_TYPE, &what)?;
+        let status_node = entries.get("status")?;
+        let status = self.count(status_node, "`status`")?;
+        if !(400..=599).contains(&status) {
+            self.error(
+                status_node.pos,
+                format!("`status` {status} is not an error status"),
+                "error types use 4xx and 5xx status codes",
+            );
+        }
+        Some(ErrorType {
+            status: status as u16,
+            content_type: self
+                .opt_string(&entries, "content_type", &what)
+                .unwrap_or_else(|| "application/problem+json".to_owned()),
+            description: self
+                .opt_string(&entries, "description", &what)
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The `attributes` and `one_of` keys of a mapping.
+    fn object(&mut self, entries: &Entries<'_>) -> Object {
+        let attributes = entries
+            .get("attributes")
+            .map(|node| self.attributes(node))
+            .unwrap_or_default();
+        let one_of = entries
+            .get("one_of")
+            .map(|node| self.one_of_groups(node, &attributes))
+            .unwrap_or_default();
+        Object {
+            attributes,
+            blocks: IndexMap::new(),
+            one_of,
+        }
+    }
+
+    fn attributes(&mut self, node: &Node) -> IndexMap<String, Attribute> {
+        let mut attributes = IndexMap::new();
+        for (key, value) in self.names(node, "attribute", NamePattern::Snake) {
+            if let Some(attribute) = self.attribute(key, value) {
+                attributes.insert(key.text.clone(), attribute);
+            }
+        }
+        attributes
+    }
+
+    fn attribute(&mut self, key: &Key, node: &Node) -> Option<Attribute> {
+        let what = format!("attribute `{}`", key.text);
+        let entries = self.entries(node, &spec::ATTRIBUTE, &what)?;
+        let mode = self.mode(&entries, &what);
+        let ty = self.attribute_type(&entries, &what);
+        let default = entries.get("default").map(value);
+        let validators = entries
+            .get("validators")
+            .map(|node| self.validators(node, &what))
+            .unwrap_or_default();
+        let api_name = self
+            .opt_string(&entries, "api_name", &what)
+            .unwrap_or_else(|| self.api_naming.apply(&key.text));
+        // Terraform stores a default in state, so an optional attribute with a default is also computed.
+        let mode = match mode? {
+            Mode::Optional if default.is_some() => Mode::OptionalComputed,
+            mode => mode,
+        };
+        Some(Attribute {
+            ty: ty?,
+            mode,
+            description: self
+                .opt_string(&entries, "description", &what)
+                .unwrap_or_default(),
+            requires_replacement: self.bool(&entries, "requires_replacement", &what),
+            sensitive: self.bool(&entries, "sensitive", &what),
+            write_only: self.bool(&entries, "write_only", &what),
+            deprecation: self.opt_string(&entries, "deprecated", &what),
+            default,
+            validators,
+            api_name,
+            env: self.opt_string(&entries, "env", &what),
+        })
+    }
+
+    /// Reads the mode flags; exactly one of required, optional, read_only, or optional with computed.
+    fn mode(&mut self, entries: &Entries<'_>, what: &str) -> Option<Mode> {
+        let flags = ["required", "optional", "computed", "read_only"]
+            .map(|flag| (flag, self.bool(entries, flag, what)));
+        let set: Vec<&str> = flags
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(flag, _)| *flag)
+            .collect();
+        let mode = match set.as_slice() {
+            ["required"] => Mode::Required,
+            ["optional"] => Mode::Optional,
+            ["optional", "computed"] => Mode::OptionalComputed,
+            ["read_only"] => Mode::ReadOnly,
+            [] => {
+                self.error(entries.pos, format!("{what} does not say who sets it"), "add one of `required: true`, `optional: true`, `read_only: true`, or `optional: true` with `computed: true`");
+                return None;
+            }
+            [first, second, ..] => {
+                let reason = match (*first, *second) {
+                    ("required", "optional") => "an attribute is either required or optional",
+                    ("required", "computed") => {
+                        "a required value always comes from the configuration"
+                    }
+                    ("required", _) => {
+                        "a required value comes from the configuration, a read-only one only from the API"
+                    }
+                    ("computed", _) => "read_only already means the API computes the value",
+                    _ => "a read-only value cannot be set in the configuration",
+                };
+                self.error(
+                    entries.key_pos(second),
+                    format!("{what} sets both `{first}` and `{second}`: {reason}"),
+                    "keep exactly one of required, optional, read_only (or optional with computed)",
+                );
+                return None;
+            }
+            [_computed] => {
+                self.error(entries.key_pos("computed"), format!("{what} is computed but not optional"), "write `read_only: true` for a value only the API sets, or add `optional: true`");
+                return None;
+            }
+        };
+        Some(mode)
+    }
+
+    fn attribute_type(&mut self, entries: &Entries<'_>, what: &str) -> Option<Type> {
+        let node = entries.get("type")?;
+        let text = self.string(node, &format!("`type` of {what}"))?;
+        let expr = match type_expr::parse(&text) {
+            Ok(expr) => expr,
+            Err(error) => {
+                let pos = Pos {
+                    line: node.pos.line,
+                    col: node.pos.col + error.offset,
+                };
+                self.error(
+                    pos,
+                    format!("{} in `type: {text}` of {what}", error.message),
+                    error.hint,
+                );
+                return None;
+            }
+        };
+        let nested_mode = match &expr {
+            TypeExpr::Word(word) if is_object_word(word) => Some((NestingMode::Single, word)),
+            TypeExpr::Collection(collection, element) => match element.as_ref() {
+                TypeExpr::Word(word) if is_object_word(word) => Some((nesting(*collection), word)),
+                _ => None,
+            },
+            TypeExpr::Word(_) => None,
+        };
+        let has_members = entries.get("attributes").is_some() || entries.get("one_of").is_some();
+        let Some((mode, word)) = nested_mode else {
+            if has_members {
+                let key = if entries.get("attributes").is_some() {
+                    "attributes"
+                } else {
+                    "one_of"
+                };
+                self.error(entries.key_pos(key), format!("{what} has `{key}` but its type `{text}` is not an object"), "use `type: object` (or list(object), set(object), map(object)) for nested attributes");
+            }
+            for key in ["min_items", "max_items"] {
+                if entries.get(key).is_some() {
+                    self.error(
+                        entries.key_pos(key),
+                        format!("`{key}` of {what} applies to nested collections only"),
+                        "use `validators: {length: ...}` to bound a plain list, set or map",
+                    );
+                }
+            }
+            return self.plain_type(&expr, node.pos, what);
+        };
+        let object = if word == "object" {
+            if entries.get("attributes").is_none() {
+                self.error(
+                    node.pos,
+                    format!("{what} is an object without `attributes`"),
+                    "add `attributes:` with the nested attributes, or reference a named type",
+                );
+            }
+            NestedObject::Inline(self.object(entries))
+        } else {
+            if has_members {
+                self.error(
+                    node.pos,
+                    format!("{what} refers to type `{word}` and also declares members"),
+                    format!("declare the members in `types: {word}`, or write `type: object`"),
+                );
+            }
+            NestedObject::Named(word.clone())
+        };
+        let mut bounds = [0u64; 2];
+        for (slot, key) in bounds.iter_mut().zip(["min_items", "max_items"]) {
+            if let Some(value) = entries.get(key) {
+                if mode == NestingMode::Single {
+                    self.error(
+                        entries.key_pos(key),
+                        format!("`{key}` of {what} applies to list, set and map objects only"),
+                        "remove it, or make the type a collection",
+                    );
+                } else if let Some(count) = self.count(value, &format!("`{key}`")) {
+                    *slot = count;
+                }
+            }
+        }
+        Some(Type::Nested(Box::new(Nested {
+            mode,
+            object,
+            min_items: bounds[0],
+            max_items: bounds[1],
+        })))
+    }
+
+    fn plain_type(&mut self, expr: &TypeExpr, pos: Pos, what: &str) -> Option<Type> {
+        Some(match expr {
+            TypeExpr::Word(word) => match word.as_str() {
+                "string" => Type::String,
+                "int64" => Type::Int64,
+                "float64" => Type::Float64,
+                "number" => Type::Number,
+                "bool" => Type::Bool,
+                // The parser admits only type words and PascalCase names, and the caller turns
+                // `object` and names into nested attributes; `contains_object` keeps them out of here.
+                _ => Type::Dynamic,
+            },
+            TypeExpr::Collection(collection, element) => {
+                if contains_object(element) {
+                    self.error(pos, format!("{what} nests objects inside a collection of collections"), "Terraform nests attributes only as object, list(object), set(object) or map(object); wrap the inner collection in a named type");
+                    return None;
+                }
+                let element = Box::new(self.plain_type(element, pos, what)?);
+                match collection {
+                    Collection::List => Type::List(element),
+                    Collection::Set => Type::Set(element),
+                    Collection::Map => Type::Map(element),
+                }
+            }
+        })
+    }
+
+    fn validators(&mut self, node: &Node, what: &str) -> Vec<Validator> {
+        let Some(entries) =
+            self.entries(node, &spec::VALIDATORS, &format!("`validators` of {what}"))
+        else {
+            return Vec::new();
+        };
+        let mut validators = Vec::new();
+        if let Some(node) = entries.get("enum") {
+            match &node.value {
+                NodeValue::Seq(items) => {
+                    validators.push(Validator::Enum(items.iter().map(value).collect()))
+                }
+                _ => self.error(
+                    node.pos,
+                    format!("`enum` of {what} must be a list, found {}", node.kind()),
+                    "write `enum: [a, b]`",
+                ),
+            }
+        }
+        for key in ["length", "range"] {
+            let Some(node) = entries.get(key) else {
+                continue;
+            };
+            let Some(bounds) = self.entries(node, &spec::BOUNDS, &format!("`{key}` of {what}"))
+            else {
+                continue;
+            };
+            if key == "length" {
+                let min = bounds.get("min").and_then(|node| self.count(node, "`min`"));
+                let max = bounds.get("max").and_then(|node| self.count(node, "`max`"));
+                validators.push(Validator::Length { min, max });
+            } else {
+                let min = bounds
+                    .get("min")
+                    .and_then(|node| self.number(node, "`min`"));
+                let max = bounds
+                    .get("max")
+                    .and_then(|node| self.number(node, "`max`"));
+                validators.push(Validator::Range { min, max });
+            }
+        }
+        if let Some(pattern) = self.opt_string(&entries, "regex", what) {
+            validators.push(Validator::Regex(pattern));
+        }
+        validators
+    }
+
+    fn one_of_groups(
+        &mut self,
+        node: &Node,
+        attributes: &IndexMap<String, Attribute>,
+    ) -> IndexMap<String, OneOf> {
+        let mut groups = IndexMap::new();
+        for (key, value) in self.names(node, "one-of group", NamePattern::Snake) {
+            let what = format!("one-of group `{}`", key.text);
+            let Some(entries) = self.entries(value, &spec::ONE_OF, &what) else {
+                continue;
+            };
+            let mut variants = Vec::new();
+            if let Some(list) = entries.get("variants") {
+                let NodeValue::Seq(items) = &list.value else {
+                    self.error(
+                        list.pos,
+                        format!("`variants` of {what} must be a list, found {}", list.kind()),
+                        "write `variants: [a, b]`",
+                    );
+                    continue;
+                };
+                for item in items {
+                    let variant = match &item.value {
+                        NodeValue::Scalar(_) => self.string(item, "a variant").map(|attribute| {
+                            let tag = attributes
+                                .get(&attribute)
+                                .map_or_else(|| attribute.clone(), |found| found.api_name.clone());
+                            Variant { attribute, tag }
+                        }),
+                        _ => self
+                            .entries(item, &spec::VARIANT, "a variant")
+                            .and_then(|variant| {
+                                let attribute =
+                                    self.opt_string(&variant, "attribute", "a variant")?;
+                                let tag = self.opt_string(&variant, "tag", "a variant")?;
+                                Some(Variant { attribute, tag })
+                            }),
+                    };
+                    variants.extend(variant);
+                }
+            }
+            groups.insert(
+                key.text.clone(),
+                OneOf {
+                    description: self
+                        .opt_string(&entries, "description", &what)
+                        .unwrap_or_default(),
+                    required: self.bool(&entries, "required", &what),
+                    discriminator: self.opt_string(&entries, "discriminator", &what),
+                    variants,
+                },
+            );
+        }
+        groups
+    }
+
+    fn resource(&mut self, key: &Key, node: &Node, kind: &str) -> Option<Resource> {
+        let what = format!("{kind} `{}`", key.text);
+        let entries = self.entries(node, &spec::RESOURCE, &what)?;
+        let schema = self.object(&entries);
+        let operations = entries
+            .get("operations")
+            .map(|node| self.operations(node, &key.text, &schema, &what))
+            .unwrap_or_default();
+        let id_attribute = self.opt_string(&entries, "id", &what).or_else(|| {
+            schema
+                .attributes
+                .contains_key("id")
+                .then(|| "id".to_owned())
+        });
+        let import = match self.opt_string(&entries, "import_id", &what) {
+            Some(template) => Some(Import {
+                attributes: placeholders(&template),
+                id: template,
+            }),
+            None => id_attribute.as_ref().map(|id| Import {
+                id: format!("{{{id}}}"),
+                attributes: vec![id.clone()],
+            }),
+        };
+        Some(Resource {
+            description: self
+                .opt_string(&entries, "description", &what)
+                .unwrap_or_default(),
+            subcategory: self.opt_string(&entries, "subcategory", &what),
+            deprecation: self.opt_string(&entries, "deprecation", &what),
+            schema,
+            operations,
+            id_attribute,
+            import,
+        })
+    }
+
+    fn operations(
+        &mut self,
+        node: &Node,
+        resource: &str,
+        schema: &Object,
+        what: &str,
+    ) -> Operations {
+        let mut operations = Operations::default();
+        let Some(entries) =
+            self.entries(node, &spec::OPERATIONS, &format!("`operations` of {what}"))
+        else {
+            return operations;
+        };
+        let kinds = [
+            (OperationKind::Create, &mut operations.create),
+            (OperationKind::Read, &mut operations.read),
+            (OperationKind::Update, &mut operations.update),
+            (OperationKind::Delete, &mut operations.delete),
+            (OperationKind::List, &mut operations.list),
+        ];
+        for (kind, slot) in kinds {
+            if let Some(node) = entries.get(kind.key()) {
+                *slot = self.operation(node, kind, resource, schema, what);
+            }
+        }
+        operations
+    }
+
+    fn operation(
+        &mut self,
+        node: &Node,
+        kind: OperationKind,
+        resource: &str,
+        schema: &Object,
+        what: &str,
+    ) -> Option<Operation> {
+        use heck::{ToKebabCase, ToSnakeCase};
+        let what = format!("the {} operation of {what}", kind.key());
+        let entries = self.entries(node, &spec::OPERATION, &what)?;
+        let method = self.choice(entries.get("method")?, "HTTP method", &Method::ALL)?;
+        let path_node = entries.get("path")?;
+        let path = self.string(path_node, "`path`")?;
+        if !path.starts_with('/') {
+            self.error(
+                path_node.pos,
+                format!("`path` of {what} must start with `/`"),
+                format!("write `/{path}`"),
+            );
+        }
+        let mut explicit = IndexMap::new();
+        if let Some(node) = entries.get("path_params") {
+            for (param, attribute) in self.names(node, "path parameter", NamePattern::Param) {
+                if let Some(attribute) = self.string(attribute, "the attribute of a path parameter")
+                {
+                    explicit.insert(param.text.clone(), (param.pos, attribute));
+                }
+            }
+        }
+        let params = placeholders(&path);
+        for (param, (pos, _)) in &explicit {
+            if !params.contains(param) {
+                self.error(
+                    *pos,
+                    format!("path parameter `{param}` does not appear in `{path}`"),
+                    format!("remove it, or add `{{{param}}}` to the path"),
+                );
+            }
+        }
+        let path_params: Vec<PathParam> = params
+            .into_iter()
+            .map(|name| {
+                let attribute = explicit
+                    .get(&name)
+                    .map_or_else(|| name.to_snake_case(), |(_, attribute)| attribute.clone());
+                PathParam { name, attribute }
+            })
+            .collect();
+        let query = entries
+            .get("query")
+            .map(|node| self.string_list(node, "`query`"))
+            .unwrap_or_default();
+        let body = match entries.get("body") {
+            Some(node) => Some(self.string_list(node, "`body`")),
+            None if matches!(method, Method::Post | Method::Put | Method::Patch) => Some(
+                schema
+                    .attributes
+                    .iter()
+                    .filter(|(name, attribute)| {
+                        attribute.mode.is_configurable()
+                            && !query.contains(name)
+                            && !path_params.iter().any(|param| &param.attribute == *name)
+                    })
+                    .map(|(name, _)| name.clone())
+                    .collect(),
+            ),
+            None => None,
+        };
+        let success = match entries.get("success") {
+            Some(node) => match &node.value {
+                NodeValue::Seq(items) => items
+                    .iter()
+                    .filter_map(|item| self.count(item, "a success status"))
+                    .map(|code| code as u16)
+                    .collect(),
+                _ => {
+                    self.error(
+                        node.pos,
+                        format!("`success` of {what} must be a list of status codes"),
+                        "write `success: [200, 201]`",
+                    );
+                    Vec::new()
+                }
+            },
+            None => match kind {
+                OperationKind::Create => vec![200, 201],
+                OperationKind::Delete => vec![200, 204],
+                _ => vec![200],
+            },
+        };
+        Some(Operation {
+            method,
+            operation_id: self
+                .opt_string(&entries, "operation_id", &what)
+                .unwrap_or_else(|| format!("{}-{}", kind.key(), resource.to_kebab_case())),
+            summary: self
+                .opt_string(&entries, "summary", &what)
+                .unwrap_or_default(),
+            description: self
+                .opt_string(&entries, "description", &what)
+                .unwrap_or_default(),
+            path,
+            path_params,
+            query,
+            body,
+            success,
+            errors: entries
+                .get("errors")
+                .map(|node| self.string_list(node, "`errors`"))
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        names.push(rest[open + 1..open + close].to_owned());
+        rest = &rest[open + close + 1..];
+    }
+    names
+}
+
+fn is_object_word(word: &str) -> bool {
+    word == "object" || word.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn contains_object(expr: &TypeExpr) -> bool {
+    match expr {
+        TypeExpr::Word(word) => is_object_word(word),
+        TypeExpr::Collection(_, element) => contains_object(element),
+    }
+}
+
+fn nesting(collection: Collection) -> NestingMode {
+    match collection {
+        Collection::List => NestingMode::List,
+        Collection::Set => NestingMode::Set,
+        Collection::Map => NestingMode::Map,
+    }
+}
+
+/// Converts any YAML value to a model value (defaults and enum members are type-checked later).
+fn value(node: &Node) -> Value {
+    match &node.value {
+        NodeValue::Scalar(Scalar::Null) => Value::Null,
+        NodeValue::Scalar(Scalar::Bool(value)) => Value::Bool(*value),
+        NodeValue::Scalar(Scalar::Int(value)) => Value::Int(*value),
+        NodeValue::Scalar(Scalar::Float(value)) => Value::Float(*value),
+        NodeValue::Scalar(Scalar::String(value)) => Value::String(value.clone()),
+        NodeValue::Seq(items) => Value::List(items.iter().map(value).collect()),
+        NodeValue::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|(key, item)| (key.text.clone(), value(item)))
+                .collect(),
+        ),
+    }
+}
+
+/// A naming rule for user-chosen names.
+#[derive(Debug, Clone, Copy)]
+enum NamePattern {
+    /// Attributes, resources, one-of groups: `^[a-z0-9_]+$`.
+    Snake,
+    /// Named types and error types: PascalCase.
+    Pascal,
+    /// Provider names: lower-case letters and digits.
+    Provider,
+    /// Path placeholders: identifiers in any case.
+    Param,
+}
+
+impl NamePattern {
+    fn matches(self, name: &str) -> bool {
+        let mut chars = name.chars();
+        let first = chars.next();
+        match self {
+            NamePattern::Snake => {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            }
+            NamePattern::Pascal => {
+                first.is_some_and(|c| c.is_ascii_uppercase())
+                    && chars.all(|c| c.is_ascii_alphanumeric())
+            }
+            NamePattern::Provider => {
+                first.is_some_and(|c| c.is_ascii_lowercase())
+                    && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            }
+            NamePattern::Param => {
+                first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            }
+        }
+    }
+
+    fn hint(self, name: &str) -> String {
+        use heck::{ToSnakeCase, ToUpperCamelCase};
+        match self {
+            NamePattern::Snake => format!(
+                "names use lower-case letters, digits and underscores: `{}`",
+                name.to_snake_case()
+            ),
+            NamePattern::Pascal => format!(
+                "type names are PascalCase: `{}`",
+                name.to_upper_camel_case()
+            ),
+            NamePattern::Provider => {
+                "provider names use lower-case letters and digits, starting with a letter"
+                    .to_owned()
+            }
+            NamePattern::Param => {
+                "path parameters are identifiers: letters, digits and underscores".to_owned()
+            }
+        }
+    }
+}

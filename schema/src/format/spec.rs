@@ -1,0 +1,501 @@
+//! The keys of every mapping in the YAML format, v1, with their documentation and shape.
+//!
+//! The decoder accepts exactly these keys (anything else is an "unknown key" error) and the JSON Schema
+//! export is generated from the same tables, so the two cannot disagree about which keys exist.
+
+/// A mapping of the format: its fixed keys.
+#[derive(Debug)]
+pub struct MapSpec {
+    /// Name used in messages and as the JSON Schema definition name.
+    pub name: &'static str,
+    /// What the mapping describes.
+    pub doc: &'static str,
+    /// Its keys.
+    pub keys: &'static [KeySpec],
+}
+
+impl MapSpec {
+    /// The spec of `key`.
+    pub fn key(&self, key: &str) -> Option<&KeySpec> {
+        self.keys.iter().find(|spec| spec.key == key)
+    }
+}
+
+/// One key of a [`MapSpec`].
+#[derive(Debug)]
+pub struct KeySpec {
+    /// The key.
+    pub key: &'static str,
+    /// What it means.
+    pub doc: &'static str,
+    /// What its value looks like.
+    pub shape: Shape,
+    /// Whether it must be present.
+    pub required: bool,
+}
+
+/// The shape of a value.
+#[derive(Debug)]
+pub enum Shape {
+    /// A string.
+    String,
+    /// A string, or null to turn the setting off.
+    StringOrNull,
+    /// `true` or `false`.
+    Bool,
+    /// A non-negative integer.
+    Count,
+    /// An integer or a float.
+    Number,
+    /// Any value (defaults, enum members).
+    Any,
+    /// One of these strings.
+    OneOfStrings(&'static [&'static str]),
+    /// A list of values of the shape.
+    List(&'static Shape),
+    /// A mapping from user-chosen names (matching the pattern) to values of the shape.
+    Names(&'static str, &'static Shape),
+    /// A mapping described by a spec.
+    Map(&'static MapSpec),
+    /// A value of any of these shapes.
+    Either(&'static [Shape]),
+}
+
+const fn key(key: &'static str, shape: Shape, doc: &'static str) -> KeySpec {
+    KeySpec {
+        key,
+        doc,
+        shape,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, shape: Shape, doc: &'static str) -> KeySpec {
+    KeySpec {
+        key,
+        doc,
+        shape,
+        required: true,
+    }
+}
+
+/// Pattern of attribute, resource and one-of group names (Terraform's own rule for attribute names).
+pub const SNAKE_NAME: &str = "^[a-z0-9_]+$";
+/// Pattern of named types and error types.
+pub const PASCAL_NAME: &str = "^[A-Z][A-Za-z0-9]*$";
+/// Pattern of a provider name.
+pub const PROVIDER_NAME: &str = "^[a-z][a-z0-9]*$";
+
+/// The primitive type names and collection constructors of the `type` key.
+pub const TYPE_WORDS: &[&str] = &[
+    "string", "int64", "float64", "number", "bool", "dynamic", "object", "list", "set", "map",
+];
+
+/// The document: one provider.
+pub static PROVIDER: MapSpec = MapSpec {
+    name: "provider",
+    doc: "A Terraform provider: its configuration, the REST API behind it, its resources and data sources.",
+    keys: &[
+        key(
+            "format_version",
+            Shape::Count,
+            "Version of this file format. Only 1 exists; it is the default.",
+        ),
+        required(
+            "name",
+            Shape::String,
+            "Provider short name, the prefix of every resource type (`konnect`).",
+        ),
+        key(
+            "description",
+            Shape::String,
+            "Markdown description of the provider, shown on its documentation index page.",
+        ),
+        key(
+            "default_server_url",
+            Shape::String,
+            "Base URL of the API used when the configuration sets none.",
+        ),
+        key("auth", Shape::Map(&AUTH), "How API requests authenticate."),
+        key(
+            "api_naming",
+            Shape::OneOfStrings(&["snake_case", "camelCase", "PascalCase", "kebab-case"]),
+            "How snake_case attribute names become API field names when an attribute has no `api_name` (default camelCase).",
+        ),
+        key(
+            "config",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
+            "Attributes of the provider block, by name.",
+        ),
+        key(
+            "types",
+            Shape::Names(PASCAL_NAME, &Shape::Map(&NAMED_TYPE)),
+            "Reusable object types, by PascalCase name.",
+        ),
+        key(
+            "errors",
+            Shape::Names(PASCAL_NAME, &Shape::Map(&ERROR_TYPE)),
+            "Error responses the API documents, by type name.",
+        ),
+        key(
+            "resources",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&RESOURCE)),
+            "Managed resources, by name without the provider prefix.",
+        ),
+        key(
+            "data_sources",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&RESOURCE)),
+            "Data sources, by name without the provider prefix.",
+        ),
+        key(
+            "docs",
+            Shape::Map(&DOCS),
+            "Options for the generated documentation.",
+        ),
+    ],
+};
+
+/// `auth:`.
+pub static AUTH: MapSpec = MapSpec {
+    name: "auth",
+    doc: "How API requests authenticate.",
+    keys: &[
+        required(
+            "type",
+            Shape::OneOfStrings(&["bearer", "api_key"]),
+            "`bearer` sends `Authorization: Bearer <token>`; `api_key` sends the key in `header`.",
+        ),
+        key(
+            "header",
+            Shape::String,
+            "Header that carries the key (`api_key` only).",
+        ),
+        key(
+            "attribute",
+            Shape::String,
+            "Provider config attribute holding the token or key (default `token`).",
+        ),
+    ],
+};
+
+/// `docs:`.
+pub static DOCS: MapSpec = MapSpec {
+    name: "docs",
+    doc: "Options for the generated documentation.",
+    keys: &[key(
+        "requires_replacement_note",
+        Shape::StringOrNull,
+        "Sentence appended to the description of attributes that require replacement (default \"Requires replacement if changed.\"); null appends nothing.",
+    )],
+};
+
+/// An entry of `types:`.
+pub static NAMED_TYPE: MapSpec = MapSpec {
+    name: "named_type",
+    doc: "A reusable object type: attributes referenced from several places by the type's name.",
+    keys: &[
+        key(
+            "description",
+            Shape::String,
+            "Markdown description, used where a referencing attribute has none.",
+        ),
+        required(
+            "attributes",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
+            "The type's attributes, by name.",
+        ),
+        key(
+            "one_of",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
+            "Groups of mutually exclusive object attributes.",
+        ),
+    ],
+};
+
+/// An entry of `errors:`.
+pub static ERROR_TYPE: MapSpec = MapSpec {
+    name: "error_type",
+    doc: "An error response the API documents.",
+    keys: &[
+        required("status", Shape::Count, "HTTP status code."),
+        key(
+            "content_type",
+            Shape::String,
+            "Content type of the error body (default application/problem+json).",
+        ),
+        key("description", Shape::String, "What the error means."),
+    ],
+};
+
+/// An entry of `resources:` or `data_sources:`.
+pub static RESOURCE: MapSpec = MapSpec {
+    name: "resource",
+    doc: "A managed resource or a data source.",
+    keys: &[
+        key(
+            "description",
+            Shape::String,
+            "Markdown description, the first paragraph of its documentation page.",
+        ),
+        key(
+            "subcategory",
+            Shape::String,
+            "Registry subcategory the page is listed under.",
+        ),
+        key(
+            "deprecation",
+            Shape::String,
+            "Deprecation message; marks the resource deprecated.",
+        ),
+        required(
+            "attributes",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
+            "The resource's attributes, by name.",
+        ),
+        key(
+            "one_of",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
+            "Groups of mutually exclusive object attributes.",
+        ),
+        required(
+            "operations",
+            Shape::Map(&OPERATIONS),
+            "The REST operations behind the resource.",
+        ),
+        key(
+            "id",
+            Shape::String,
+            "Attribute that identifies an object in state (default `id` when it exists).",
+        ),
+        key(
+            "import_id",
+            Shape::String,
+            "How an import ID is formed from attributes: `{attribute}` placeholders and literal text, e.g. `{org_id}/{id}` (default `{<id attribute>}`).",
+        ),
+    ],
+};
+
+/// `operations:`.
+pub static OPERATIONS: MapSpec = MapSpec {
+    name: "operations",
+    doc: "The REST operations behind a resource. A resource needs create, read and delete; a data source needs read.",
+    keys: &[
+        key("create", Shape::Map(&OPERATION), "Creates an object."),
+        key("read", Shape::Map(&OPERATION), "Reads one object."),
+        key(
+            "update",
+            Shape::Map(&OPERATION),
+            "Changes an object in place.",
+        ),
+        key("delete", Shape::Map(&OPERATION), "Deletes an object."),
+        key("list", Shape::Map(&OPERATION), "Lists objects."),
+    ],
+};
+
+/// One operation.
+pub static OPERATION: MapSpec = MapSpec {
+    name: "operation",
+    doc: "One HTTP operation.",
+    keys: &[
+        required(
+            "method",
+            Shape::OneOfStrings(&["GET", "POST", "PUT", "PATCH", "DELETE"]),
+            "HTTP method.",
+        ),
+        required(
+            "path",
+            Shape::String,
+            "Path below the server URL, with `{param}` placeholders.",
+        ),
+        key(
+            "operation_id",
+            Shape::String,
+            "Stable identifier of the operation (default `<operation>-<resource>` in kebab case).",
+        ),
+        key("summary", Shape::String, "One-line summary."),
+        key("description", Shape::String, "Markdown description."),
+        key(
+            "path_params",
+            Shape::Names("^[A-Za-z_][A-Za-z0-9_]*$", &Shape::String),
+            "Attribute behind each `{param}` of the path, where its snake_case form is not the attribute's name.",
+        ),
+        key(
+            "query",
+            Shape::List(&Shape::String),
+            "Attributes sent as query parameters.",
+        ),
+        key(
+            "body",
+            Shape::List(&Shape::String),
+            "Attributes sent in the JSON body (default for POST, PUT and PATCH: every configurable attribute not in the path or query; none otherwise).",
+        ),
+        key(
+            "success",
+            Shape::List(&Shape::Count),
+            "Status codes that mean success (default: 200, 201 for create; 200, 204 for delete; 200 otherwise).",
+        ),
+        key(
+            "errors",
+            Shape::List(&Shape::String),
+            "Names of the error types (from `errors:`) the operation documents.",
+        ),
+    ],
+};
+
+/// An attribute.
+pub static ATTRIBUTE: MapSpec = MapSpec {
+    name: "attribute",
+    doc: "An attribute. Set exactly one of required, optional, read_only, or optional together with computed.",
+    keys: &[
+        required(
+            "type",
+            Shape::String,
+            "string, int64, float64, number, bool, dynamic, list(T), set(T), map(T), object (with `attributes`), or a type name from `types:`.",
+        ),
+        key("description", Shape::String, "Markdown description."),
+        key("required", Shape::Bool, "The configuration must set it."),
+        key("optional", Shape::Bool, "The configuration may set it."),
+        key(
+            "computed",
+            Shape::Bool,
+            "With optional: when unset, the API or the default decides the value.",
+        ),
+        key("read_only", Shape::Bool, "Only the API sets it."),
+        key(
+            "requires_replacement",
+            Shape::Bool,
+            "Changing it destroys and re-creates the object.",
+        ),
+        key(
+            "sensitive",
+            Shape::Bool,
+            "Hidden in plans, state output and logs.",
+        ),
+        key(
+            "write_only",
+            Shape::Bool,
+            "Sent to the API but never stored in state (Terraform 1.11+).",
+        ),
+        key(
+            "deprecated",
+            Shape::String,
+            "Deprecation message; marks the attribute deprecated.",
+        ),
+        key(
+            "default",
+            Shape::Any,
+            "Value used when the configuration leaves the attribute unset (optional attributes only).",
+        ),
+        key(
+            "validators",
+            Shape::Map(&VALIDATORS),
+            "Checks the value must pass.",
+        ),
+        key(
+            "api_name",
+            Shape::String,
+            "Field name in API requests and responses (default: the name converted by `api_naming`).",
+        ),
+        key(
+            "env",
+            Shape::String,
+            "Environment variable read when this provider config attribute is unset.",
+        ),
+        key(
+            "attributes",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
+            "Nested attributes, for `object`, `list(object)`, `set(object)` and `map(object)`.",
+        ),
+        key(
+            "one_of",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
+            "Groups of mutually exclusive nested object attributes.",
+        ),
+        key(
+            "min_items",
+            Shape::Count,
+            "Fewest elements of a nested list, set or map.",
+        ),
+        key(
+            "max_items",
+            Shape::Count,
+            "Most elements of a nested list, set or map.",
+        ),
+    ],
+};
+
+/// `validators:`.
+pub static VALIDATORS: MapSpec = MapSpec {
+    name: "validators",
+    doc: "Checks an attribute's value must pass.",
+    keys: &[
+        key(
+            "enum",
+            Shape::List(&Shape::Any),
+            "The value is one of these.",
+        ),
+        key(
+            "length",
+            Shape::Map(&BOUNDS),
+            "Length of a string (characters) or a collection (elements).",
+        ),
+        key("range", Shape::Map(&BOUNDS), "Numeric value, inclusive."),
+        key(
+            "regex",
+            Shape::String,
+            "A regular expression the whole string must match somewhere (Rust regex syntax).",
+        ),
+    ],
+};
+
+/// `length:` and `range:`.
+pub static BOUNDS: MapSpec = MapSpec {
+    name: "bounds",
+    doc: "Inclusive bounds; either may be left out.",
+    keys: &[
+        key("min", Shape::Number, "Smallest value allowed."),
+        key("max", Shape::Number, "Largest value allowed."),
+    ],
+};
+
+/// An entry of `one_of:`.
+pub static ONE_OF: MapSpec = MapSpec {
+    name: "one_of",
+    doc: "Mutually exclusive object attributes of the same object, sent to the API as one value.",
+    keys: &[
+        key("description", Shape::String, "What the choice is about."),
+        key(
+            "required",
+            Shape::Bool,
+            "Exactly one variant must be set (default: at most one).",
+        ),
+        key(
+            "discriminator",
+            Shape::String,
+            "API field that names the variant; leave out for an untagged union.",
+        ),
+        required(
+            "variants",
+            Shape::List(&Shape::Either(&[Shape::String, Shape::Map(&VARIANT)])),
+            "The variants: attribute names, or `{attribute, tag}` where the discriminator value differs from the attribute's API name.",
+        ),
+    ],
+};
+
+/// A variant written as a mapping.
+pub static VARIANT: MapSpec = MapSpec {
+    name: "variant",
+    doc: "A one-of variant whose discriminator value is given explicitly.",
+    keys: &[
+        required(
+            "attribute",
+            Shape::String,
+            "The object attribute that holds the variant.",
+        ),
+        required(
+            "tag",
+            Shape::String,
+            "The discriminator value that selects it.",
+        ),
+    ],
+};

@@ -1,0 +1,582 @@
+//! The schema model: one provider, its resources and data sources, and their attributes.
+//!
+//! Every loader (YAML, Terraform's provider-schema JSON, the derive macros) builds these types and every
+//! emitter reads them. The model holds Terraform's schema concepts (attributes, nested attributes, blocks,
+//! object and tuple types) plus what the REST client needs (API field names, operations, error types).
+//! Collections keep the order in which the source declared their members; emitters sort where their
+//! output format demands it.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// A Terraform provider and the REST API behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provider {
+    /// Short name, the prefix of every resource type name (`konnect`).
+    pub name: String,
+    /// Markdown description of the provider, shown on its index page.
+    pub description: String,
+    /// Base URL used when the configuration sets no server URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_server_url: Option<String>,
+    /// How requests authenticate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth: Option<Auth>,
+    /// How attribute names map to API field names when an attribute does not name its field.
+    pub api_naming: Casing,
+    /// The provider block's configuration attributes.
+    pub config: Object,
+    /// Named object types that attributes reference with [`Type::Named`] or a nested attribute.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub types: IndexMap<String, NamedType>,
+    /// Error types that operations can return, by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub errors: IndexMap<String, ErrorType>,
+    /// Managed resources, by short name (without the provider prefix).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub resources: IndexMap<String, Resource>,
+    /// Data sources, by short name (without the provider prefix).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub data_sources: IndexMap<String, Resource>,
+    /// Options that change how documentation is written.
+    pub docs: DocsOptions,
+}
+
+impl Provider {
+    /// The Terraform type name of a resource or data source: `<provider>_<short name>`.
+    pub fn type_name(&self, short_name: &str) -> String {
+        format!("{}_{}", self.name, short_name)
+    }
+
+    /// Looks up a named type by name.
+    pub fn named_type(&self, name: &str) -> Option<&NamedType> {
+        self.types.get(name)
+    }
+
+    /// The attributes of a nested object, following a named-type reference.
+    pub fn object<'a>(&'a self, nested: &'a NestedObject) -> Option<&'a Object> {
+        match nested {
+            NestedObject::Inline(object) => Some(object),
+            NestedObject::Named(name) => self.named_type(name).map(|named| &named.object),
+        }
+    }
+}
+
+/// How the client authenticates its requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Auth {
+    /// `Authorization: Bearer <token>`, the token taken from a config attribute.
+    Bearer {
+        /// The config attribute holding the token.
+        attribute: String,
+    },
+    /// A header carrying the key as it is, the key taken from a config attribute.
+    ApiKey {
+        /// The header's name (`X-API-Key`).
+        header: String,
+        /// The config attribute holding the key.
+        attribute: String,
+    },
+}
+
+/// A case convention for deriving API field names from snake_case attribute names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Casing {
+    /// `created_at` stays `created_at`.
+    Snake,
+    /// `created_at` becomes `createdAt`.
+    Camel,
+    /// `created_at` becomes `CreatedAt`.
+    Pascal,
+    /// `created_at` becomes `created-at`.
+    Kebab,
+}
+
+impl Casing {
+    /// Every convention with the name the YAML format uses for it.
+    pub const ALL: [(&'static str, Casing); 4] = [
+        ("snake_case", Casing::Snake),
+        ("camelCase", Casing::Camel),
+        ("PascalCase", Casing::Pascal),
+        ("kebab-case", Casing::Kebab),
+    ];
+
+    /// Converts a snake_case attribute name to this convention.
+    pub fn apply(self, name: &str) -> String {
+        use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+        match self {
+            Casing::Snake => name.to_snake_case(),
+            Casing::Camel => name.to_lower_camel_case(),
+            Casing::Pascal => name.to_upper_camel_case(),
+            Casing::Kebab => name.to_kebab_case(),
+        }
+    }
+}
+
+/// Options for the documentation emitter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocsOptions {
+    /// Sentence appended to the description of attributes that require replacement; `None` appends nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requires_replacement_note: Option<String>,
+}
+
+impl Default for DocsOptions {
+    fn default() -> Self {
+        DocsOptions {
+            requires_replacement_note: Some("Requires replacement if changed.".to_owned()),
+        }
+    }
+}
+
+/// A named, reusable object type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedType {
+    /// Markdown description, used where a referencing attribute has none.
+    pub description: String,
+    /// The type's members.
+    pub object: Object,
+}
+
+/// A documented error response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorType {
+    /// HTTP status code.
+    pub status: u16,
+    /// Content type of the error body (`application/problem+json`).
+    pub content_type: String,
+    /// What the error means.
+    pub description: String,
+}
+
+/// A managed resource or a data source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resource {
+    /// Markdown description.
+    pub description: String,
+    /// Registry subcategory, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subcategory: Option<String>,
+    /// Deprecation message; `Some` marks the resource deprecated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<String>,
+    /// The resource's attributes, blocks and one-of groups.
+    pub schema: Object,
+    /// The REST operations behind the resource.
+    pub operations: Operations,
+    /// The attribute that identifies an object in state (usually `id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_attribute: Option<String>,
+    /// How Terraform identifies an existing object, for import.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<Import>,
+}
+
+/// The members of an object: the root of a resource, a nested attribute's object or a block's body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Object {
+    /// Attributes, by name.
+    pub attributes: IndexMap<String, Attribute>,
+    /// Blocks, by name. The YAML format declares none; provider-schema JSON has them.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub blocks: IndexMap<String, Block>,
+    /// Groups of mutually exclusive object attributes.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub one_of: IndexMap<String, OneOf>,
+}
+
+/// One attribute.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribute {
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: Type,
+    /// Whether the practitioner must, may or cannot set it.
+    pub mode: Mode,
+    /// Markdown description.
+    pub description: String,
+    /// Changing it destroys and re-creates the object.
+    #[serde(skip_serializing_if = "is_false")]
+    pub requires_replacement: bool,
+    /// Terraform hides its value in plans and logs.
+    #[serde(skip_serializing_if = "is_false")]
+    pub sensitive: bool,
+    /// Its value is sent to the API but never stored in state.
+    #[serde(skip_serializing_if = "is_false")]
+    pub write_only: bool,
+    /// Deprecation message; `Some` marks the attribute deprecated (the message may be empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<String>,
+    /// Value used when the configuration leaves it unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    /// Checks its value must pass.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub validators: Vec<Validator>,
+    /// The field name in API requests and responses.
+    pub api_name: String,
+    /// Environment variable read when a provider config attribute is unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// Who sets an attribute's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// The configuration must set it.
+    Required,
+    /// The configuration may set it; unset means null.
+    Optional,
+    /// The configuration may set it; unset means the API (or a default) decides.
+    OptionalComputed,
+    /// Only the API sets it.
+    ReadOnly,
+}
+
+impl Mode {
+    /// Whether the practitioner may write the attribute in configuration.
+    pub fn is_configurable(self) -> bool {
+        self != Mode::ReadOnly
+    }
+
+    /// Whether the value may come from the API or a default rather than the configuration.
+    pub fn is_computed(self) -> bool {
+        matches!(self, Mode::OptionalComputed | Mode::ReadOnly)
+    }
+}
+
+/// An attribute type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Type {
+    /// UTF-8 text.
+    String,
+    /// A 64-bit signed integer (Terraform `Number`).
+    Int64,
+    /// A 64-bit float (Terraform `Number`).
+    Float64,
+    /// An arbitrary-precision number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// Any value; its type is decided by the configuration.
+    Dynamic,
+    /// An ordered list.
+    List(Box<Type>),
+    /// An unordered set.
+    Set(Box<Type>),
+    /// A map from strings.
+    Map(Box<Type>),
+    /// An object type whose fields carry no flags or descriptions (Terraform `Object`).
+    Object(IndexMap<String, Type>),
+    /// A fixed-length sequence of element types.
+    Tuple(Vec<Type>),
+    /// A nested attribute: an object (or a collection of objects) with attributes of its own.
+    Nested(Box<Nested>),
+}
+
+impl Type {
+    /// Whether this is a nested attribute type.
+    pub fn as_nested(&self) -> Option<&Nested> {
+        match self {
+            Type::Nested(nested) => Some(nested),
+            _ => None,
+        }
+    }
+}
+
+/// A nested attribute's shape: the nesting mode and the object it nests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Nested {
+    /// Single object, or a list, set or map of objects.
+    pub mode: NestingMode,
+    /// The nested object's members.
+    pub object: NestedObject,
+    /// Minimum number of elements (collections only; 0 for none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_items: u64,
+    /// Maximum number of elements (collections only; 0 for no limit).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub max_items: u64,
+}
+
+fn is_zero(value: &u64) -> bool {
+    *value == 0
+}
+
+/// The object of a nested attribute: written in place, or a named type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NestedObject {
+    /// Declared in place.
+    Inline(Object),
+    /// A reference to [`Provider::types`].
+    Named(String),
+}
+
+/// How nested attributes or blocks repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NestingMode {
+    /// Exactly one object.
+    Single,
+    /// An ordered list of objects.
+    List,
+    /// An unordered set of objects.
+    Set,
+    /// A map of objects by string key.
+    Map,
+    /// A single block that is always present (blocks only).
+    Group,
+}
+
+/// A block (legacy nested configuration) as found in provider-schema JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// How the block repeats.
+    pub nesting: NestingMode,
+    /// Minimum number of blocks.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_items: u64,
+    /// Maximum number of blocks (0 for no limit).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub max_items: u64,
+    /// Markdown description.
+    pub description: String,
+    /// Whether the block is deprecated.
+    #[serde(skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The block's members.
+    pub object: Object,
+}
+
+/// Mutually exclusive object attributes of one object, sent to the API as one tagged or untagged value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OneOf {
+    /// Markdown description.
+    pub description: String,
+    /// Exactly one variant must be set (otherwise at most one).
+    pub required: bool,
+    /// The API field that names the variant; `None` for an untagged union.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
+    /// The variants in declaration order.
+    pub variants: Vec<Variant>,
+}
+
+/// One variant of a [`OneOf`] group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// The attribute that holds the variant (an object attribute of the same object).
+    pub attribute: String,
+    /// The discriminator value that selects this variant.
+    pub tag: String,
+}
+
+/// A constraint on an attribute's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validator {
+    /// The value is one of these.
+    Enum(Vec<Value>),
+    /// The length (characters of a string, elements of a collection) is within bounds.
+    Length {
+        /// Smallest length allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        /// Largest length allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    /// The number is within bounds (inclusive).
+    Range {
+        /// Smallest value allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// Largest value allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+    },
+    /// The string matches this regular expression (Rust `regex` syntax).
+    Regex(String),
+}
+
+/// A literal value: a default or an enum member.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A string.
+    String(String),
+    /// A list or set.
+    List(Vec<Value>),
+    /// A map or object.
+    Map(IndexMap<String, Value>),
+}
+
+/// The REST operations of a resource. A data source has `read` (and maybe `list`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Operations {
+    /// Creates the object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<Operation>,
+    /// Reads the object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<Operation>,
+    /// Changes the object in place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<Operation>,
+    /// Deletes the object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<Operation>,
+    /// Lists objects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<Operation>,
+}
+
+impl Operations {
+    /// The operations that are present, with their kind, in the order create, read, update, delete, list.
+    pub fn iter(&self) -> impl Iterator<Item = (OperationKind, &Operation)> {
+        [
+            (OperationKind::Create, &self.create),
+            (OperationKind::Read, &self.read),
+            (OperationKind::Update, &self.update),
+            (OperationKind::Delete, &self.delete),
+            (OperationKind::List, &self.list),
+        ]
+        .into_iter()
+        .filter_map(|(kind, operation)| operation.as_ref().map(|operation| (kind, operation)))
+    }
+}
+
+/// Which of a resource's operations an [`Operation`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationKind {
+    /// Create.
+    Create,
+    /// Read.
+    Read,
+    /// Update.
+    Update,
+    /// Delete.
+    Delete,
+    /// List.
+    List,
+}
+
+impl OperationKind {
+    /// The key that names this operation in the YAML format.
+    pub fn key(self) -> &'static str {
+        match self {
+            OperationKind::Create => "create",
+            OperationKind::Read => "read",
+            OperationKind::Update => "update",
+            OperationKind::Delete => "delete",
+            OperationKind::List => "list",
+        }
+    }
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// HTTP method.
+    pub method: Method,
+    /// Path template below the server URL, with `{param}` placeholders.
+    pub path: String,
+    /// Stable operation identifier (`create-integration-instance-auth-credential`).
+    pub operation_id: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Markdown description.
+    pub description: String,
+    /// Each `{param}` of the path, in order, with the attribute that fills it.
+    pub path_params: Vec<PathParam>,
+    /// Attributes sent as query parameters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub query: Vec<String>,
+    /// Attributes sent in the JSON body; `None` when the operation sends no body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Vec<String>>,
+    /// Status codes that mean success.
+    pub success: Vec<u16>,
+    /// Names of the [`ErrorType`]s the operation documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+}
+
+/// A `{param}` placeholder of a path and the attribute that fills it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathParam {
+    /// Placeholder name as written in the path.
+    pub name: String,
+    /// The attribute whose value fills it.
+    pub attribute: String,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// PATCH.
+    Patch,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// Every method with its name.
+    pub const ALL: [(&'static str, Method); 5] = [
+        ("GET", Method::Get),
+        ("POST", Method::Post),
+        ("PUT", Method::Put),
+        ("PATCH", Method::Patch),
+        ("DELETE", Method::Delete),
+    ];
+
+    /// The method's name in upper case.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Whether repeating the request has the same effect as sending it once, so it may be retried.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+}
+
+/// How an import ID maps to attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Import {
+    /// Template of the import ID: literal text and `{attribute}` placeholders (`{org_id}/{id}`).
+    pub id: String,
+    /// The attributes named by the template, in order.
+    pub attributes: Vec<String>,
+}
