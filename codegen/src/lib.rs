@@ -58,11 +58,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::UnknownProvider { name, available } => {
-                write!(
-                    f,
-                    "no provider `{name}`; the schema folder has: {}",
-                    available.join(", ")
-                )
+                write!(f, "no provider `{name}`; the schema folder has: {}", available.join(", "))
             }
             Error::Io(path, error) => write!(f, "{}: {error}", path.display()),
         }
@@ -117,8 +113,7 @@ impl Config {
 
     /// The provider folders the run covers, sorted by name.
     pub fn provider_dirs(&self) -> Result<Vec<PathBuf>, Error> {
-        let entries = std::fs::read_dir(&self.schema_dir)
-            .map_err(|error| Error::Io(self.schema_dir.clone(), error))?;
+        let entries = std::fs::read_dir(&self.schema_dir).map_err(|error| Error::Io(self.schema_dir.clone(), error))?;
         let mut dirs = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|error| Error::Io(self.schema_dir.clone(), error))?;
@@ -130,20 +125,14 @@ impl Config {
         if self.providers.is_empty() {
             return Ok(dirs);
         }
-        let available: Vec<String> = dirs
-            .iter()
-            .filter_map(|dir| dir.file_name())
-            .map(|name| name.to_string_lossy().into_owned())
-            .collect();
+        let available: Vec<String> =
+            dirs.iter().filter_map(|dir| dir.file_name()).map(|name| name.to_string_lossy().into_owned()).collect();
         let mut chosen = Vec::new();
         for name in &self.providers {
             match available.iter().position(|candidate| candidate == name) {
                 Some(index) => chosen.push(dirs[index].clone()),
                 None => {
-                    return Err(Error::UnknownProvider {
-                        name: name.clone(),
-                        available,
-                    });
+                    return Err(Error::UnknownProvider { name: name.clone(), available });
                 }
             }
         }
@@ -160,11 +149,7 @@ impl Config {
                 Err(error) => errors.push(error),
             }
         }
-        if errors.is_empty() {
-            Ok(loaded)
-        } else {
-            Err(Error::Schema(errors))
-        }
+        if errors.is_empty() { Ok(loaded) } else { Err(Error::Schema(errors)) }
     }
 
     /// Everything the run produces, in memory.
@@ -181,16 +166,12 @@ impl Config {
     /// Nothing is written when any schema has a problem.
     pub fn generate(&self) -> Result<WriteReport, Error> {
         let output = self.render()?;
-        output
-            .write()
-            .map_err(|error| Error::Io(self.out_dir.clone(), error))
+        output.write().map_err(|error| Error::Io(self.out_dir.clone(), error))
     }
 
     /// Lists every generated file on disk that is stale, missing or extra. Writes nothing.
     pub fn check(&self) -> Result<Vec<(PathBuf, Difference)>, Error> {
         let output = self.render()?;
-        output
-            .check()
-            .map_err(|error| Error::Io(self.out_dir.clone(), error))
+        output.check().map_err(|error| Error::Io(self.out_dir.clone(), error))
     }
 }

@@ -7,11 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use codegen::Config;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "codegen",
-    version,
-    about = "Generate Terraform docs, a Rust client and a provider from YAML schemas"
-)]
+#[command(name = "codegen", version, about = "Generate Terraform docs, a Rust client and a provider from YAML schemas")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -95,10 +91,7 @@ fn main() -> ExitCode {
         Command::Validate { paths } => validate(&paths),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             ExitCode::SUCCESS
         }
     }
@@ -135,10 +128,7 @@ fn check(config: Config) -> ExitCode {
             for (path, difference) in &differences {
                 println!("{difference:<7} {}", path.display());
             }
-            eprintln!(
-                "{} generated file(s) out of date; run `cargo run -p codegen` to regenerate",
-                differences.len()
-            );
+            eprintln!("{} generated file(s) out of date; run `cargo run -p codegen` to regenerate", differences.len());
             ExitCode::FAILURE
         }
         Err(error) => fail(&error),
@@ -149,22 +139,14 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
         match schema::load_provider(path) {
-            Ok(loaded) => println!(
-                "{}: ok (provider `{}`)",
-                path.display(),
-                loaded.provider.name
-            ),
+            Ok(loaded) => println!("{}: ok (provider `{}`)", path.display(), loaded.provider.name),
             Err(errors) => {
                 eprintln!("{errors}");
                 failed = true;
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 fn fail(error: &codegen::Error) -> ExitCode {

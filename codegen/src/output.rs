@@ -57,9 +57,7 @@ impl Output {
 
     /// The files, ordered by path.
     pub fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
-        self.files
-            .iter()
-            .map(|(path, contents)| (path.as_path(), contents.as_slice()))
+        self.files.iter().map(|(path, contents)| (path.as_path(), contents.as_slice()))
     }
 
     /// Lists every file that differs from the disk, ordered by path.
@@ -119,14 +117,9 @@ impl Output {
 
 /// Writes `contents` to `path` by writing a temporary file beside it and renaming it into place.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".codegen-")
-        .tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".codegen-").tempfile_in(dir)?;
     temp.write_all(contents)?;
     temp.as_file().sync_data()?;
     temp.persist(path).map_err(|error| error.error)?;
@@ -187,10 +180,7 @@ mod tests {
         output.add(owned.join("sub/b.md"), "b");
         assert_eq!(
             output.check().unwrap(),
-            [
-                (owned.join("a.md"), Difference::Missing),
-                (owned.join("sub/b.md"), Difference::Missing)
-            ]
+            [(owned.join("a.md"), Difference::Missing), (owned.join("sub/b.md"), Difference::Missing)]
         );
         assert_eq!(output.write().unwrap().written.len(), 2);
 
@@ -198,10 +188,7 @@ mod tests {
         std::fs::write(owned.join("a.md"), "changed").unwrap();
         assert_eq!(
             output.check().unwrap(),
-            [
-                (owned.join("a.md"), Difference::Stale),
-                (owned.join("old.md"), Difference::Extra)
-            ]
+            [(owned.join("a.md"), Difference::Stale), (owned.join("old.md"), Difference::Extra)]
         );
         let report = output.write().unwrap();
         assert_eq!(report.written, [owned.join("a.md")]);

@@ -20,10 +20,7 @@ impl Pos {
     pub fn of_offset(text: &str, offset: usize) -> Pos {
         let before = &text[..offset.min(text.len())];
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-        Pos {
-            line: before.matches('\n').count() + 1,
-            col: before[line_start..].chars().count() + 1,
-        }
+        Pos { line: before.matches('\n').count() + 1, col: before[line_start..].chars().count() + 1 }
     }
 }
 
@@ -41,11 +38,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem at `pos`.
     pub fn new(pos: Pos, message: impl Into<String>) -> Self {
-        Diagnostic {
-            pos,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { pos, message: message.into(), hint: None }
     }
 
     /// Adds how to fix the problem.
@@ -69,10 +62,7 @@ impl FileErrors {
     pub fn new(file: &Path, mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.sort_by(|a, b| (a.pos, &a.message).cmp(&(b.pos, &b.message)));
         diagnostics.dedup();
-        FileErrors {
-            file: file.to_owned(),
-            diagnostics,
-        }
+        FileErrors { file: file.to_owned(), diagnostics }
     }
 
     /// A single problem that concerns the whole file (it cannot be read, say).
@@ -85,42 +75,24 @@ impl fmt::Display for FileErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for diagnostic in &self.diagnostics {
             let Pos { line, col } = diagnostic.pos;
-            writeln!(
-                f,
-                "{}:{line}:{col}: {}",
-                self.file.display(),
-                diagnostic.message
-            )?;
+            writeln!(f, "{}:{line}:{col}: {}", self.file.display(), diagnostic.message)?;
             if let Some(hint) = &diagnostic.hint {
                 writeln!(f, "  hint: {hint}")?;
             }
         }
         let count = self.diagnostics.len();
-        write!(
-            f,
-            "{}: {count} error{}",
-            self.file.display(),
-            if count == 1 { "" } else { "s" }
-        )
+        write!(f, "{}: {count} error{}", self.file.display(), if count == 1 { "" } else { "s" })
     }
 }
 
 impl std::error::Error for FileErrors {}
 
 /// Finds the candidate closest to a misspelt `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|candidate| {
-            (
-                edit_distance(&word.to_lowercase(), &candidate.to_lowercase()),
-                candidate,
-            )
-        })
+        .map(|candidate| (edit_distance(&word.to_lowercase(), &candidate.to_lowercase()), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -134,15 +106,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[i - 2][j - 2] + 1);
             }

@@ -32,12 +32,7 @@ fn collect(spec: &'static MapSpec, defs: &mut Map<String, Value>) {
         }
         properties.insert(key.key.to_owned(), schema);
     }
-    let required: Vec<&str> = spec
-        .keys
-        .iter()
-        .filter(|key| key.required)
-        .map(|key| key.key)
-        .collect();
+    let required: Vec<&str> = spec.keys.iter().filter(|key| key.required).map(|key| key.key).collect();
     let mut definition = json!({
         "type": "object",
         "description": spec.doc,

@@ -33,10 +33,7 @@ pub fn load_provider(path: &Path) -> Result<LoadedProvider, FileErrors> {
     let (dir, file) = if path.is_dir() {
         (path.to_owned(), path.join(PROVIDER_FILE))
     } else {
-        (
-            path.parent().map(Path::to_owned).unwrap_or_default(),
-            path.to_owned(),
-        )
+        (path.parent().map(Path::to_owned).unwrap_or_default(), path.to_owned())
     };
     let provider = load_yaml(&file)?;
     Ok(LoadedProvider { dir, provider })
@@ -54,11 +51,7 @@ pub fn load_yaml(file: &Path) -> Result<Provider, FileErrors> {
     if bytes.len() > yaml::MAX_FILE_BYTES {
         return Err(FileErrors::whole_file(
             file,
-            format!(
-                "file is {} bytes, more than the limit of {}",
-                bytes.len(),
-                yaml::MAX_FILE_BYTES
-            ),
+            format!("file is {} bytes, more than the limit of {}", bytes.len(), yaml::MAX_FILE_BYTES),
             "split the provider, or shorten long descriptions",
         ));
     }
@@ -84,9 +77,5 @@ pub fn load_yaml_str(text: &str, file: &Path) -> Result<Provider, FileErrors> {
     for issue in validate::validate(&provider) {
         diagnostics.push(Diagnostic::new(doc.locate(&issue.path), issue.message).hint(issue.hint));
     }
-    if diagnostics.is_empty() {
-        Ok(provider)
-    } else {
-        Err(FileErrors::new(file, diagnostics))
-    }
+    if diagnostics.is_empty() { Ok(provider) } else { Err(FileErrors::new(file, diagnostics)) }
 }

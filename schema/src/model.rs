@@ -82,15 +82,18 @@ pub enum Auth {
 
 /// A case convention for deriving API field names from snake_case attribute names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Casing {
     /// `created_at` stays `created_at`.
+    #[serde(rename = "snake_case")]
     Snake,
     /// `created_at` becomes `createdAt`.
+    #[serde(rename = "camelCase")]
     Camel,
     /// `created_at` becomes `CreatedAt`.
+    #[serde(rename = "PascalCase")]
     Pascal,
     /// `created_at` becomes `created-at`.
+    #[serde(rename = "kebab-case")]
     Kebab,
 }
 
@@ -125,9 +128,7 @@ pub struct DocsOptions {
 
 impl Default for DocsOptions {
     fn default() -> Self {
-        DocsOptions {
-            requires_replacement_note: Some("Requires replacement if changed.".to_owned()),
-        }
+        DocsOptions { requires_replacement_note: Some("Requires replacement if changed.".to_owned()) }
     }
 }
 

@@ -24,22 +24,12 @@ pub struct Issue {
 }
 
 /// Names Terraform reserves at the root of a resource or data source for its meta-arguments.
-const RESERVED_ROOT_NAMES: &[&str] = &[
-    "connection",
-    "count",
-    "depends_on",
-    "for_each",
-    "lifecycle",
-    "provider",
-    "provisioner",
-];
+const RESERVED_ROOT_NAMES: &[&str] =
+    &["connection", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioner"];
 
 /// Checks a provider and returns every problem found.
 pub fn validate(provider: &Provider) -> Vec<Issue> {
-    let mut checker = Checker {
-        provider,
-        issues: Vec::new(),
-    };
+    let mut checker = Checker { provider, issues: Vec::new() };
     checker.provider();
     checker.issues
 }
@@ -68,19 +58,12 @@ fn path(parts: &[&str]) -> Vec<String> {
 }
 
 fn join(base: &[String], more: &[&str]) -> Vec<String> {
-    base.iter()
-        .cloned()
-        .chain(more.iter().map(|part| (*part).to_owned()))
-        .collect()
+    base.iter().cloned().chain(more.iter().map(|part| (*part).to_owned())).collect()
 }
 
 impl Checker<'_> {
     fn issue(&mut self, path: Vec<String>, message: impl Into<String>, hint: impl Into<String>) {
-        self.issues.push(Issue {
-            path,
-            message: message.into(),
-            hint: hint.into(),
-        });
+        self.issues.push(Issue { path, message: message.into(), hint: hint.into() });
     }
 
     fn provider(&mut self) {
@@ -90,15 +73,22 @@ impl Checker<'_> {
                 Auth::Bearer { attribute } | Auth::ApiKey { attribute, .. } => attribute,
             };
             match provider.config.attributes.get(attribute) {
-                None => self.issue(path(&["auth"]), format!("`auth` reads the token from config attribute `{attribute}`, which does not exist"), format!("add `{attribute}` under `config:` (sensitive, optional, with `env:`), or set `auth.attribute`")),
-                Some(found) if !found.sensitive => self.issue(path(&["config", attribute, "sensitive"]), format!("config attribute `{attribute}` holds a credential but is not sensitive"), "add `sensitive: true` so Terraform never prints it"),
+                None => self.issue(
+                    path(&["auth"]),
+                    format!("`auth` reads the token from config attribute `{attribute}`, which does not exist"),
+                    format!(
+                        "add `{attribute}` under `config:` (sensitive, optional, with `env:`), or set `auth.attribute`"
+                    ),
+                ),
+                Some(found) if !found.sensitive => self.issue(
+                    path(&["config", attribute, "sensitive"]),
+                    format!("config attribute `{attribute}` holds a credential but is not sensitive"),
+                    "add `sensitive: true` so Terraform never prints it",
+                ),
                 Some(_) => {}
             }
         }
-        let config = ObjectPaths {
-            attributes: path(&["config"]),
-            one_of: path(&["config"]),
-        };
+        let config = ObjectPaths { attributes: path(&["config"]), one_of: path(&["config"]) };
         self.object(&provider.config, &config, Context::ProviderConfig);
         for (name, named) in &provider.types {
             let paths = ObjectPaths {
@@ -116,42 +106,30 @@ impl Checker<'_> {
         }
         self.type_cycles();
         self.collisions("types", provider.types.keys(), "type");
-        for (section, context) in [
-            ("resources", Context::Resource),
-            ("data_sources", Context::DataSource),
-        ] {
-            let resources = if context == Context::Resource {
-                &provider.resources
-            } else {
-                &provider.data_sources
-            };
+        for (section, context) in [("resources", Context::Resource), ("data_sources", Context::DataSource)] {
+            let resources = if context == Context::Resource { &provider.resources } else { &provider.data_sources };
             for (name, resource) in resources {
                 self.resource(section, name, resource, context);
             }
             self.collisions(
                 section,
                 resources.keys(),
-                if context == Context::Resource {
-                    "resource"
-                } else {
-                    "data source"
-                },
+                if context == Context::Resource { "resource" } else { "data source" },
             );
         }
     }
 
     /// Reports names that become the same Rust type name once converted to PascalCase.
-    fn collisions<'a>(
-        &mut self,
-        section: &str,
-        names: impl Iterator<Item = &'a String>,
-        kind: &str,
-    ) {
+    fn collisions<'a>(&mut self, section: &str, names: impl Iterator<Item = &'a String>, kind: &str) {
         let mut seen: HashMap<String, &String> = HashMap::new();
         for name in names {
             let converted = name.to_upper_camel_case();
             if let Some(first) = seen.get(&converted) {
-                self.issue(path(&[section, name]), format!("{kind} `{name}` and {kind} `{first}` both become `{converted}` in generated code"), format!("rename one of them so their PascalCase forms differ"));
+                self.issue(
+                    path(&[section, name]),
+                    format!("{kind} `{name}` and {kind} `{first}` both become `{converted}` in generated code"),
+                    "rename one of them so their PascalCase forms differ",
+                );
             } else {
                 seen.insert(converted, name);
             }
@@ -160,13 +138,16 @@ impl Checker<'_> {
 
     fn resource(&mut self, section: &str, name: &str, resource: &Resource, context: Context) {
         let base = path(&[section, name]);
-        let paths = ObjectPaths {
-            attributes: join(&base, &["attributes"]),
-            one_of: join(&base, &["one_of"]),
-        };
+        let paths = ObjectPaths { attributes: join(&base, &["attributes"]), one_of: join(&base, &["one_of"]) };
         for reserved in RESERVED_ROOT_NAMES {
             if resource.schema.attributes.contains_key(*reserved) {
-                self.issue(join(&paths.attributes, &[reserved]), format!("`{reserved}` is a Terraform meta-argument and cannot be an attribute name"), format!("rename it (for example `{name}_{reserved}`) and keep the API field with `api_name: {reserved}`"));
+                self.issue(
+                    join(&paths.attributes, &[reserved]),
+                    format!("`{reserved}` is a Terraform meta-argument and cannot be an attribute name"),
+                    format!(
+                        "rename it (for example `{name}_{reserved}`) and keep the API field with `api_name: {reserved}`"
+                    ),
+                );
             }
         }
         self.object(&resource.schema, &paths, context);
@@ -174,12 +155,7 @@ impl Checker<'_> {
         let attributes = &resource.schema.attributes;
         if let Some(id) = &resource.id_attribute {
             if !attributes.contains_key(id) {
-                self.unknown_attribute(
-                    join(&base, &["id"]),
-                    id,
-                    attributes,
-                    "the `id` of the resource",
-                );
+                self.unknown_attribute(join(&base, &["id"]), id, attributes, "the `id` of the resource");
             }
         }
         if let Some(import) = &resource.import {
@@ -192,12 +168,7 @@ impl Checker<'_> {
             }
             for attribute in &import.attributes {
                 if !attributes.contains_key(attribute) {
-                    self.unknown_attribute(
-                        join(&base, &["import_id"]),
-                        attribute,
-                        attributes,
-                        "`import_id`",
-                    );
+                    self.unknown_attribute(join(&base, &["import_id"]), attribute, attributes, "`import_id`");
                 }
             }
         }
@@ -213,7 +184,11 @@ impl Checker<'_> {
                 ("delete", operations.delete.is_some()),
             ] {
                 if !present {
-                    self.issue(at.clone(), format!("resource `{name}` has no `{kind}` operation"), format!("add `{kind}:` with its method and path; Terraform needs create, read and delete"));
+                    self.issue(
+                        at.clone(),
+                        format!("resource `{name}` has no `{kind}` operation"),
+                        format!("add `{kind}:` with its method and path; Terraform needs create, read and delete"),
+                    );
                 }
             }
             if operations.update.is_none() {
@@ -221,13 +196,15 @@ impl Checker<'_> {
                     .schema
                     .attributes
                     .iter()
-                    .filter(|(_, attribute)| {
-                        attribute.mode.is_configurable() && !attribute.requires_replacement
-                    })
+                    .filter(|(_, attribute)| attribute.mode.is_configurable() && !attribute.requires_replacement)
                     .map(|(name, _)| name)
                     .collect();
                 if let Some(first) = in_place.first() {
-                    self.issue(at.clone(), format!("resource `{name}` has no `update` operation, but `{first}` can change in place"), "add an `update` operation, or mark every configurable attribute `requires_replacement: true`");
+                    self.issue(
+                        at.clone(),
+                        format!("resource `{name}` has no `update` operation, but `{first}` can change in place"),
+                        "add an `update` operation, or mark every configurable attribute `requires_replacement: true`",
+                    );
                 }
             }
         } else {
@@ -257,26 +234,26 @@ impl Checker<'_> {
             let op = join(&at, &[kind.key()]);
             for param in &operation.path_params {
                 if !attributes.contains_key(&param.attribute) {
-                    let hint = match did_you_mean(
-                        &param.attribute,
-                        attributes.keys().map(String::as_str),
-                    ) {
-                        Some(close) => format!(
-                            "did you mean `{close}`? Bind it with `path_params: {{{}: {close}}}`",
-                            param.name
-                        ),
+                    let hint = match did_you_mean(&param.attribute, attributes.keys().map(String::as_str)) {
+                        Some(close) => {
+                            format!("did you mean `{close}`? Bind it with `path_params: {{{}: {close}}}`", param.name)
+                        }
                         None => format!(
                             "add an attribute `{}`, or bind the parameter with `path_params: {{{}: <attribute>}}`",
                             param.attribute, param.name
                         ),
                     };
-                    self.issue(join(&op, &["path"]), format!("path parameter `{{{}}}` has no attribute behind it (no attribute `{}`)", param.name, param.attribute), hint);
+                    self.issue(
+                        join(&op, &["path"]),
+                        format!(
+                            "path parameter `{{{}}}` has no attribute behind it (no attribute `{}`)",
+                            param.name, param.attribute
+                        ),
+                        hint,
+                    );
                 }
             }
-            for (key, list) in [
-                ("query", Some(&operation.query)),
-                ("body", operation.body.as_ref()),
-            ] {
+            for (key, list) in [("query", Some(&operation.query)), ("body", operation.body.as_ref())] {
                 for (index, attribute) in list.into_iter().flatten().enumerate() {
                     if !attributes.contains_key(attribute) {
                         self.unknown_attribute(
@@ -290,14 +267,9 @@ impl Checker<'_> {
             }
             for (index, error) in operation.errors.iter().enumerate() {
                 if !self.provider.errors.contains_key(error) {
-                    let hint = match did_you_mean(
-                        error,
-                        self.provider.errors.keys().map(String::as_str),
-                    ) {
+                    let hint = match did_you_mean(error, self.provider.errors.keys().map(String::as_str)) {
                         Some(close) => format!("did you mean `{close}`?"),
-                        None => format!(
-                            "declare `{error}` under the provider's `errors:` with its status code"
-                        ),
+                        None => format!("declare `{error}` under the provider's `errors:` with its status code"),
                     };
                     self.issue(
                         join(&op, &["errors", &index.to_string()]),
@@ -329,18 +301,10 @@ impl Checker<'_> {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!(
                 "name one of the resource's attributes: {}",
-                attributes
-                    .keys()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                attributes.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
             ),
         };
-        self.issue(
-            at,
-            format!("{place} names attribute `{name}`, which does not exist"),
-            hint,
-        );
+        self.issue(at, format!("{place} names attribute `{name}`, which does not exist"), hint);
     }
 
     fn object(&mut self, object: &Object, paths: &ObjectPaths, context: Context) {
@@ -350,10 +314,7 @@ impl Checker<'_> {
             if let Some(first) = api_names.insert(&attribute.api_name, name) {
                 self.issue(
                     at.clone(),
-                    format!(
-                        "attributes `{first}` and `{name}` both use the API field `{}`",
-                        attribute.api_name
-                    ),
+                    format!("attributes `{first}` and `{name}` both use the API field `{}`", attribute.api_name),
                     "give one of them a distinct `api_name`, or rename it",
                 );
             }
@@ -367,16 +328,32 @@ impl Checker<'_> {
         let mode = attribute.mode;
         if let Some(default) = &attribute.default {
             match mode {
-                Mode::Required => self.issue(key("default"), format!("attribute `{name}` is required and has a default"), "a required attribute is always set; make it `optional: true` or remove the default"),
-                Mode::ReadOnly => self.issue(key("default"), format!("attribute `{name}` is read-only and has a default"), "only the API sets a read-only attribute; remove the default"),
+                Mode::Required => self.issue(
+                    key("default"),
+                    format!("attribute `{name}` is required and has a default"),
+                    "a required attribute is always set; make it `optional: true` or remove the default",
+                ),
+                Mode::ReadOnly => self.issue(
+                    key("default"),
+                    format!("attribute `{name}` is read-only and has a default"),
+                    "only the API sets a read-only attribute; remove the default",
+                ),
                 _ => {
                     if let Err(problem) = self.check_value(default, &attribute.ty) {
-                        self.issue(key("default"), format!("default of `{name}` does not fit its type: {problem}"), "write a default of the attribute's type (quote strings)");
+                        self.issue(
+                            key("default"),
+                            format!("default of `{name}` does not fit its type: {problem}"),
+                            "write a default of the attribute's type (quote strings)",
+                        );
                     }
                 }
             }
             if attribute.write_only {
-                self.issue(key("default"), format!("write-only attribute `{name}` has a default"), "Terraform never stores write-only values, so defaults cannot apply; remove the default");
+                self.issue(
+                    key("default"),
+                    format!("write-only attribute `{name}` has a default"),
+                    "Terraform never stores write-only values, so defaults cannot apply; remove the default",
+                );
             }
         }
         if attribute.requires_replacement && mode == Mode::ReadOnly {
@@ -402,7 +379,11 @@ impl Checker<'_> {
             }
         }
         if attribute.env.is_some() && context != Context::ProviderConfig {
-            self.issue(key("env"), format!("attribute `{name}` reads an environment variable, but only provider config attributes can"), "move the attribute under `config:`, or remove `env`");
+            self.issue(
+                key("env"),
+                format!("attribute `{name}` reads an environment variable, but only provider config attributes can"),
+                "move the attribute under `config:`, or remove `env`",
+            );
         }
         if context == Context::ProviderConfig && mode == Mode::Required && attribute.env.is_some() {
             self.issue(
@@ -415,14 +396,7 @@ impl Checker<'_> {
         self.attribute_type(at, name, &attribute.ty, mode, context);
     }
 
-    fn attribute_type(
-        &mut self,
-        at: &[String],
-        name: &str,
-        ty: &Type,
-        mode: Mode,
-        context: Context,
-    ) {
+    fn attribute_type(&mut self, at: &[String], name: &str, ty: &Type, mode: Mode, context: Context) {
         let Some(nested) = ty.as_nested() else { return };
         if nested.max_items > 0 && nested.min_items > nested.max_items {
             self.issue(
@@ -433,35 +407,31 @@ impl Checker<'_> {
         }
         match &nested.object {
             NestedObject::Inline(object) => {
-                let paths = ObjectPaths {
-                    attributes: join(at, &["attributes"]),
-                    one_of: join(at, &["one_of"]),
-                };
+                let paths = ObjectPaths { attributes: join(at, &["attributes"]), one_of: join(at, &["one_of"]) };
                 self.object(object, &paths, context);
                 if mode == Mode::ReadOnly {
                     for (child, attribute) in &object.attributes {
                         if attribute.mode != Mode::ReadOnly {
-                            self.issue(join(&paths.attributes, &[child]), format!("attribute `{child}` is inside read-only `{name}` but is not read-only"), "only the API sets a read-only object, so mark its attributes `read_only: true`");
+                            self.issue(
+                                join(&paths.attributes, &[child]),
+                                format!("attribute `{child}` is inside read-only `{name}` but is not read-only"),
+                                "only the API sets a read-only object, so mark its attributes `read_only: true`",
+                            );
                         }
                     }
                 }
             }
             NestedObject::Named(type_name) => {
                 if !self.provider.types.contains_key(type_name) {
-                    let hint = match did_you_mean(
-                        type_name,
-                        self.provider.types.keys().map(String::as_str),
-                    ) {
+                    let hint = match did_you_mean(type_name, self.provider.types.keys().map(String::as_str)) {
                         Some(close) => format!("did you mean `{close}`?"),
-                        None => format!(
-                            "declare `{type_name}` under `types:`, or use `type: object` with `attributes`"
-                        ),
+                        None => {
+                            format!("declare `{type_name}` under `types:`, or use `type: object` with `attributes`")
+                        }
                     };
                     self.issue(
                         join(at, &["type"]),
-                        format!(
-                            "attribute `{name}` refers to type `{type_name}`, which is not declared"
-                        ),
+                        format!("attribute `{name}` refers to type `{type_name}`, which is not declared"),
                         hint,
                     );
                 }
@@ -474,9 +444,7 @@ impl Checker<'_> {
         let is_string = matches!(ty, Type::String);
         let is_number = matches!(ty, Type::Int64 | Type::Float64 | Type::Number);
         let is_collection = matches!(ty, Type::List(_) | Type::Set(_) | Type::Map(_))
-            || ty
-                .as_nested()
-                .is_some_and(|nested| nested.mode != NestingMode::Single);
+            || ty.as_nested().is_some_and(|nested| nested.mode != NestingMode::Single);
         let validators = join(at, &["validators"]);
         for validator in &attribute.validators {
             match validator {
@@ -489,15 +457,17 @@ impl Checker<'_> {
                             "list the allowed values, or remove `enum`",
                         );
                     } else if !(is_string || matches!(ty, Type::Int64)) {
-                        self.issue(at, format!("`enum` applies to string and int64 attributes, and `{name}` is not one"), "remove `enum`, or change the type");
+                        self.issue(
+                            at,
+                            format!("`enum` applies to string and int64 attributes, and `{name}` is not one"),
+                            "remove `enum`, or change the type",
+                        );
                     } else {
                         for member in members {
                             if let Err(problem) = self.check_value(member, ty) {
                                 self.issue(
                                     at.clone(),
-                                    format!(
-                                        "`enum` member of `{name}` does not fit its type: {problem}"
-                                    ),
+                                    format!("`enum` member of `{name}` does not fit its type: {problem}"),
                                     "write members of the attribute's type (quote strings)",
                                 );
                             }
@@ -518,15 +488,15 @@ impl Checker<'_> {
                 Validator::Length { min, max } => {
                     let at = join(&validators, &["length"]);
                     if !(is_string || is_collection) {
-                        self.issue(at.clone(), format!("`length` applies to strings and collections, and `{name}` is neither"), "use `range` for numbers");
+                        self.issue(
+                            at.clone(),
+                            format!("`length` applies to strings and collections, and `{name}` is neither"),
+                            "use `range` for numbers",
+                        );
                     }
                     if let (Some(min), Some(max)) = (min, max) {
                         if min > max {
-                            self.issue(
-                                at,
-                                format!("`length` of `{name}` has min {min} above max {max}"),
-                                "swap them",
-                            );
+                            self.issue(at, format!("`length` of `{name}` has min {min} above max {max}"), "swap them");
                         }
                     }
                 }
@@ -541,11 +511,7 @@ impl Checker<'_> {
                     }
                     if let (Some(min), Some(max)) = (min, max) {
                         if min > max {
-                            self.issue(
-                                at,
-                                format!("`range` of `{name}` has min {min} above max {max}"),
-                                "swap them",
-                            );
+                            self.issue(at, format!("`range` of `{name}` has min {min} above max {max}"), "swap them");
                         }
                     }
                 }
@@ -559,14 +525,12 @@ impl Checker<'_> {
                         );
                     }
                     if let Err(error) = regex::Regex::new(pattern) {
-                        let first_line = error
-                            .to_string()
-                            .lines()
-                            .last()
-                            .unwrap_or_default()
-                            .trim()
-                            .to_owned();
-                        self.issue(at, format!("`regex` of `{name}` is not a valid regular expression: {first_line}"), "fix the pattern (Rust regex syntax; no look-around)");
+                        let first_line = error.to_string().lines().last().unwrap_or_default().trim().to_owned();
+                        self.issue(
+                            at,
+                            format!("`regex` of `{name}` is not a valid regular expression: {first_line}"),
+                            "fix the pattern (Rust regex syntax; no look-around)",
+                        );
                     }
                 }
             }
@@ -580,9 +544,7 @@ impl Checker<'_> {
             if one_of.variants.len() < 2 && one_of.discriminator.is_none() {
                 self.issue(
                     join(&at, &["variants"]),
-                    format!(
-                        "one-of group `{group}` has fewer than two variants and no discriminator"
-                    ),
+                    format!("one-of group `{group}` has fewer than two variants and no discriminator"),
                     "list at least two variants, or give the group a `discriminator`",
                 );
             }
@@ -590,36 +552,21 @@ impl Checker<'_> {
             for (index, variant) in one_of.variants.iter().enumerate() {
                 let variant_at = join(&at, &["variants", &index.to_string()]);
                 let Some(attribute) = object.attributes.get(&variant.attribute) else {
-                    let hint = match did_you_mean(
-                        &variant.attribute,
-                        object.attributes.keys().map(String::as_str),
-                    ) {
+                    let hint = match did_you_mean(&variant.attribute, object.attributes.keys().map(String::as_str)) {
                         Some(close) => format!("did you mean `{close}`?"),
-                        None => {
-                            "variants are object attributes declared beside the group".to_owned()
-                        }
+                        None => "variants are object attributes declared beside the group".to_owned(),
                     };
                     self.issue(
                         variant_at,
-                        format!(
-                            "variant `{}` of `{group}` is not an attribute of this object",
-                            variant.attribute
-                        ),
+                        format!("variant `{}` of `{group}` is not an attribute of this object", variant.attribute),
                         hint,
                     );
                     continue;
                 };
-                if !attribute
-                    .ty
-                    .as_nested()
-                    .is_some_and(|nested| nested.mode == NestingMode::Single)
-                {
+                if !attribute.ty.as_nested().is_some_and(|nested| nested.mode == NestingMode::Single) {
                     self.issue(
                         variant_at.clone(),
-                        format!(
-                            "variant `{}` of `{group}` is not an object attribute",
-                            variant.attribute
-                        ),
+                        format!("variant `{}` of `{group}` is not an object attribute", variant.attribute),
                         "variants are attributes of `type: object` or a named type",
                     );
                 }
@@ -629,10 +576,7 @@ impl Checker<'_> {
                 if let Some(other) = claimed.insert(&variant.attribute, group) {
                     self.issue(
                         variant_at.clone(),
-                        format!(
-                            "`{}` is a variant of both `{other}` and `{group}`",
-                            variant.attribute
-                        ),
+                        format!("`{}` is a variant of both `{other}` and `{group}`", variant.attribute),
                         "an attribute belongs to one group at most",
                     );
                 }
@@ -652,68 +596,45 @@ impl Checker<'_> {
         let fits = match (ty, value) {
             (_, Value::Null) => return Err("null is the same as no value".to_owned()),
             (Type::Dynamic, _) => true,
-            (Type::String, Value::String(_))
-            | (Type::Bool, Value::Bool(_))
-            | (Type::Int64, Value::Int(_)) => true,
+            (Type::String, Value::String(_)) | (Type::Bool, Value::Bool(_)) | (Type::Int64, Value::Int(_)) => true,
             (Type::Float64 | Type::Number, Value::Int(_) | Value::Float(_)) => true,
             (Type::List(element) | Type::Set(element), Value::List(items)) => {
-                return items
-                    .iter()
-                    .try_for_each(|item| self.check_value(item, element));
+                return items.iter().try_for_each(|item| self.check_value(item, element));
             }
             (Type::Map(element), Value::Map(entries)) => {
-                return entries
-                    .values()
-                    .try_for_each(|item| self.check_value(item, element));
+                return entries.values().try_for_each(|item| self.check_value(item, element));
             }
             (Type::Tuple(elements), Value::List(items)) if elements.len() == items.len() => {
-                return elements
-                    .iter()
-                    .zip(items)
-                    .try_for_each(|(element, item)| self.check_value(item, element));
+                return elements.iter().zip(items).try_for_each(|(element, item)| self.check_value(item, element));
             }
             (Type::Object(fields), Value::Map(entries)) => {
-                return entries
-                    .iter()
-                    .try_for_each(|(field, item)| match fields.get(field) {
-                        Some(field_type) => self.check_value(item, field_type),
-                        None => Err(format!("the object has no field `{field}`")),
-                    });
+                return entries.iter().try_for_each(|(field, item)| match fields.get(field) {
+                    Some(field_type) => self.check_value(item, field_type),
+                    None => Err(format!("the object has no field `{field}`")),
+                });
             }
             (Type::Nested(nested), _) => return self.check_nested_value(value, nested),
             _ => false,
         };
-        if fits {
-            Ok(())
-        } else {
-            Err(format!("{} is not {}", describe(value), type_phrase(ty)))
-        }
+        if fits { Ok(()) } else { Err(format!("{} is not {}", describe(value), type_phrase(ty))) }
     }
 
     fn check_nested_value(&self, value: &Value, nested: &Nested) -> Result<(), String> {
         let Some(object) = self.provider.object(&nested.object) else {
             return Ok(());
         };
-        let check_object =
-            |value: &Value| match value {
-                Value::Map(entries) => entries.iter().try_for_each(|(field, item)| {
-                    match object.attributes.get(field) {
-                        Some(attribute) => self.check_value(item, &attribute.ty),
-                        None => Err(format!("the object has no attribute `{field}`")),
-                    }
-                }),
-                other => Err(format!("{} is not an object", describe(other))),
-            };
+        let check_object = |value: &Value| match value {
+            Value::Map(entries) => entries.iter().try_for_each(|(field, item)| match object.attributes.get(field) {
+                Some(attribute) => self.check_value(item, &attribute.ty),
+                None => Err(format!("the object has no attribute `{field}`")),
+            }),
+            other => Err(format!("{} is not an object", describe(other))),
+        };
         match (nested.mode, value) {
             (NestingMode::Single | NestingMode::Group, value) => check_object(value),
-            (NestingMode::List | NestingMode::Set, Value::List(items)) => {
-                items.iter().try_for_each(check_object)
-            }
+            (NestingMode::List | NestingMode::Set, Value::List(items)) => items.iter().try_for_each(check_object),
             (NestingMode::Map, Value::Map(entries)) => entries.values().try_for_each(check_object),
-            (_, other) => Err(format!(
-                "{} is not a collection of objects",
-                describe(other)
-            )),
+            (_, other) => Err(format!("{} is not a collection of objects", describe(other))),
         }
     }
 
@@ -735,12 +656,8 @@ impl Checker<'_> {
                 let mut canonical = cycle.clone();
                 canonical.sort_unstable();
                 if reported.insert(canonical) && cycle[0] == *start {
-                    let route = cycle
-                        .iter()
-                        .chain(std::iter::once(&cycle[0]))
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" -> ");
+                    let route =
+                        cycle.iter().chain(std::iter::once(&cycle[0])).copied().collect::<Vec<_>>().join(" -> ");
                     self.issue(path(&["types", start]), format!("type `{start}` contains itself: {route}"), "Terraform schemas are finite; break the cycle with a plain attribute (such as an ID string) in one of the types");
                 }
             }

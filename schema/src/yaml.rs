@@ -91,15 +91,12 @@ impl Node {
         let mut pos = self.pos;
         for segment in path {
             let next = match &node.value {
-                NodeValue::Map(entries) => entries
-                    .iter()
-                    .find(|(key, _)| key.text == *segment)
-                    .map(|(key, value)| (key.pos, value)),
-                NodeValue::Seq(items) => segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|index| items.get(index))
-                    .map(|item| (item.pos, item)),
+                NodeValue::Map(entries) => {
+                    entries.iter().find(|(key, _)| key.text == *segment).map(|(key, value)| (key.pos, value))
+                }
+                NodeValue::Seq(items) => {
+                    segment.parse::<usize>().ok().and_then(|index| items.get(index)).map(|item| (item.pos, item))
+                }
                 NodeValue::Scalar(_) => None,
             };
             match next {
@@ -119,22 +116,11 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::new(
             Pos::START,
-            format!(
-                "file is {} bytes, more than the limit of {MAX_FILE_BYTES}",
-                text.len()
-            ),
+            format!("file is {} bytes, more than the limit of {MAX_FILE_BYTES}", text.len()),
         )
-        .hint(
-            "split the provider's resources over several providers, or shorten long descriptions",
-        ));
+        .hint("split the provider's resources over several providers, or shorten long descriptions"));
     }
-    let mut builder = Builder {
-        anchors: HashMap::new(),
-        nodes: 0,
-        stack: Vec::new(),
-        document: None,
-        documents: 0,
-    };
+    let mut builder = Builder { anchors: HashMap::new(), nodes: 0, stack: Vec::new(), document: None, documents: 0 };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|error| {
             Diagnostic::new(
@@ -146,16 +132,12 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         builder.push(event, span)?;
     }
     builder.document.ok_or_else(|| {
-        Diagnostic::new(Pos::START, "the file holds no YAML document")
-            .hint("start with `name: <provider name>`")
+        Diagnostic::new(Pos::START, "the file holds no YAML document").hint("start with `name: <provider name>`")
     })
 }
 
 fn pos_of(line: &usize, col: &usize) -> Pos {
-    Pos {
-        line: *line,
-        col: col + 1,
-    }
+    Pos { line: *line, col: col + 1 }
 }
 
 fn start(span: &Span) -> Pos {
@@ -164,17 +146,8 @@ fn start(span: &Span) -> Pos {
 
 /// A mapping or sequence still being read.
 enum Open {
-    Seq {
-        pos: Pos,
-        anchor: usize,
-        items: Vec<Node>,
-    },
-    Map {
-        pos: Pos,
-        anchor: usize,
-        entries: Vec<(Key, Node)>,
-        key: Option<Key>,
-    },
+    Seq { pos: Pos, anchor: usize, items: Vec<Node> },
+    Map { pos: Pos, anchor: usize, entries: Vec<(Key, Node)>, key: Option<Key> },
 }
 
 struct Builder {
@@ -194,8 +167,9 @@ impl Builder {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(Diagnostic::new(pos, "a second YAML document starts here")
-                        .hint("a schema file holds one document: remove the `---` line and what follows, or merge it"));
+                    return Err(Diagnostic::new(pos, "a second YAML document starts here").hint(
+                        "a schema file holds one document: remove the `---` line and what follows, or merge it",
+                    ));
                 }
                 Ok(())
             }
@@ -212,62 +186,21 @@ impl Builder {
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, pos)?;
                 let scalar = resolve_scalar(&text, style, tag.as_deref(), pos)?;
-                self.finish_node(
-                    Node {
-                        pos,
-                        value: NodeValue::Scalar(scalar),
-                    },
-                    anchor,
-                )
+                self.finish_node(Node { pos, value: NodeValue::Scalar(scalar) }, anchor)
             }
             Event::SequenceStart(anchor, tag) => {
                 check_collection_tag(tag.as_deref(), "!!seq", pos)?;
-                self.open(
-                    Open::Seq {
-                        pos,
-                        anchor,
-                        items: Vec::new(),
-                    },
-                    pos,
-                )
+                self.open(Open::Seq { pos, anchor, items: Vec::new() }, pos)
             }
             Event::MappingStart(anchor, tag) => {
                 check_collection_tag(tag.as_deref(), "!!map", pos)?;
-                self.open(
-                    Open::Map {
-                        pos,
-                        anchor,
-                        entries: Vec::new(),
-                        key: None,
-                    },
-                    pos,
-                )
+                self.open(Open::Map { pos, anchor, entries: Vec::new(), key: None }, pos)
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let open = self
-                    .stack
-                    .pop()
-                    .ok_or_else(|| Diagnostic::new(pos, "unbalanced YAML collection"))?;
+                let open = self.stack.pop().ok_or_else(|| Diagnostic::new(pos, "unbalanced YAML collection"))?;
                 let (node, anchor) = match open {
-                    Open::Seq { pos, anchor, items } => (
-                        Node {
-                            pos,
-                            value: NodeValue::Seq(items),
-                        },
-                        anchor,
-                    ),
-                    Open::Map {
-                        pos,
-                        anchor,
-                        entries,
-                        ..
-                    } => (
-                        Node {
-                            pos,
-                            value: NodeValue::Map(entries),
-                        },
-                        anchor,
-                    ),
+                    Open::Seq { pos, anchor, items } => (Node { pos, value: NodeValue::Seq(items) }, anchor),
+                    Open::Map { pos, anchor, entries, .. } => (Node { pos, value: NodeValue::Map(entries) }, anchor),
                 };
                 self.finish_node(node, anchor)
             }
@@ -277,11 +210,8 @@ impl Builder {
     fn count(&mut self, nodes: usize, pos: Pos) -> Result<(), Diagnostic> {
         self.nodes = self.nodes.saturating_add(nodes);
         if self.nodes > MAX_NODES {
-            return Err(Diagnostic::new(
-                pos,
-                format!("the document expands to more than {MAX_NODES} values"),
-            )
-            .hint("aliases (`*name`) copy what they refer to; avoid aliases of aliases"));
+            return Err(Diagnostic::new(pos, format!("the document expands to more than {MAX_NODES} values"))
+                .hint("aliases (`*name`) copy what they refer to; avoid aliases of aliases"));
         }
         Ok(())
     }
@@ -299,8 +229,7 @@ impl Builder {
     /// Places a finished node into its parent, remembering it under its anchor (0 for none).
     fn finish_node(&mut self, node: Node, anchor: usize) -> Result<(), Diagnostic> {
         if anchor != 0 {
-            self.anchors
-                .insert(anchor, (Rc::new(node.clone()), node_count(&node)));
+            self.anchors.insert(anchor, (Rc::new(node.clone()), node_count(&node)));
         }
         match self.stack.last_mut() {
             None => {
@@ -313,15 +242,8 @@ impl Builder {
             }
             Some(Open::Map { entries, key, .. }) => match key.take() {
                 Some(key) => {
-                    if let Some((first, _)) = entries
-                        .iter()
-                        .find(|(existing, _)| existing.text == key.text)
-                    {
-                        return Err(Diagnostic::new(
-                            key.pos,
-                            format!("duplicate key `{}`", key.text),
-                        )
-                        .hint(format!(
+                    if let Some((first, _)) = entries.iter().find(|(existing, _)| existing.text == key.text) {
+                        return Err(Diagnostic::new(key.pos, format!("duplicate key `{}`", key.text)).hint(format!(
                             "`{}` is already defined at line {}, column {}; keep one of them",
                             key.text, first.pos.line, first.pos.col
                         )));
@@ -331,10 +253,7 @@ impl Builder {
                 }
                 None => match node.value {
                     NodeValue::Scalar(scalar) => {
-                        *key = Some(Key {
-                            text: scalar_text(&scalar),
-                            pos: node.pos,
-                        });
+                        *key = Some(Key { text: scalar_text(&scalar), pos: node.pos });
                         Ok(())
                     }
                     _ => Err(Diagnostic::new(
@@ -352,12 +271,7 @@ fn node_count(node: &Node) -> usize {
     match &node.value {
         NodeValue::Scalar(_) => 1,
         NodeValue::Seq(items) => 1 + items.iter().map(node_count).sum::<usize>(),
-        NodeValue::Map(entries) => {
-            1 + entries
-                .iter()
-                .map(|(_, value)| 1 + node_count(value))
-                .sum::<usize>()
-        }
+        NodeValue::Map(entries) => 1 + entries.iter().map(|(_, value)| 1 + node_count(value)).sum::<usize>(),
     }
 }
 
@@ -380,20 +294,12 @@ fn check_collection_tag(tag: Option<&Tag>, allowed: &str, pos: Pos) -> Result<()
 }
 
 fn unsupported_tag(tag: &Tag, pos: Pos) -> Diagnostic {
-    Diagnostic::new(
-        pos,
-        format!("unsupported YAML tag `{}{}`", tag.handle, tag.suffix),
-    )
-    .hint("remove the tag; quote a value to make it a string")
+    Diagnostic::new(pos, format!("unsupported YAML tag `{}{}`", tag.handle, tag.suffix))
+        .hint("remove the tag; quote a value to make it a string")
 }
 
 /// Types a scalar the way YAML 1.2's core schema does; quoted or `!!str` scalars stay strings.
-fn resolve_scalar(
-    text: &str,
-    style: ScalarStyle,
-    tag: Option<&Tag>,
-    pos: Pos,
-) -> Result<Scalar, Diagnostic> {
+fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>, pos: Pos) -> Result<Scalar, Diagnostic> {
     if let Some(tag) = tag {
         if !tag.is_yaml_core_schema() {
             return Err(unsupported_tag(tag, pos));
@@ -425,16 +331,9 @@ fn resolve_plain(text: &str) -> Scalar {
     if let Some(int) = parse_int(text) {
         return Scalar::Int(int);
     }
-    let looks_numeric = text
-        .trim_start_matches(['-', '+'])
-        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let looks_numeric = text.trim_start_matches(['-', '+']).starts_with(|c: char| c.is_ascii_digit() || c == '.');
     match text.parse::<f64>() {
-        Ok(float)
-            if looks_numeric
-                && text
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) =>
-        {
+        Ok(float) if looks_numeric && text.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) => {
             Scalar::Float(float)
         }
         _ => Scalar::String(text.to_owned()),
@@ -465,11 +364,7 @@ mod tests {
     use super::*;
 
     fn map(node: &Node) -> Vec<(&str, &Node)> {
-        node.as_map()
-            .unwrap()
-            .iter()
-            .map(|(key, value)| (key.text.as_str(), value))
-            .collect()
+        node.as_map().unwrap().iter().map(|(key, value)| (key.text.as_str(), value)).collect()
     }
 
     #[test]
@@ -478,21 +373,14 @@ mod tests {
         let entries = map(&doc);
         assert_eq!(entries[0].0, "b");
         assert_eq!(entries[1].0, "a");
-        assert_eq!(
-            doc.locate(&["a".into(), "1".into()]),
-            Pos { line: 4, col: 5 }
-        );
+        assert_eq!(doc.locate(&["a".into(), "1".into()]), Pos { line: 4, col: 5 });
         assert_eq!(doc.locate(&["a".into()]), Pos { line: 2, col: 1 });
     }
 
     #[test]
     fn types_scalars_by_the_core_schema() {
-        let doc =
-            parse("a: 1\nb: '1'\nc: true\nd: 1.5\ne: ~\nf: 0x1f\ng: 1e3\nh: 1.2.3\n").unwrap();
-        let values: Vec<_> = map(&doc)
-            .into_iter()
-            .map(|(_, node)| node.value.clone())
-            .collect();
+        let doc = parse("a: 1\nb: '1'\nc: true\nd: 1.5\ne: ~\nf: 0x1f\ng: 1e3\nh: 1.2.3\n").unwrap();
+        let values: Vec<_> = map(&doc).into_iter().map(|(_, node)| node.value.clone()).collect();
         assert_eq!(
             values,
             [
@@ -530,9 +418,7 @@ mod tests {
 
     #[test]
     fn stops_deep_nesting() {
-        let block: String = (0..200)
-            .map(|level| format!("{}a:\n", "  ".repeat(level)))
-            .collect();
+        let block: String = (0..200).map(|level| format!("{}a:\n", "  ".repeat(level))).collect();
         let error = parse(&block).unwrap_err();
         assert!(error.message.contains("nesting deeper"), "{error:?}");
         let flow = "[".repeat(100_000);

@@ -14,10 +14,7 @@ use crate::yaml::{Key, Node, NodeValue, Scalar};
 
 /// Decodes a provider document. Returns the model built from everything that could be read.
 pub fn provider(doc: &Node, diagnostics: &mut Vec<Diagnostic>) -> Provider {
-    let mut decoder = Decoder {
-        diagnostics,
-        api_naming: Casing::Camel,
-    };
+    let mut decoder = Decoder { diagnostics, api_naming: Casing::Camel };
     decoder.provider(doc)
 }
 
@@ -35,38 +32,22 @@ struct Entries<'n> {
 
 impl<'n> Entries<'n> {
     fn get(&self, key: &str) -> Option<&'n Node> {
-        debug_assert!(
-            self.spec.key(key).is_some(),
-            "`{key}` is not in the spec of {}",
-            self.spec.name
-        );
-        self.entries
-            .iter()
-            .find(|(entry, _)| entry.text == key)
-            .map(|(_, value)| value)
+        debug_assert!(self.spec.key(key).is_some(), "`{key}` is not in the spec of {}", self.spec.name);
+        self.entries.iter().find(|(entry, _)| entry.text == key).map(|(_, value)| value)
     }
 
     fn key_pos(&self, key: &str) -> Pos {
-        self.entries
-            .iter()
-            .find(|(entry, _)| entry.text == key)
-            .map_or(self.pos, |(entry, _)| entry.pos)
+        self.entries.iter().find(|(entry, _)| entry.text == key).map_or(self.pos, |(entry, _)| entry.pos)
     }
 }
 
 impl Decoder<'_> {
     fn error(&mut self, pos: Pos, message: impl Into<String>, hint: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::new(pos, message).hint(hint));
+        self.diagnostics.push(Diagnostic::new(pos, message).hint(hint));
     }
 
     /// Opens a mapping decoded against `spec`, reporting unknown keys and missing required keys.
-    fn entries<'n>(
-        &mut self,
-        node: &'n Node,
-        spec: &'static MapSpec,
-        what: &str,
-    ) -> Option<Entries<'n>> {
+    fn entries<'n>(&mut self, node: &'n Node, spec: &'static MapSpec, what: &str) -> Option<Entries<'n>> {
         let Some(entries) = node.as_map() else {
             self.error(
                 node.pos,
@@ -82,18 +63,10 @@ impl Decoder<'_> {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
                     None => format!(
                         "{what} accepts: {}",
-                        spec.keys
-                            .iter()
-                            .map(|known| known.key)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        spec.keys.iter().map(|known| known.key).collect::<Vec<_>>().join(", ")
                     ),
                 };
-                self.error(
-                    key.pos,
-                    format!("unknown key `{}` in {what}", key.text),
-                    hint,
-                );
+                self.error(key.pos, format!("unknown key `{}` in {what}", key.text), hint);
             }
         }
         for required in spec.keys.iter().filter(|key| key.required) {
@@ -105,11 +78,7 @@ impl Decoder<'_> {
                 );
             }
         }
-        Some(Entries {
-            spec,
-            pos: node.pos,
-            entries,
-        })
+        Some(Entries { spec, pos: node.pos, entries })
     }
 
     /// A mapping from user-chosen names, each checked against `pattern`.
@@ -118,11 +87,7 @@ impl Decoder<'_> {
             NodeValue::Map(entries) => {
                 for (key, _) in entries {
                     if !pattern.matches(&key.text) {
-                        self.error(
-                            key.pos,
-                            format!("invalid {what} name `{}`", key.text),
-                            pattern.hint(&key.text),
-                        );
+                        self.error(key.pos, format!("invalid {what} name `{}`", key.text), pattern.hint(&key.text));
                     }
                 }
                 entries
@@ -131,10 +96,7 @@ impl Decoder<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    format!(
-                        "{what}s must be a mapping from names, found {}",
-                        node.kind()
-                    ),
+                    format!("{what}s must be a mapping from names, found {}", node.kind()),
                     format!("write each {what} as `name:` followed by its keys"),
                 );
                 &[]
@@ -146,20 +108,14 @@ impl Decoder<'_> {
         match &node.value {
             NodeValue::Scalar(Scalar::String(text)) => Some(text.clone()),
             _ => {
-                self.error(
-                    node.pos,
-                    format!("{what} must be a string, found {}", node.kind()),
-                    "quote the value",
-                );
+                self.error(node.pos, format!("{what} must be a string, found {}", node.kind()), "quote the value");
                 None
             }
         }
     }
 
     fn opt_string(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> Option<String> {
-        entries
-            .get(key)
-            .and_then(|node| self.string(node, &format!("`{key}` of {what}")))
+        entries.get(key).and_then(|node| self.string(node, &format!("`{key}` of {what}")))
     }
 
     fn bool(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> bool {
@@ -169,10 +125,7 @@ impl Decoder<'_> {
             Some((node, _)) => {
                 self.error(
                     node.pos,
-                    format!(
-                        "`{key}` of {what} must be true or false, found {}",
-                        node.kind()
-                    ),
+                    format!("`{key}` of {what} must be true or false, found {}", node.kind()),
                     format!("write `{key}: true`"),
                 );
                 false
@@ -186,10 +139,7 @@ impl Decoder<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    format!(
-                        "{what} must be a whole number of 0 or more, found {}",
-                        node.kind()
-                    ),
+                    format!("{what} must be a whole number of 0 or more, found {}", node.kind()),
                     "write a number such as `1`",
                 );
                 None
@@ -214,10 +164,9 @@ impl Decoder<'_> {
 
     fn string_list(&mut self, node: &Node, what: &str) -> Vec<String> {
         match &node.value {
-            NodeValue::Seq(items) => items
-                .iter()
-                .filter_map(|item| self.string(item, &format!("an entry of {what}")))
-                .collect(),
+            NodeValue::Seq(items) => {
+                items.iter().filter_map(|item| self.string(item, &format!("an entry of {what}"))).collect()
+            }
             _ => {
                 self.error(
                     node.pos,
@@ -229,12 +178,7 @@ impl Decoder<'_> {
         }
     }
 
-    fn choice<T: Copy>(
-        &mut self,
-        node: &Node,
-        what: &str,
-        choices: &[(&'static str, T)],
-    ) -> Option<T> {
+    fn choice<T: Copy>(&mut self, node: &Node, what: &str, choices: &[(&'static str, T)]) -> Option<T> {
         let text = self.string(node, what)?;
         if let Some((_, value)) = choices.iter().find(|(name, _)| *name == text) {
             return Some(*value);
@@ -267,31 +211,18 @@ impl Decoder<'_> {
         };
         let what = "the provider";
         if let Some(node) = entries.get("format_version") {
-            if self
-                .count(node, "`format_version`")
-                .is_some_and(|version| version != 1)
-            {
-                self.error(
-                    node.pos,
-                    "unsupported `format_version`",
-                    "this version of codegen reads format_version 1",
-                );
+            if self.count(node, "`format_version`").is_some_and(|version| version != 1) {
+                self.error(node.pos, "unsupported `format_version`", "this version of codegen reads format_version 1");
             }
         }
         if let Some(name) = self.opt_string(&entries, "name", what) {
             if !NamePattern::Provider.matches(&name) {
                 let pos = entries.get("name").map_or(doc.pos, |node| node.pos);
-                self.error(
-                    pos,
-                    format!("invalid provider name `{name}`"),
-                    NamePattern::Provider.hint(&name),
-                );
+                self.error(pos, format!("invalid provider name `{name}`"), NamePattern::Provider.hint(&name));
             }
             provider.name = name;
         }
-        provider.description = self
-            .opt_string(&entries, "description", what)
-            .unwrap_or_default();
+        provider.description = self.opt_string(&entries, "description", what).unwrap_or_default();
         provider.default_server_url = self.opt_string(&entries, "default_server_url", what);
         if let Some(node) = entries.get("api_naming") {
             if let Some(casing) = self.choice(node, "api_naming", &Casing::ALL) {
@@ -319,18 +250,12 @@ impl Decoder<'_> {
                 }
             }
         }
-        for (section, target) in [
-            ("resources", &mut provider.resources),
-            ("data_sources", &mut provider.data_sources),
-        ] {
+        for (section, target) in [("resources", &mut provider.resources), ("data_sources", &mut provider.data_sources)]
+        {
             let Some(node) = entries.get(section) else {
                 continue;
             };
-            let kind = if section == "resources" {
-                "resource"
-            } else {
-                "data source"
-            };
+            let kind = if section == "resources" { "resource" } else { "data source" };
             for (key, value) in self.names(node, kind, NamePattern::Snake) {
                 if let Some(resource) = self.resource(key, value, kind) {
                     target.insert(key.text.clone(), resource);
@@ -352,15 +277,9 @@ impl Decoder<'_> {
 
     fn auth(&mut self, node: &Node) -> Option<Auth> {
         let entries = self.entries(node, &spec::AUTH, "`auth`")?;
-        let attribute = self
-            .opt_string(&entries, "attribute", "`auth`")
-            .unwrap_or_else(|| "token".to_owned());
+        let attribute = self.opt_string(&entries, "attribute", "`auth`").unwrap_or_else(|| "token".to_owned());
         let header = self.opt_string(&entries, "header", "`auth`");
-        let kind = self.choice(
-            entries.get("type")?,
-            "auth type",
-            &[("bearer", true), ("api_key", false)],
-        )?;
+        let kind = self.choice(entries.get("type")?, "auth type", &[("bearer", true), ("api_key", false)])?;
         match (kind, header) {
             (true, None) => Some(Auth::Bearer { attribute }),
             (false, Some(header)) => Some(Auth::ApiKey { header, attribute }),
@@ -386,14 +305,9 @@ impl Decoder<'_> {
     fn named_type(&mut self, key: &Key, node: &Node) -> Option<NamedType> {
         let what = format!("type `{}`", key.text);
         let entries = self.entries(node, &spec::NAMED_TYPE, &what)?;
-        let description = self
-            .opt_string(&entries, "description", &what)
-            .unwrap_or_default();
+        let description = self.opt_string(&entries, "description", &what).unwrap_or_default();
         let object = self.object(&entries);
-        Some(NamedType {
-            description,
-            object,
-        })
+        Some(NamedType { description, object })
     }
 
     fn error_type(&mut self, key: &Key, node: &Node) -> Option<ErrorType> {
@@ -413,27 +327,15 @@ impl Decoder<'_> {
             content_type: self
                 .opt_string(&entries, "content_type", &what)
                 .unwrap_or_else(|| "application/problem+json".to_owned()),
-            description: self
-                .opt_string(&entries, "description", &what)
-                .unwrap_or_default(),
+            description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
         })
     }
 
     /// The `attributes` and `one_of` keys of a mapping.
     fn object(&mut self, entries: &Entries<'_>) -> Object {
-        let attributes = entries
-            .get("attributes")
-            .map(|node| self.attributes(node))
-            .unwrap_or_default();
-        let one_of = entries
-            .get("one_of")
-            .map(|node| self.one_of_groups(node, &attributes))
-            .unwrap_or_default();
-        Object {
-            attributes,
-            blocks: IndexMap::new(),
-            one_of,
-        }
+        let attributes = entries.get("attributes").map(|node| self.attributes(node)).unwrap_or_default();
+        let one_of = entries.get("one_of").map(|node| self.one_of_groups(node, &attributes)).unwrap_or_default();
+        Object { attributes, blocks: IndexMap::new(), one_of }
     }
 
     fn attributes(&mut self, node: &Node) -> IndexMap<String, Attribute> {
@@ -452,13 +354,8 @@ impl Decoder<'_> {
         let mode = self.mode(&entries, &what);
         let ty = self.attribute_type(&entries, &what);
         let default = entries.get("default").map(value);
-        let validators = entries
-            .get("validators")
-            .map(|node| self.validators(node, &what))
-            .unwrap_or_default();
-        let api_name = self
-            .opt_string(&entries, "api_name", &what)
-            .unwrap_or_else(|| self.api_naming.apply(&key.text));
+        let validators = entries.get("validators").map(|node| self.validators(node, &what)).unwrap_or_default();
+        let api_name = self.opt_string(&entries, "api_name", &what).unwrap_or_else(|| self.api_naming.apply(&key.text));
         // Terraform stores a default in state, so an optional attribute with a default is also computed.
         let mode = match mode? {
             Mode::Optional if default.is_some() => Mode::OptionalComputed,
@@ -467,9 +364,7 @@ impl Decoder<'_> {
         Some(Attribute {
             ty: ty?,
             mode,
-            description: self
-                .opt_string(&entries, "description", &what)
-                .unwrap_or_default(),
+            description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             requires_replacement: self.bool(&entries, "requires_replacement", &what),
             sensitive: self.bool(&entries, "sensitive", &what),
             write_only: self.bool(&entries, "write_only", &what),
@@ -483,13 +378,9 @@ impl Decoder<'_> {
 
     /// Reads the mode flags; exactly one of required, optional, read_only, or optional with computed.
     fn mode(&mut self, entries: &Entries<'_>, what: &str) -> Option<Mode> {
-        let flags = ["required", "optional", "computed", "read_only"]
-            .map(|flag| (flag, self.bool(entries, flag, what)));
-        let set: Vec<&str> = flags
-            .iter()
-            .filter(|(_, on)| *on)
-            .map(|(flag, _)| *flag)
-            .collect();
+        let flags =
+            ["required", "optional", "computed", "read_only"].map(|flag| (flag, self.bool(entries, flag, what)));
+        let set: Vec<&str> = flags.iter().filter(|(_, on)| *on).map(|(flag, _)| *flag).collect();
         let mode = match set.as_slice() {
             ["required"] => Mode::Required,
             ["optional"] => Mode::Optional,
@@ -502,9 +393,7 @@ impl Decoder<'_> {
             [first, second, ..] => {
                 let reason = match (*first, *second) {
                     ("required", "optional") => "an attribute is either required or optional",
-                    ("required", "computed") => {
-                        "a required value always comes from the configuration"
-                    }
+                    ("required", "computed") => "a required value always comes from the configuration",
                     ("required", _) => {
                         "a required value comes from the configuration, a read-only one only from the API"
                     }
@@ -519,7 +408,11 @@ impl Decoder<'_> {
                 return None;
             }
             [_computed] => {
-                self.error(entries.key_pos("computed"), format!("{what} is computed but not optional"), "write `read_only: true` for a value only the API sets, or add `optional: true`");
+                self.error(
+                    entries.key_pos("computed"),
+                    format!("{what} is computed but not optional"),
+                    "write `read_only: true` for a value only the API sets, or add `optional: true`",
+                );
                 return None;
             }
         };
@@ -532,15 +425,8 @@ impl Decoder<'_> {
         let expr = match type_expr::parse(&text) {
             Ok(expr) => expr,
             Err(error) => {
-                let pos = Pos {
-                    line: node.pos.line,
-                    col: node.pos.col + error.offset,
-                };
-                self.error(
-                    pos,
-                    format!("{} in `type: {text}` of {what}", error.message),
-                    error.hint,
-                );
+                let pos = Pos { line: node.pos.line, col: node.pos.col + error.offset };
+                self.error(pos, format!("{} in `type: {text}` of {what}", error.message), error.hint);
                 return None;
             }
         };
@@ -555,12 +441,12 @@ impl Decoder<'_> {
         let has_members = entries.get("attributes").is_some() || entries.get("one_of").is_some();
         let Some((mode, word)) = nested_mode else {
             if has_members {
-                let key = if entries.get("attributes").is_some() {
-                    "attributes"
-                } else {
-                    "one_of"
-                };
-                self.error(entries.key_pos(key), format!("{what} has `{key}` but its type `{text}` is not an object"), "use `type: object` (or list(object), set(object), map(object)) for nested attributes");
+                let key = if entries.get("attributes").is_some() { "attributes" } else { "one_of" };
+                self.error(
+                    entries.key_pos(key),
+                    format!("{what} has `{key}` but its type `{text}` is not an object"),
+                    "use `type: object` (or list(object), set(object), map(object)) for nested attributes",
+                );
             }
             for key in ["min_items", "max_items"] {
                 if entries.get(key).is_some() {
@@ -606,12 +492,7 @@ impl Decoder<'_> {
                 }
             }
         }
-        Some(Type::Nested(Box::new(Nested {
-            mode,
-            object,
-            min_items: bounds[0],
-            max_items: bounds[1],
-        })))
+        Some(Type::Nested(Box::new(Nested { mode, object, min_items: bounds[0], max_items: bounds[1] })))
     }
 
     fn plain_type(&mut self, expr: &TypeExpr, pos: Pos, what: &str) -> Option<Type> {
@@ -642,17 +523,13 @@ impl Decoder<'_> {
     }
 
     fn validators(&mut self, node: &Node, what: &str) -> Vec<Validator> {
-        let Some(entries) =
-            self.entries(node, &spec::VALIDATORS, &format!("`validators` of {what}"))
-        else {
+        let Some(entries) = self.entries(node, &spec::VALIDATORS, &format!("`validators` of {what}")) else {
             return Vec::new();
         };
         let mut validators = Vec::new();
         if let Some(node) = entries.get("enum") {
             match &node.value {
-                NodeValue::Seq(items) => {
-                    validators.push(Validator::Enum(items.iter().map(value).collect()))
-                }
+                NodeValue::Seq(items) => validators.push(Validator::Enum(items.iter().map(value).collect())),
                 _ => self.error(
                     node.pos,
                     format!("`enum` of {what} must be a list, found {}", node.kind()),
@@ -664,8 +541,7 @@ impl Decoder<'_> {
             let Some(node) = entries.get(key) else {
                 continue;
             };
-            let Some(bounds) = self.entries(node, &spec::BOUNDS, &format!("`{key}` of {what}"))
-            else {
+            let Some(bounds) = self.entries(node, &spec::BOUNDS, &format!("`{key}` of {what}")) else {
                 continue;
             };
             if key == "length" {
@@ -673,12 +549,8 @@ impl Decoder<'_> {
                 let max = bounds.get("max").and_then(|node| self.count(node, "`max`"));
                 validators.push(Validator::Length { min, max });
             } else {
-                let min = bounds
-                    .get("min")
-                    .and_then(|node| self.number(node, "`min`"));
-                let max = bounds
-                    .get("max")
-                    .and_then(|node| self.number(node, "`max`"));
+                let min = bounds.get("min").and_then(|node| self.number(node, "`min`"));
+                let max = bounds.get("max").and_then(|node| self.number(node, "`max`"));
                 validators.push(Validator::Range { min, max });
             }
         }
@@ -688,11 +560,7 @@ impl Decoder<'_> {
         validators
     }
 
-    fn one_of_groups(
-        &mut self,
-        node: &Node,
-        attributes: &IndexMap<String, Attribute>,
-    ) -> IndexMap<String, OneOf> {
+    fn one_of_groups(&mut self, node: &Node, attributes: &IndexMap<String, Attribute>) -> IndexMap<String, OneOf> {
         let mut groups = IndexMap::new();
         for (key, value) in self.names(node, "one-of group", NamePattern::Snake) {
             let what = format!("one-of group `{}`", key.text);
@@ -717,14 +585,11 @@ impl Decoder<'_> {
                                 .map_or_else(|| attribute.clone(), |found| found.api_name.clone());
                             Variant { attribute, tag }
                         }),
-                        _ => self
-                            .entries(item, &spec::VARIANT, "a variant")
-                            .and_then(|variant| {
-                                let attribute =
-                                    self.opt_string(&variant, "attribute", "a variant")?;
-                                let tag = self.opt_string(&variant, "tag", "a variant")?;
-                                Some(Variant { attribute, tag })
-                            }),
+                        _ => self.entries(item, &spec::VARIANT, "a variant").and_then(|variant| {
+                            let attribute = self.opt_string(&variant, "attribute", "a variant")?;
+                            let tag = self.opt_string(&variant, "tag", "a variant")?;
+                            Some(Variant { attribute, tag })
+                        }),
                     };
                     variants.extend(variant);
                 }
@@ -732,9 +597,7 @@ impl Decoder<'_> {
             groups.insert(
                 key.text.clone(),
                 OneOf {
-                    description: self
-                        .opt_string(&entries, "description", &what)
-                        .unwrap_or_default(),
+                    description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
                     required: self.bool(&entries, "required", &what),
                     discriminator: self.opt_string(&entries, "discriminator", &what),
                     variants,
@@ -748,30 +611,17 @@ impl Decoder<'_> {
         let what = format!("{kind} `{}`", key.text);
         let entries = self.entries(node, &spec::RESOURCE, &what)?;
         let schema = self.object(&entries);
-        let operations = entries
-            .get("operations")
-            .map(|node| self.operations(node, &key.text, &schema, &what))
-            .unwrap_or_default();
-        let id_attribute = self.opt_string(&entries, "id", &what).or_else(|| {
-            schema
-                .attributes
-                .contains_key("id")
-                .then(|| "id".to_owned())
-        });
+        let operations =
+            entries.get("operations").map(|node| self.operations(node, &key.text, &schema, &what)).unwrap_or_default();
+        let id_attribute = self
+            .opt_string(&entries, "id", &what)
+            .or_else(|| schema.attributes.contains_key("id").then(|| "id".to_owned()));
         let import = match self.opt_string(&entries, "import_id", &what) {
-            Some(template) => Some(Import {
-                attributes: placeholders(&template),
-                id: template,
-            }),
-            None => id_attribute.as_ref().map(|id| Import {
-                id: format!("{{{id}}}"),
-                attributes: vec![id.clone()],
-            }),
+            Some(template) => Some(Import { attributes: placeholders(&template), id: template }),
+            None => id_attribute.as_ref().map(|id| Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] }),
         };
         Some(Resource {
-            description: self
-                .opt_string(&entries, "description", &what)
-                .unwrap_or_default(),
+            description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             subcategory: self.opt_string(&entries, "subcategory", &what),
             deprecation: self.opt_string(&entries, "deprecation", &what),
             schema,
@@ -781,17 +631,9 @@ impl Decoder<'_> {
         })
     }
 
-    fn operations(
-        &mut self,
-        node: &Node,
-        resource: &str,
-        schema: &Object,
-        what: &str,
-    ) -> Operations {
+    fn operations(&mut self, node: &Node, resource: &str, schema: &Object, what: &str) -> Operations {
         let mut operations = Operations::default();
-        let Some(entries) =
-            self.entries(node, &spec::OPERATIONS, &format!("`operations` of {what}"))
-        else {
+        let Some(entries) = self.entries(node, &spec::OPERATIONS, &format!("`operations` of {what}")) else {
             return operations;
         };
         let kinds = [
@@ -824,17 +666,12 @@ impl Decoder<'_> {
         let path_node = entries.get("path")?;
         let path = self.string(path_node, "`path`")?;
         if !path.starts_with('/') {
-            self.error(
-                path_node.pos,
-                format!("`path` of {what} must start with `/`"),
-                format!("write `/{path}`"),
-            );
+            self.error(path_node.pos, format!("`path` of {what} must start with `/`"), format!("write `/{path}`"));
         }
         let mut explicit = IndexMap::new();
         if let Some(node) = entries.get("path_params") {
             for (param, attribute) in self.names(node, "path parameter", NamePattern::Param) {
-                if let Some(attribute) = self.string(attribute, "the attribute of a path parameter")
-                {
+                if let Some(attribute) = self.string(attribute, "the attribute of a path parameter") {
                     explicit.insert(param.text.clone(), (param.pos, attribute));
                 }
             }
@@ -852,16 +689,12 @@ impl Decoder<'_> {
         let path_params: Vec<PathParam> = params
             .into_iter()
             .map(|name| {
-                let attribute = explicit
-                    .get(&name)
-                    .map_or_else(|| name.to_snake_case(), |(_, attribute)| attribute.clone());
+                let attribute =
+                    explicit.get(&name).map_or_else(|| name.to_snake_case(), |(_, attribute)| attribute.clone());
                 PathParam { name, attribute }
             })
             .collect();
-        let query = entries
-            .get("query")
-            .map(|node| self.string_list(node, "`query`"))
-            .unwrap_or_default();
+        let query = entries.get("query").map(|node| self.string_list(node, "`query`")).unwrap_or_default();
         let body = match entries.get("body") {
             Some(node) => Some(self.string_list(node, "`body`")),
             None if matches!(method, Method::Post | Method::Put | Method::Patch) => Some(
@@ -905,21 +738,14 @@ impl Decoder<'_> {
             operation_id: self
                 .opt_string(&entries, "operation_id", &what)
                 .unwrap_or_else(|| format!("{}-{}", kind.key(), resource.to_kebab_case())),
-            summary: self
-                .opt_string(&entries, "summary", &what)
-                .unwrap_or_default(),
-            description: self
-                .opt_string(&entries, "description", &what)
-                .unwrap_or_default(),
+            summary: self.opt_string(&entries, "summary", &what).unwrap_or_default(),
+            description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             path,
             path_params,
             query,
             body,
             success,
-            errors: entries
-                .get("errors")
-                .map(|node| self.string_list(node, "`errors`"))
-                .unwrap_or_default(),
+            errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
         })
     }
 }
@@ -966,12 +792,9 @@ fn value(node: &Node) -> Value {
         NodeValue::Scalar(Scalar::Float(value)) => Value::Float(*value),
         NodeValue::Scalar(Scalar::String(value)) => Value::String(value.clone()),
         NodeValue::Seq(items) => Value::List(items.iter().map(value).collect()),
-        NodeValue::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(key, item)| (key.text.clone(), value(item)))
-                .collect(),
-        ),
+        NodeValue::Map(entries) => {
+            Value::Map(entries.iter().map(|(key, item)| (key.text.clone(), value(item))).collect())
+        }
     }
 }
 
@@ -994,14 +817,10 @@ impl NamePattern {
         let first = chars.next();
         match self {
             NamePattern::Snake => {
-                !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             }
             NamePattern::Pascal => {
-                first.is_some_and(|c| c.is_ascii_uppercase())
-                    && chars.all(|c| c.is_ascii_alphanumeric())
+                first.is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
             }
             NamePattern::Provider => {
                 first.is_some_and(|c| c.is_ascii_lowercase())
@@ -1017,21 +836,14 @@ impl NamePattern {
     fn hint(self, name: &str) -> String {
         use heck::{ToSnakeCase, ToUpperCamelCase};
         match self {
-            NamePattern::Snake => format!(
-                "names use lower-case letters, digits and underscores: `{}`",
-                name.to_snake_case()
-            ),
-            NamePattern::Pascal => format!(
-                "type names are PascalCase: `{}`",
-                name.to_upper_camel_case()
-            ),
+            NamePattern::Snake => {
+                format!("names use lower-case letters, digits and underscores: `{}`", name.to_snake_case())
+            }
+            NamePattern::Pascal => format!("type names are PascalCase: `{}`", name.to_upper_camel_case()),
             NamePattern::Provider => {
-                "provider names use lower-case letters and digits, starting with a letter"
-                    .to_owned()
+                "provider names use lower-case letters and digits, starting with a letter".to_owned()
             }
-            NamePattern::Param => {
-                "path parameters are identifiers: letters, digits and underscores".to_owned()
-            }
+            NamePattern::Param => "path parameters are identifiers: letters, digits and underscores".to_owned(),
         }
     }
 }

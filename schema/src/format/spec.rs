@@ -62,21 +62,11 @@ pub enum Shape {
 }
 
 const fn key(key: &'static str, shape: Shape, doc: &'static str) -> KeySpec {
-    KeySpec {
-        key,
-        doc,
-        shape,
-        required: false,
-    }
+    KeySpec { key, doc, shape, required: false }
 }
 
 const fn required(key: &'static str, shape: Shape, doc: &'static str) -> KeySpec {
-    KeySpec {
-        key,
-        doc,
-        shape,
-        required: true,
-    }
+    KeySpec { key, doc, shape, required: true }
 }
 
 /// Pattern of attribute, resource and one-of group names (Terraform's own rule for attribute names).
@@ -87,51 +77,30 @@ pub const PASCAL_NAME: &str = "^[A-Z][A-Za-z0-9]*$";
 pub const PROVIDER_NAME: &str = "^[a-z][a-z0-9]*$";
 
 /// The primitive type names and collection constructors of the `type` key.
-pub const TYPE_WORDS: &[&str] = &[
-    "string", "int64", "float64", "number", "bool", "dynamic", "object", "list", "set", "map",
-];
+pub const TYPE_WORDS: &[&str] =
+    &["string", "int64", "float64", "number", "bool", "dynamic", "object", "list", "set", "map"];
 
 /// The document: one provider.
 pub static PROVIDER: MapSpec = MapSpec {
     name: "provider",
     doc: "A Terraform provider: its configuration, the REST API behind it, its resources and data sources.",
     keys: &[
-        key(
-            "format_version",
-            Shape::Count,
-            "Version of this file format. Only 1 exists; it is the default.",
-        ),
-        required(
-            "name",
-            Shape::String,
-            "Provider short name, the prefix of every resource type (`konnect`).",
-        ),
+        key("format_version", Shape::Count, "Version of this file format. Only 1 exists; it is the default."),
+        required("name", Shape::String, "Provider short name, the prefix of every resource type (`konnect`)."),
         key(
             "description",
             Shape::String,
             "Markdown description of the provider, shown on its documentation index page.",
         ),
-        key(
-            "default_server_url",
-            Shape::String,
-            "Base URL of the API used when the configuration sets none.",
-        ),
+        key("default_server_url", Shape::String, "Base URL of the API used when the configuration sets none."),
         key("auth", Shape::Map(&AUTH), "How API requests authenticate."),
         key(
             "api_naming",
             Shape::OneOfStrings(&["snake_case", "camelCase", "PascalCase", "kebab-case"]),
             "How snake_case attribute names become API field names when an attribute has no `api_name` (default camelCase).",
         ),
-        key(
-            "config",
-            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
-            "Attributes of the provider block, by name.",
-        ),
-        key(
-            "types",
-            Shape::Names(PASCAL_NAME, &Shape::Map(&NAMED_TYPE)),
-            "Reusable object types, by PascalCase name.",
-        ),
+        key("config", Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)), "Attributes of the provider block, by name."),
+        key("types", Shape::Names(PASCAL_NAME, &Shape::Map(&NAMED_TYPE)), "Reusable object types, by PascalCase name."),
         key(
             "errors",
             Shape::Names(PASCAL_NAME, &Shape::Map(&ERROR_TYPE)),
@@ -147,11 +116,7 @@ pub static PROVIDER: MapSpec = MapSpec {
             Shape::Names(SNAKE_NAME, &Shape::Map(&RESOURCE)),
             "Data sources, by name without the provider prefix.",
         ),
-        key(
-            "docs",
-            Shape::Map(&DOCS),
-            "Options for the generated documentation.",
-        ),
+        key("docs", Shape::Map(&DOCS), "Options for the generated documentation."),
     ],
 };
 
@@ -165,16 +130,8 @@ pub static AUTH: MapSpec = MapSpec {
             Shape::OneOfStrings(&["bearer", "api_key"]),
             "`bearer` sends `Authorization: Bearer <token>`; `api_key` sends the key in `header`.",
         ),
-        key(
-            "header",
-            Shape::String,
-            "Header that carries the key (`api_key` only).",
-        ),
-        key(
-            "attribute",
-            Shape::String,
-            "Provider config attribute holding the token or key (default `token`).",
-        ),
+        key("header", Shape::String, "Header that carries the key (`api_key` only)."),
+        key("attribute", Shape::String, "Provider config attribute holding the token or key (default `token`)."),
     ],
 };
 
@@ -194,16 +151,8 @@ pub static NAMED_TYPE: MapSpec = MapSpec {
     name: "named_type",
     doc: "A reusable object type: attributes referenced from several places by the type's name.",
     keys: &[
-        key(
-            "description",
-            Shape::String,
-            "Markdown description, used where a referencing attribute has none.",
-        ),
-        required(
-            "attributes",
-            Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
-            "The type's attributes, by name.",
-        ),
+        key("description", Shape::String, "Markdown description, used where a referencing attribute has none."),
+        required("attributes", Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)), "The type's attributes, by name."),
         key(
             "one_of",
             Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
@@ -218,11 +167,7 @@ pub static ERROR_TYPE: MapSpec = MapSpec {
     doc: "An error response the API documents.",
     keys: &[
         required("status", Shape::Count, "HTTP status code."),
-        key(
-            "content_type",
-            Shape::String,
-            "Content type of the error body (default application/problem+json).",
-        ),
+        key("content_type", Shape::String, "Content type of the error body (default application/problem+json)."),
         key("description", Shape::String, "What the error means."),
     ],
 };
@@ -232,21 +177,9 @@ pub static RESOURCE: MapSpec = MapSpec {
     name: "resource",
     doc: "A managed resource or a data source.",
     keys: &[
-        key(
-            "description",
-            Shape::String,
-            "Markdown description, the first paragraph of its documentation page.",
-        ),
-        key(
-            "subcategory",
-            Shape::String,
-            "Registry subcategory the page is listed under.",
-        ),
-        key(
-            "deprecation",
-            Shape::String,
-            "Deprecation message; marks the resource deprecated.",
-        ),
+        key("description", Shape::String, "Markdown description, the first paragraph of its documentation page."),
+        key("subcategory", Shape::String, "Registry subcategory the page is listed under."),
+        key("deprecation", Shape::String, "Deprecation message; marks the resource deprecated."),
         required(
             "attributes",
             Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
@@ -257,16 +190,8 @@ pub static RESOURCE: MapSpec = MapSpec {
             Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
             "Groups of mutually exclusive object attributes.",
         ),
-        required(
-            "operations",
-            Shape::Map(&OPERATIONS),
-            "The REST operations behind the resource.",
-        ),
-        key(
-            "id",
-            Shape::String,
-            "Attribute that identifies an object in state (default `id` when it exists).",
-        ),
+        required("operations", Shape::Map(&OPERATIONS), "The REST operations behind the resource."),
+        key("id", Shape::String, "Attribute that identifies an object in state (default `id` when it exists)."),
         key(
             "import_id",
             Shape::String,
@@ -282,11 +207,7 @@ pub static OPERATIONS: MapSpec = MapSpec {
     keys: &[
         key("create", Shape::Map(&OPERATION), "Creates an object."),
         key("read", Shape::Map(&OPERATION), "Reads one object."),
-        key(
-            "update",
-            Shape::Map(&OPERATION),
-            "Changes an object in place.",
-        ),
+        key("update", Shape::Map(&OPERATION), "Changes an object in place."),
         key("delete", Shape::Map(&OPERATION), "Deletes an object."),
         key("list", Shape::Map(&OPERATION), "Lists objects."),
     ],
@@ -297,16 +218,8 @@ pub static OPERATION: MapSpec = MapSpec {
     name: "operation",
     doc: "One HTTP operation.",
     keys: &[
-        required(
-            "method",
-            Shape::OneOfStrings(&["GET", "POST", "PUT", "PATCH", "DELETE"]),
-            "HTTP method.",
-        ),
-        required(
-            "path",
-            Shape::String,
-            "Path below the server URL, with `{param}` placeholders.",
-        ),
+        required("method", Shape::OneOfStrings(&["GET", "POST", "PUT", "PATCH", "DELETE"]), "HTTP method."),
+        required("path", Shape::String, "Path below the server URL, with `{param}` placeholders."),
         key(
             "operation_id",
             Shape::String,
@@ -319,11 +232,7 @@ pub static OPERATION: MapSpec = MapSpec {
             Shape::Names("^[A-Za-z_][A-Za-z0-9_]*$", &Shape::String),
             "Attribute behind each `{param}` of the path, where its snake_case form is not the attribute's name.",
         ),
-        key(
-            "query",
-            Shape::List(&Shape::String),
-            "Attributes sent as query parameters.",
-        ),
+        key("query", Shape::List(&Shape::String), "Attributes sent as query parameters."),
         key(
             "body",
             Shape::List(&Shape::String),
@@ -355,52 +264,24 @@ pub static ATTRIBUTE: MapSpec = MapSpec {
         key("description", Shape::String, "Markdown description."),
         key("required", Shape::Bool, "The configuration must set it."),
         key("optional", Shape::Bool, "The configuration may set it."),
-        key(
-            "computed",
-            Shape::Bool,
-            "With optional: when unset, the API or the default decides the value.",
-        ),
+        key("computed", Shape::Bool, "With optional: when unset, the API or the default decides the value."),
         key("read_only", Shape::Bool, "Only the API sets it."),
-        key(
-            "requires_replacement",
-            Shape::Bool,
-            "Changing it destroys and re-creates the object.",
-        ),
-        key(
-            "sensitive",
-            Shape::Bool,
-            "Hidden in plans, state output and logs.",
-        ),
-        key(
-            "write_only",
-            Shape::Bool,
-            "Sent to the API but never stored in state (Terraform 1.11+).",
-        ),
-        key(
-            "deprecated",
-            Shape::String,
-            "Deprecation message; marks the attribute deprecated.",
-        ),
+        key("requires_replacement", Shape::Bool, "Changing it destroys and re-creates the object."),
+        key("sensitive", Shape::Bool, "Hidden in plans, state output and logs."),
+        key("write_only", Shape::Bool, "Sent to the API but never stored in state (Terraform 1.11+)."),
+        key("deprecated", Shape::String, "Deprecation message; marks the attribute deprecated."),
         key(
             "default",
             Shape::Any,
             "Value used when the configuration leaves the attribute unset (optional attributes only).",
         ),
-        key(
-            "validators",
-            Shape::Map(&VALIDATORS),
-            "Checks the value must pass.",
-        ),
+        key("validators", Shape::Map(&VALIDATORS), "Checks the value must pass."),
         key(
             "api_name",
             Shape::String,
             "Field name in API requests and responses (default: the name converted by `api_naming`).",
         ),
-        key(
-            "env",
-            Shape::String,
-            "Environment variable read when this provider config attribute is unset.",
-        ),
+        key("env", Shape::String, "Environment variable read when this provider config attribute is unset."),
         key(
             "attributes",
             Shape::Names(SNAKE_NAME, &Shape::Map(&ATTRIBUTE)),
@@ -411,16 +292,8 @@ pub static ATTRIBUTE: MapSpec = MapSpec {
             Shape::Names(SNAKE_NAME, &Shape::Map(&ONE_OF)),
             "Groups of mutually exclusive nested object attributes.",
         ),
-        key(
-            "min_items",
-            Shape::Count,
-            "Fewest elements of a nested list, set or map.",
-        ),
-        key(
-            "max_items",
-            Shape::Count,
-            "Most elements of a nested list, set or map.",
-        ),
+        key("min_items", Shape::Count, "Fewest elements of a nested list, set or map."),
+        key("max_items", Shape::Count, "Most elements of a nested list, set or map."),
     ],
 };
 
@@ -429,22 +302,10 @@ pub static VALIDATORS: MapSpec = MapSpec {
     name: "validators",
     doc: "Checks an attribute's value must pass.",
     keys: &[
-        key(
-            "enum",
-            Shape::List(&Shape::Any),
-            "The value is one of these.",
-        ),
-        key(
-            "length",
-            Shape::Map(&BOUNDS),
-            "Length of a string (characters) or a collection (elements).",
-        ),
+        key("enum", Shape::List(&Shape::Any), "The value is one of these."),
+        key("length", Shape::Map(&BOUNDS), "Length of a string (characters) or a collection (elements)."),
         key("range", Shape::Map(&BOUNDS), "Numeric value, inclusive."),
-        key(
-            "regex",
-            Shape::String,
-            "A regular expression the whole string must match somewhere (Rust regex syntax).",
-        ),
+        key("regex", Shape::String, "A regular expression the whole string must match somewhere (Rust regex syntax)."),
     ],
 };
 
@@ -452,10 +313,7 @@ pub static VALIDATORS: MapSpec = MapSpec {
 pub static BOUNDS: MapSpec = MapSpec {
     name: "bounds",
     doc: "Inclusive bounds; either may be left out.",
-    keys: &[
-        key("min", Shape::Number, "Smallest value allowed."),
-        key("max", Shape::Number, "Largest value allowed."),
-    ],
+    keys: &[key("min", Shape::Number, "Smallest value allowed."), key("max", Shape::Number, "Largest value allowed.")],
 };
 
 /// An entry of `one_of:`.
@@ -464,16 +322,8 @@ pub static ONE_OF: MapSpec = MapSpec {
     doc: "Mutually exclusive object attributes of the same object, sent to the API as one value.",
     keys: &[
         key("description", Shape::String, "What the choice is about."),
-        key(
-            "required",
-            Shape::Bool,
-            "Exactly one variant must be set (default: at most one).",
-        ),
-        key(
-            "discriminator",
-            Shape::String,
-            "API field that names the variant; leave out for an untagged union.",
-        ),
+        key("required", Shape::Bool, "Exactly one variant must be set (default: at most one)."),
+        key("discriminator", Shape::String, "API field that names the variant; leave out for an untagged union."),
         required(
             "variants",
             Shape::List(&Shape::Either(&[Shape::String, Shape::Map(&VARIANT)])),
@@ -487,15 +337,7 @@ pub static VARIANT: MapSpec = MapSpec {
     name: "variant",
     doc: "A one-of variant whose discriminator value is given explicitly.",
     keys: &[
-        required(
-            "attribute",
-            Shape::String,
-            "The object attribute that holds the variant.",
-        ),
-        required(
-            "tag",
-            Shape::String,
-            "The discriminator value that selects it.",
-        ),
+        required("attribute", Shape::String, "The object attribute that holds the variant."),
+        required("tag", Shape::String, "The discriminator value that selects it."),
     ],
 };

@@ -49,11 +49,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// Parses a type expression.
 pub fn parse(text: &str) -> Result<TypeExpr, TypeError> {
     let chars: Vec<char> = text.chars().collect();
-    let mut parser = Parser {
-        chars: &chars,
-        at: 0,
-        depth: 0,
-    };
+    let mut parser = Parser { chars: &chars, at: 0, depth: 0 };
     let expr = parser.expr()?;
     parser.skip_space();
     if parser.at < chars.len() {
@@ -75,17 +71,13 @@ impl Parser<'_> {
     fn expr(&mut self) -> Result<TypeExpr, TypeError> {
         self.skip_space();
         let start = self.at;
-        while self.at < self.chars.len()
-            && (self.chars[self.at].is_ascii_alphanumeric() || self.chars[self.at] == '_')
+        while self.at < self.chars.len() && (self.chars[self.at].is_ascii_alphanumeric() || self.chars[self.at] == '_')
         {
             self.at += 1;
         }
         let word: String = self.chars[start..self.at].iter().collect();
         if word.is_empty() {
-            return Err(self.error(
-                "expected a type name",
-                "write a type such as `string` or `list(string)`",
-            ));
+            return Err(self.error("expected a type name", "write a type such as `string` or `list(string)`"));
         }
         self.skip_space();
         let collection = match word.as_str() {
@@ -109,10 +101,7 @@ impl Parser<'_> {
             let element = self.expr()?;
             self.skip_space();
             if self.peek() != Some(')') {
-                return Err(self.error(
-                    "expected `)`",
-                    format!("close the element type: `{word}(...)`"),
-                ));
+                return Err(self.error("expected `)`", format!("close the element type: `{word}(...)`")));
             }
             self.at += 1;
             self.depth -= 1;
@@ -135,16 +124,9 @@ impl Parser<'_> {
                 .or_else(|| did_you_mean(&word, TYPE_WORDS.iter().copied()));
             let hint = match suggestion {
                 Some(proper) => format!("did you mean `{proper}`?"),
-                None => format!(
-                    "use one of {}, or a PascalCase name from `types:`",
-                    TYPE_WORDS.join(", ")
-                ),
+                None => format!("use one of {}, or a PascalCase name from `types:`", TYPE_WORDS.join(", ")),
             };
-            return Err(TypeError {
-                offset: start,
-                message: format!("unknown type `{word}`"),
-                hint,
-            });
+            return Err(TypeError { offset: start, message: format!("unknown type `{word}`"), hint });
         }
         Ok(TypeExpr::Word(word))
     }
@@ -160,11 +142,7 @@ impl Parser<'_> {
     }
 
     fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> TypeError {
-        TypeError {
-            offset: self.at,
-            message: message.into(),
-            hint: hint.into(),
-        }
+        TypeError { offset: self.at, message: message.into(), hint: hint.into() }
     }
 }
 
@@ -182,10 +160,7 @@ mod tests {
             parse(" map( list(Header) ) ").unwrap(),
             TypeExpr::Collection(
                 Collection::Map,
-                Box::new(TypeExpr::Collection(
-                    Collection::List,
-                    Box::new(word("Header"))
-                ))
+                Box::new(TypeExpr::Collection(Collection::List, Box::new(word("Header"))))
             )
         );
         assert_eq!(parse("string").unwrap(), word("string"));
@@ -196,14 +171,8 @@ mod tests {
         assert_eq!(parse("strng").unwrap_err().hint, "did you mean `string`?");
         assert_eq!(parse("boolean").unwrap_err().hint, "did you mean `bool`?");
         assert_eq!(parse("list(int64").unwrap_err().message, "expected `)`");
-        assert_eq!(
-            parse("list(int)").unwrap_err().hint,
-            "did you mean `int64`?"
-        );
-        assert_eq!(
-            parse("list").unwrap_err().message,
-            "`list` needs an element type"
-        );
+        assert_eq!(parse("list(int)").unwrap_err().hint, "did you mean `int64`?");
+        assert_eq!(parse("list").unwrap_err().message, "`list` needs an element type");
         assert_eq!(parse("list(string) x").unwrap_err().offset, 13);
     }
 }

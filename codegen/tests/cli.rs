@@ -1,0 +1,89 @@
+//! The `codegen` binary's commands, run as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+fn codegen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_samples() {
+    for provider in ["konnect", "infra", "fusionauth"] {
+        let path = format!("schema/providers/{provider}");
+        let output = codegen(&["validate", &path]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        assert_eq!(text(&output.stdout), format!("{path}: ok (provider `{provider}`)\n"));
+    }
+}
+
+#[test]
+fn validate_fails_on_every_bad_fixture_with_a_position_and_a_hint() {
+    let dir = root().join("tests/fixtures/bad");
+    let mut fixtures: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+    fixtures.sort();
+    for fixture in fixtures {
+        let shown = fixture.strip_prefix(root()).unwrap().to_string_lossy().into_owned();
+        let output = codegen(&["validate", &shown]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{shown}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        let position = first.strip_prefix(&format!("{shown}:")).unwrap_or_else(|| panic!("{shown}: {first}"));
+        let mut parts = position.splitn(3, ':');
+        assert!(parts.next().unwrap().parse::<usize>().is_ok(), "line in {first}");
+        assert!(parts.next().unwrap().parse::<usize>().is_ok(), "column in {first}");
+        assert!(stderr.contains("\n  hint: "), "{shown}: {stderr}");
+    }
+}
+
+#[test]
+fn json_schema_prints_a_draft_2020_12_schema() {
+    let output = codegen(&["json-schema"]);
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert!(schema["$defs"]["attribute"]["properties"]["requires_replacement"].is_object());
+}
+
+#[test]
+fn check_is_clean_on_the_committed_tree() {
+    let output = codegen(&["check"]);
+    assert!(output.status.success(), "{}{}", text(&output.stdout), text(&output.stderr));
+}
+
+#[test]
+fn generate_writes_nothing_when_a_schema_is_bad() {
+    let work = tempfile::tempdir().unwrap();
+    let schemas = work.path().join("schemas/demo");
+    std::fs::create_dir_all(&schemas).unwrap();
+    std::fs::copy(root().join("tests/fixtures/bad/many_errors.yaml"), schemas.join("provider.yaml")).unwrap();
+    let out = work.path().join("out");
+    let docs = work.path().join("docs");
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(["generate", "--schema"])
+        .arg(work.path().join("schemas"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--docs")
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("6 errors"), "{}", text(&output.stderr));
+    assert!(!out.exists() && !docs.exists());
+}
+
+#[test]
+fn an_unknown_provider_is_named() {
+    let output = codegen(&["generate", "--provider", "nope"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stderr), "no provider `nope`; the schema folder has: fusionauth, infra, konnect\n");
+}

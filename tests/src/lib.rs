@@ -1,0 +1,35 @@
+//! Helpers shared by the workspace's integration tests.
+
+use std::path::{Path, PathBuf};
+
+use schema::yaml::{Node, NodeValue, Scalar};
+use serde_json::Value;
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_owned).unwrap_or_default()
+}
+
+/// The sample providers' folders, sorted by name.
+pub fn sample_provider_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(workspace_root().join("schema/providers"))
+        .map(|entries| entries.filter_map(Result::ok).map(|entry| entry.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
+}
+
+/// Converts a YAML tree to JSON, to check YAML files against a JSON Schema.
+pub fn yaml_to_json(node: &Node) -> Value {
+    match &node.value {
+        NodeValue::Scalar(Scalar::Null) => Value::Null,
+        NodeValue::Scalar(Scalar::Bool(value)) => Value::Bool(*value),
+        NodeValue::Scalar(Scalar::Int(value)) => Value::from(*value),
+        NodeValue::Scalar(Scalar::Float(value)) => Value::from(*value),
+        NodeValue::Scalar(Scalar::String(value)) => Value::String(value.clone()),
+        NodeValue::Seq(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
+        NodeValue::Map(entries) => {
+            Value::Object(entries.iter().map(|(key, value)| (key.text.clone(), yaml_to_json(value))).collect())
+        }
+    }
+}
