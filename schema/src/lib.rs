@@ -2,12 +2,14 @@
 //!
 //! - [`model`]: the one model every emitter reads.
 //! - [`load_provider`] / [`load_yaml`]: the YAML resource-schema format ([`format`]), checked by [`validate`].
+//! - [`tfjson`]: Terraform's provider-schema JSON (`terraform providers schema -json`).
 //! - [`json_schema`]: a JSON Schema of the YAML format for editors.
 
 pub mod diag;
 pub mod format;
 pub mod json_schema;
 pub mod model;
+pub mod tfjson;
 pub mod validate;
 pub mod yaml;
 

@@ -32,20 +32,36 @@ pub struct Provider {
     /// Error types that operations can return, by name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub errors: IndexMap<String, ErrorType>,
-    /// Managed resources, by short name (without the provider prefix).
+    /// Managed resources, by Terraform type name (`konnect_integration_instance_auth_credential`).
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub resources: IndexMap<String, Resource>,
-    /// Data sources, by short name (without the provider prefix).
+    /// Data sources, by Terraform type name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub data_sources: IndexMap<String, Resource>,
+    /// Ephemeral resources, by Terraform type name (provider-schema JSON only).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub ephemeral_resources: IndexMap<String, Resource>,
+    /// List resources, by Terraform type name (provider-schema JSON only).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub list_resources: IndexMap<String, Resource>,
+    /// State stores, by Terraform type name (provider-schema JSON only).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub state_stores: IndexMap<String, Resource>,
+    /// Actions, by Terraform type name (provider-schema JSON only).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub actions: IndexMap<String, Resource>,
+    /// Provider functions, by name (provider-schema JSON only).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub functions: IndexMap<String, Function>,
     /// Options that change how documentation is written.
     pub docs: DocsOptions,
 }
 
 impl Provider {
-    /// The Terraform type name of a resource or data source: `<provider>_<short name>`.
-    pub fn type_name(&self, short_name: &str) -> String {
-        format!("{}_{}", self.name, short_name)
+    /// A Terraform type name without the `<provider>_` prefix (`access_key` for `infra_access_key`); a name
+    /// without the prefix is returned whole.
+    pub fn short_name<'a>(&self, type_name: &'a str) -> &'a str {
+        type_name.strip_prefix(&self.name).and_then(|rest| rest.strip_prefix('_')).unwrap_or(type_name)
     }
 
     /// Looks up a named type by name.
@@ -173,6 +189,67 @@ pub struct Resource {
     /// How Terraform identifies an existing object, for import.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import: Option<Import>,
+    /// The resource identity schema (provider-schema JSON only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+}
+
+/// A resource identity schema: the attributes that identify an object for import.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Identity {
+    /// The identity attributes, by name.
+    pub attributes: IndexMap<String, IdentityAttribute>,
+}
+
+/// One attribute of an [`Identity`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdentityAttribute {
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: Type,
+    /// Markdown description.
+    pub description: String,
+    /// An import must give it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub required_for_import: bool,
+    /// An import may give it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub optional_for_import: bool,
+}
+
+/// A provider-defined function.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Function {
+    /// One-line summary.
+    pub summary: String,
+    /// Markdown description.
+    pub description: String,
+    /// Deprecation message; `Some` marks the function deprecated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<String>,
+    /// Positional parameters; `None` when the schema has no parameter list at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<Vec<Parameter>>,
+    /// The variadic parameter that takes the remaining arguments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variadic: Option<Parameter>,
+    /// The type of the result.
+    pub return_type: Type,
+}
+
+/// A function parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parameter {
+    /// Its name.
+    pub name: String,
+    /// Markdown description.
+    pub description: String,
+    /// It accepts null.
+    #[serde(skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: Type,
 }
 
 /// The members of an object: the root of a resource, a nested attribute's object or a block's body.
@@ -334,8 +411,6 @@ pub enum NestingMode {
     Set,
     /// A map of objects by string key.
     Map,
-    /// A single block that is always present (blocks only).
-    Group,
 }
 
 /// A block (legacy nested configuration) as found in provider-schema JSON.

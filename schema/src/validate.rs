@@ -105,23 +105,20 @@ impl Checker<'_> {
             self.object(&named.object, &paths, Context::Resource);
         }
         self.type_cycles();
-        self.collisions("types", provider.types.keys(), "type");
+        self.collisions("types", provider.types.keys().map(String::as_str), "type");
         for (section, context) in [("resources", Context::Resource), ("data_sources", Context::DataSource)] {
             let resources = if context == Context::Resource { &provider.resources } else { &provider.data_sources };
-            for (name, resource) in resources {
-                self.resource(section, name, resource, context);
+            let kind = if context == Context::Resource { "resource" } else { "data source" };
+            for (type_name, resource) in resources {
+                self.resource(section, provider.short_name(type_name), resource, context);
             }
-            self.collisions(
-                section,
-                resources.keys(),
-                if context == Context::Resource { "resource" } else { "data source" },
-            );
+            self.collisions(section, resources.keys().map(|type_name| provider.short_name(type_name)), kind);
         }
     }
 
     /// Reports names that become the same Rust type name once converted to PascalCase.
-    fn collisions<'a>(&mut self, section: &str, names: impl Iterator<Item = &'a String>, kind: &str) {
-        let mut seen: HashMap<String, &String> = HashMap::new();
+    fn collisions<'a>(&mut self, section: &str, names: impl Iterator<Item = &'a str>, kind: &str) {
+        let mut seen: HashMap<String, &str> = HashMap::new();
         for name in names {
             let converted = name.to_upper_camel_case();
             if let Some(first) = seen.get(&converted) {
@@ -631,7 +628,7 @@ impl Checker<'_> {
             other => Err(format!("{} is not an object", describe(other))),
         };
         match (nested.mode, value) {
-            (NestingMode::Single | NestingMode::Group, value) => check_object(value),
+            (NestingMode::Single, value) => check_object(value),
             (NestingMode::List | NestingMode::Set, Value::List(items)) => items.iter().try_for_each(check_object),
             (NestingMode::Map, Value::Map(entries)) => entries.values().try_for_each(check_object),
             (_, other) => Err(format!("{} is not a collection of objects", describe(other))),

@@ -16,7 +16,7 @@ fn sample_providers_load_to_their_snapshot() {
 fn keyword_and_odd_names_are_valid() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/keywords");
     let loaded = schema::load_provider(&dir).unwrap_or_else(|errors| panic!("{errors}"));
-    let names: Vec<&str> = loaded.provider.resources["self"].schema.attributes.keys().map(String::as_str).collect();
+    let names: Vec<&str> = loaded.provider.resources["keywords_self"].schema.attributes.keys().map(String::as_str).collect();
     assert_eq!(names, ["id", "type", "ref", "1st_choice", "async", "match", "url", "u_r_l"]);
     insta::assert_yaml_snapshot!("model_keywords", loaded.provider);
 }
@@ -28,6 +28,6 @@ fn the_format_reference_example_is_valid() {
     let end = start + readme[start..].find("```").unwrap();
     let provider = schema::load_yaml_str(&readme[start..end], std::path::Path::new("schema/README.md"))
         .unwrap_or_else(|errors| panic!("{errors}"));
-    assert_eq!(provider.resources["widget"].schema.one_of["storage"].variants[1].tag, "network_volume");
-    assert_eq!(provider.resources["widget"].operations.read.as_ref().unwrap().path_params[0].attribute, "project");
+    assert_eq!(provider.resources["acme_widget"].schema.one_of["storage"].variants[1].tag, "network_volume");
+    assert_eq!(provider.resources["acme_widget"].operations.read.as_ref().unwrap().path_params[0].attribute, "project");
 }

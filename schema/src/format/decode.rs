@@ -204,6 +204,11 @@ impl Decoder<'_> {
             errors: IndexMap::new(),
             resources: IndexMap::new(),
             data_sources: IndexMap::new(),
+            ephemeral_resources: IndexMap::new(),
+            list_resources: IndexMap::new(),
+            state_stores: IndexMap::new(),
+            actions: IndexMap::new(),
+            functions: IndexMap::new(),
             docs: DocsOptions::default(),
         };
         let Some(entries) = self.entries(doc, &spec::PROVIDER, "the provider file") else {
@@ -258,7 +263,7 @@ impl Decoder<'_> {
             let kind = if section == "resources" { "resource" } else { "data source" };
             for (key, value) in self.names(node, kind, NamePattern::Snake) {
                 if let Some(resource) = self.resource(key, value, kind) {
-                    target.insert(key.text.clone(), resource);
+                    target.insert(format!("{}_{}", provider.name, key.text), resource);
                 }
             }
         }
@@ -628,6 +633,7 @@ impl Decoder<'_> {
             operations,
             id_attribute,
             import,
+            identity: None,
         })
     }
 
