@@ -4,6 +4,7 @@
 //! folder and the output folders, then [`Config::generate`] writes what changed, or [`Config::check`]
 //! lists what is out of date without writing anything.
 
+pub mod docs;
 pub mod output;
 
 use std::fmt;
@@ -41,6 +42,13 @@ pub enum Error {
         /// The providers that exist.
         available: Vec<String>,
     },
+    /// A provider's documentation could not be rendered.
+    Docs {
+        /// The provider.
+        provider: String,
+        /// What went wrong.
+        error: docs::DocsError,
+    },
     /// Reading or writing files failed.
     Io(PathBuf, std::io::Error),
 }
@@ -60,6 +68,7 @@ impl fmt::Display for Error {
             Error::UnknownProvider { name, available } => {
                 write!(f, "no provider `{name}`; the schema folder has: {}", available.join(", "))
             }
+            Error::Docs { provider, error } => write!(f, "docs of provider `{provider}`: {error}"),
             Error::Io(path, error) => write!(f, "{}: {error}", path.display()),
         }
     }
@@ -155,9 +164,15 @@ impl Config {
     /// Everything the run produces, in memory.
     pub fn render(&self) -> Result<Output, Error> {
         let providers = self.load()?;
-        let output = Output::default();
-        for _provider in &providers {
-            // Emitters for docs, the client crate and the provider binary add their files here.
+        let mut output = Output::default();
+        for loaded in &providers {
+            let docs_dir = self.docs_dir.join(&loaded.provider.name);
+            let pages = docs::provider_docs(loaded, &self.templates_dir)
+                .map_err(|error| Error::Docs { provider: loaded.provider.name.clone(), error })?;
+            for (path, page) in pages {
+                output.add(docs_dir.join(path), page);
+            }
+            output.own(docs_dir);
         }
         Ok(output)
     }

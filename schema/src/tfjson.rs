@@ -16,33 +16,55 @@ use crate::model::*;
 /// Loads provider `short_name` (`scaffolding`) from a provider-schema JSON file.
 pub fn load(file: &Path, short_name: &str) -> Result<Provider, FileErrors> {
     let text = std::fs::read_to_string(file).map_err(|error| {
-        FileErrors::whole_file(file, format!("cannot read the providers schema: {error}"), "write it with `terraform providers schema -json > schema.json`")
+        FileErrors::whole_file(
+            file,
+            format!("cannot read the providers schema: {error}"),
+            "write it with `terraform providers schema -json > schema.json`",
+        )
     })?;
     load_str(&text, file, short_name)
 }
 
 /// Loads provider `short_name` from provider-schema JSON text; `file` names it in errors.
 pub fn load_str(text: &str, file: &Path, short_name: &str) -> Result<Provider, FileErrors> {
-    let fail = |pos: Pos, message: String, hint: &str| FileErrors::new(file, vec![Diagnostic::new(pos, message).hint(hint)]);
+    let fail =
+        |pos: Pos, message: String, hint: &str| FileErrors::new(file, vec![Diagnostic::new(pos, message).hint(hint)]);
     let document: Document = serde_json::from_str(text).map_err(|error| {
         let pos = Pos { line: error.line().max(1), col: error.column().max(1) };
-        fail(pos, format!("malformed providers schema JSON: {error}"), "write it with `terraform providers schema -json > schema.json`")
+        fail(
+            pos,
+            format!("malformed providers schema JSON: {error}"),
+            "write it with `terraform providers schema -json > schema.json`",
+        )
     })?;
     let located = |path: &[&str]| locate(text, path);
     match document.format_version.as_deref() {
         Some(version) if version_supported(version) => {}
         Some(version) => {
-            return Err(fail(located(&["format_version"]), format!("unsupported format_version \"{version}\""), "this reader supports providers schema format versions from 0.1 up to, not including, 2.0"));
+            return Err(fail(
+                located(&["format_version"]),
+                format!("unsupported format_version \"{version}\""),
+                "this reader supports providers schema format versions from 0.1 up to, not including, 2.0",
+            ));
         }
-        None => return Err(fail(Pos::START, "the providers schema has no format_version".to_owned(), "is this the output of `terraform providers schema -json`?")),
+        None => {
+            return Err(fail(
+                Pos::START,
+                "the providers schema has no format_version".to_owned(),
+                "is this the output of `terraform providers schema -json`?",
+            ));
+        }
     }
     let schemas = document.provider_schemas.unwrap_or_default();
     let Some(key) = provider_key(&schemas, short_name) else {
-        let available = if schemas.is_empty() { "none".to_owned() } else { schemas.keys().cloned().collect::<Vec<_>>().join(", ") };
+        let available =
+            if schemas.is_empty() { "none".to_owned() } else { schemas.keys().cloned().collect::<Vec<_>>().join(", ") };
         return Err(fail(
             located(&["provider_schemas"]),
             format!("unable to find schema in JSON for provider \"{short_name}\""),
-            &format!("the file has providers: {available}; pass --provider-name=terraform-provider-<name> for one of them"),
+            &format!(
+                "the file has providers: {available}; pass --provider-name=terraform-provider-<name> for one of them"
+            ),
         ));
     };
     let schema = &schemas[&key];
@@ -197,11 +219,17 @@ impl Converter<'_> {
         let config_block = match schema.provider.as_ref().and_then(|provider| provider.block.as_ref()) {
             Some(block) => Some(block),
             None => {
-                self.error(&base, format!("provider \"{key}\" has no provider block"), "the providers schema must hold `provider.block`, even an empty one");
+                self.error(
+                    &base,
+                    format!("provider \"{key}\" has no provider block"),
+                    "the providers schema must hold `provider.block`, even an empty one",
+                );
                 None
             }
         };
-        let config = config_block.map(|block| self.object(block, &join(&base, &["provider", "block"]), true)).unwrap_or_default();
+        let config = config_block
+            .map(|block| self.object(block, &join(&base, &["provider", "block"]), true))
+            .unwrap_or_default();
         let mut provider = Provider {
             name: short_name.to_owned(),
             description: config_block.map(|block| block.description.clone()).unwrap_or_default(),
@@ -222,7 +250,8 @@ impl Converter<'_> {
         };
         provider.resources = self.resources(&base, "resource_schemas", &schema.resource_schemas);
         provider.data_sources = self.resources(&base, "data_source_schemas", &schema.data_source_schemas);
-        provider.ephemeral_resources = self.resources(&base, "ephemeral_resource_schemas", &schema.ephemeral_resource_schemas);
+        provider.ephemeral_resources =
+            self.resources(&base, "ephemeral_resource_schemas", &schema.ephemeral_resource_schemas);
         provider.list_resources = self.resources(&base, "list_resource_schemas", &schema.list_resource_schemas);
         provider.state_stores = self.resources(&base, "state_store_schemas", &schema.state_store_schemas);
         provider.actions = self.resources(&base, "action_schemas", &schema.action_schemas);
@@ -240,12 +269,21 @@ impl Converter<'_> {
         provider
     }
 
-    fn resources(&mut self, base: &[String], section: &str, schemas: &IndexMap<String, SchemaJson>) -> IndexMap<String, Resource> {
+    fn resources(
+        &mut self,
+        base: &[String],
+        section: &str,
+        schemas: &IndexMap<String, SchemaJson>,
+    ) -> IndexMap<String, Resource> {
         let mut resources = IndexMap::new();
         for (name, schema) in schemas {
             let at = join(base, &[section, name]);
             let Some(block) = &schema.block else {
-                self.error(&at, format!("\"{name}\" has no block"), "every schema in the providers schema holds a `block`");
+                self.error(
+                    &at,
+                    format!("\"{name}\" has no block"),
+                    "every schema in the providers schema holds a `block`",
+                );
                 continue;
             };
             let resource = Resource {
@@ -316,7 +354,13 @@ impl Converter<'_> {
 
     /// Converts one attribute; `None` for a flagless attribute (the caller decides whether that is an error)
     /// or one whose type could not be read (already reported).
-    fn attribute(&mut self, name: &str, attribute: &AttributeJson, at: &[String], implicit_id: bool) -> Option<Attribute> {
+    fn attribute(
+        &mut self,
+        name: &str,
+        attribute: &AttributeJson,
+        at: &[String],
+        implicit_id: bool,
+    ) -> Option<Attribute> {
         let mode = if attribute.required {
             Mode::Required
         } else if attribute.optional && attribute.computed {
@@ -332,7 +376,11 @@ impl Converter<'_> {
             (Some(nested), _) => self.nested(nested, &join(at, &["nested_type"]))?,
             (None, Some(ty)) => self.cty(ty, &join(at, &["type"]))?,
             (None, None) => {
-                self.error(at, format!("attribute \"{name}\" has neither `type` nor `nested_type`"), "every attribute has one of the two");
+                self.error(
+                    at,
+                    format!("attribute \"{name}\" has neither `type` nor `nested_type`"),
+                    "every attribute has one of the two",
+                );
                 return None;
             }
         };
@@ -358,7 +406,11 @@ impl Converter<'_> {
             "set" => NestingMode::Set,
             "map" => NestingMode::Map,
             other => {
-                self.error(&join(at, &["nesting_mode"]), format!("unexpected nesting mode for nested attributes: {other}"), "nested attributes use single, list, set or map");
+                self.error(
+                    &join(at, &["nesting_mode"]),
+                    format!("unexpected nesting mode for nested attributes: {other}"),
+                    "nested attributes use single, list, set or map",
+                );
                 return None;
             }
         };
@@ -431,9 +483,16 @@ impl Converter<'_> {
     fn function(&mut self, function: &FunctionJson, at: &[String]) -> Function {
         let return_type = self.cty(&function.return_type, &join(at, &["return_type"])).unwrap_or(Type::Dynamic);
         let parameters = function.parameters.as_ref().map(|parameters| {
-            parameters.iter().enumerate().map(|(index, parameter)| self.parameter(parameter, &join(at, &["parameters", &index.to_string()]))).collect()
+            parameters
+                .iter()
+                .enumerate()
+                .map(|(index, parameter)| self.parameter(parameter, &join(at, &["parameters", &index.to_string()])))
+                .collect()
         });
-        let variadic = function.variadic_parameter.as_ref().map(|parameter| self.parameter(parameter, &join(at, &["variadic_parameter"])));
+        let variadic = function
+            .variadic_parameter
+            .as_ref()
+            .map(|parameter| self.parameter(parameter, &join(at, &["variadic_parameter"])));
         Function {
             summary: function.summary.clone(),
             description: function.description.clone(),

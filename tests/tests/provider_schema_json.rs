@@ -10,7 +10,8 @@ fn conformance_dir() -> PathBuf {
 #[test]
 fn every_conformance_schema_loads() {
     let mut loaded = 0;
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(conformance_dir()).unwrap().map(|entry| entry.unwrap().path()).collect();
+    let mut cases: Vec<PathBuf> =
+        std::fs::read_dir(conformance_dir()).unwrap().map(|entry| entry.unwrap().path()).collect();
     cases.sort();
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();

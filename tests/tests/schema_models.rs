@@ -16,7 +16,8 @@ fn sample_providers_load_to_their_snapshot() {
 fn keyword_and_odd_names_are_valid() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/keywords");
     let loaded = schema::load_provider(&dir).unwrap_or_else(|errors| panic!("{errors}"));
-    let names: Vec<&str> = loaded.provider.resources["keywords_self"].schema.attributes.keys().map(String::as_str).collect();
+    let names: Vec<&str> =
+        loaded.provider.resources["keywords_self"].schema.attributes.keys().map(String::as_str).collect();
     assert_eq!(names, ["id", "type", "ref", "1st_choice", "async", "match", "url", "u_r_l"]);
     insta::assert_yaml_snapshot!("model_keywords", loaded.provider);
 }

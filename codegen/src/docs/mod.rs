@@ -1,0 +1,92 @@
+//! Terraform Registry documentation, byte-identical to what tfplugindocs v0.25 writes.
+//!
+//! [`schemamd`] writes the schema section, [`functionmd`] a function's signature and arguments,
+//! [`plain`] the plain-text frontmatter description; page layouts are Handlebars templates
+//! ([`templates`]) fed with [`pages::PageData`]. [`provider_docs`] renders a YAML provider's pages;
+//! [`tfplugindocs`] is the drop-in for `tfplugindocs generate`.
+
+pub mod functionmd;
+pub mod pages;
+pub mod plain;
+pub mod schemamd;
+pub mod templates;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use schema::LoadedProvider;
+
+use pages::{Names, PageData, PageKind};
+
+/// Why documentation could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsError {
+    message: String,
+}
+
+impl DocsError {
+    /// An error with a message.
+    pub fn new(message: impl Into<String>) -> Self {
+        DocsError { message: message.into() }
+    }
+}
+
+impl fmt::Display for DocsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DocsError {}
+
+/// The pages of a provider loaded from YAML, as (path below `docs_dir/<provider>`, contents).
+///
+/// Template overrides are looked up in `templates_dir/<provider>/`: `<kind dir>/<name>.md.hbs` for one page,
+/// `<kind dir>.md.hbs` for every page of a kind, `index.md.hbs` for the index page. Examples are read from
+/// the provider folder's `examples/`, laid out as tfplugindocs expects.
+pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Vec<(PathBuf, String)>, DocsError> {
+    let provider = &loaded.provider;
+    let names = Names::new(&format!("terraform-provider-{}", provider.name), None);
+    let overrides = templates_dir.join(&provider.name);
+    let examples = pages::Examples { base_dir: &loaded.dir, dir: Path::new("examples") };
+    let mut registry = templates::registry(&loaded.dir)?;
+    let mut pages = Vec::new();
+
+    let index = PageData::provider(provider, &names, &examples)?;
+    let template = choose_template(&mut registry, &[overrides.join("index.md.hbs")], "provider")?;
+    pages.push((PathBuf::from("index.md"), templates::render(&registry, &template, &index)?));
+
+    for kind in [PageKind::Resource, PageKind::DataSource] {
+        let Some(resources) = kind.resources(provider) else { continue };
+        for (name, resource) in resources {
+            let short = provider.short_name(name);
+            let data = PageData::resource(provider, kind, name, resource, &names, &examples)?;
+            let candidates = [
+                overrides.join(kind.dir()).join(format!("{short}.md.hbs")),
+                overrides.join(format!("{}.md.hbs", kind.dir())),
+            ];
+            let template = choose_template(&mut registry, &candidates, kind.default_template())?;
+            let page = templates::render(&registry, &template, &data)?;
+            pages.push((Path::new(kind.dir()).join(format!("{short}.md")), page));
+        }
+    }
+    Ok(pages)
+}
+
+/// Registers the first candidate file that exists and returns its name, or the default template's name.
+fn choose_template(
+    registry: &mut handlebars::Handlebars<'static>,
+    candidates: &[PathBuf],
+    default: &str,
+) -> Result<String, DocsError> {
+    for candidate in candidates {
+        if candidate.is_file() {
+            let name = candidate.display().to_string();
+            if !registry.has_template(&name) {
+                templates::register_file(registry, &name, candidate)?;
+            }
+            return Ok(name);
+        }
+    }
+    Ok(default.to_owned())
+}
