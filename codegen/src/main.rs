@@ -27,6 +27,9 @@ enum Command {
     },
     /// Print the JSON Schema of the YAML format, for editors.
     JsonSchema,
+    /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
+    /// does (same flags, same inputs, same files).
+    Docs(codegen::docs::tfplugindocs::GenerateArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -84,11 +87,12 @@ fn project_root() -> PathBuf {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(codegen::docs::tfplugindocs::go_style_flags(std::env::args()));
     match cli.command.unwrap_or(Command::Generate(Paths::default())) {
         Command::Generate(paths) => generate(paths.config()),
         Command::Check(paths) => check(paths.config()),
         Command::Validate { paths } => validate(&paths),
+        Command::Docs(args) => docs(args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -147,6 +151,18 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
         }
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn docs(args: codegen::docs::tfplugindocs::GenerateArgs) -> ExitCode {
+    let options = args.into_options(&std::env::current_dir().unwrap_or_default());
+    let result = codegen::docs::tfplugindocs::generate(&options, &mut std::io::stdout(), &mut std::io::stderr());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Error executing command: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn fail(error: &codegen::Error) -> ExitCode {

@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 /// A Terraform provider and the REST API behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Provider {
     /// Short name, the prefix of every resource type name (`konnect`).
     pub name: String,
@@ -97,13 +97,14 @@ pub enum Auth {
 }
 
 /// A case convention for deriving API field names from snake_case attribute names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub enum Casing {
     /// `created_at` stays `created_at`.
     #[serde(rename = "snake_case")]
     Snake,
-    /// `created_at` becomes `createdAt`.
+    /// `created_at` becomes `createdAt` (the default).
     #[serde(rename = "camelCase")]
+    #[default]
     Camel,
     /// `created_at` becomes `CreatedAt`.
     #[serde(rename = "PascalCase")]

@@ -73,6 +73,42 @@ pub fn load_str(text: &str, file: &Path, short_name: &str) -> Result<Provider, F
     if converter.errors.is_empty() { Ok(provider) } else { Err(FileErrors::new(file, converter.errors)) }
 }
 
+/// Loads one schema (`{"version": 0, "block": {...}}`, an entry of `resource_schemas`) as a resource.
+pub fn schema_str(text: &str, file: &Path) -> Result<Resource, FileErrors> {
+    let schema: SchemaJson = parse(text, file)?;
+    let mut converter = Converter { errors: Vec::new(), text };
+    let mut resources = IndexMap::new();
+    resources.insert(String::new(), schema);
+    let resource = converter.resources(&[], "", &resources).into_values().next();
+    converter.finish(file, resource)
+}
+
+/// Loads one resource identity schema (an entry of `resource_identity_schemas`).
+pub fn identity_str(text: &str, file: &Path) -> Result<Identity, FileErrors> {
+    let identity: IdentityJson = parse(text, file)?;
+    let mut converter = Converter { errors: Vec::new(), text };
+    let converted = converter.identity(&identity, &[]);
+    converter.finish(file, Some(converted))
+}
+
+/// Loads one function signature (an entry of `functions`).
+pub fn function_str(text: &str, file: &Path) -> Result<Function, FileErrors> {
+    let function: FunctionJson = parse(text, file)?;
+    let mut converter = Converter { errors: Vec::new(), text };
+    let converted = converter.function(&function, &[]);
+    converter.finish(file, Some(converted))
+}
+
+fn parse<'de, T: Deserialize<'de>>(text: &'de str, file: &Path) -> Result<T, FileErrors> {
+    serde_json::from_str(text).map_err(|error| {
+        let pos = Pos { line: error.line().max(1), col: error.column().max(1) };
+        FileErrors::new(
+            file,
+            vec![Diagnostic::new(pos, format!("malformed schema JSON: {error}")).hint("check the JSON syntax")],
+        )
+    })
+}
+
 fn version_supported(version: &str) -> bool {
     let mut parts = version.split('.').map(str::parse::<u64>);
     match (parts.next(), parts.next()) {
@@ -209,6 +245,13 @@ struct Converter<'t> {
 }
 
 impl Converter<'_> {
+    fn finish<T>(self, file: &Path, value: Option<T>) -> Result<T, FileErrors> {
+        match value {
+            Some(value) if self.errors.is_empty() => Ok(value),
+            _ => Err(FileErrors::new(file, self.errors)),
+        }
+    }
+
     fn error(&mut self, path: &[String], message: String, hint: &str) {
         let keys: Vec<&str> = path.iter().map(String::as_str).collect();
         self.errors.push(Diagnostic::new(locate(self.text, &keys), message).hint(hint));
@@ -233,20 +276,10 @@ impl Converter<'_> {
         let mut provider = Provider {
             name: short_name.to_owned(),
             description: config_block.map(|block| block.description.clone()).unwrap_or_default(),
-            default_server_url: None,
-            auth: None,
             api_naming: Casing::Snake,
             config,
-            types: IndexMap::new(),
-            errors: IndexMap::new(),
-            resources: IndexMap::new(),
-            data_sources: IndexMap::new(),
-            ephemeral_resources: IndexMap::new(),
-            list_resources: IndexMap::new(),
-            state_stores: IndexMap::new(),
-            actions: IndexMap::new(),
-            functions: IndexMap::new(),
             docs: DocsOptions { requires_replacement_note: None },
+            ..Provider::default()
         };
         provider.resources = self.resources(&base, "resource_schemas", &schema.resource_schemas);
         provider.data_sources = self.resources(&base, "data_source_schemas", &schema.data_source_schemas);

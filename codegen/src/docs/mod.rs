@@ -6,10 +6,12 @@
 //! [`tfplugindocs`] is the drop-in for `tfplugindocs generate`.
 
 pub mod functionmd;
+pub mod gotemplate;
 pub mod pages;
 pub mod plain;
 pub mod schemamd;
 pub mod templates;
+pub mod tfplugindocs;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -270,7 +270,9 @@ impl<'p> SchemaMarkdown<'p> {
             }
             ty => out.push_str(&type_string(ty)?),
         }
-        if include_rw {
+        // As in tfplugindocs, a nested list, set or map never shows the group word.
+        let collection = attribute.ty.as_nested().is_some_and(|nested| nested.mode != NestingMode::Single);
+        if include_rw && !collection {
             out.push_str(match attribute.mode {
                 Mode::Required => ", Required",
                 Mode::Optional | Mode::OptionalComputed => ", Optional",

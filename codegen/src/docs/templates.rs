@@ -77,7 +77,7 @@ pub fn prefix_lines(prefix: &str, text: &str) -> String {
 }
 
 /// Upper-cases the first letter of every word and lower-cases the rest; `-` and spaces split words.
-fn title_case(text: &str) -> String {
+pub fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at_word_start = true;
     for c in text.chars() {

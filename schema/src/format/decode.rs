@@ -193,24 +193,7 @@ impl Decoder<'_> {
     }
 
     fn provider(&mut self, doc: &Node) -> Provider {
-        let mut provider = Provider {
-            name: String::new(),
-            description: String::new(),
-            default_server_url: None,
-            auth: None,
-            api_naming: Casing::Camel,
-            config: Object::default(),
-            types: IndexMap::new(),
-            errors: IndexMap::new(),
-            resources: IndexMap::new(),
-            data_sources: IndexMap::new(),
-            ephemeral_resources: IndexMap::new(),
-            list_resources: IndexMap::new(),
-            state_stores: IndexMap::new(),
-            actions: IndexMap::new(),
-            functions: IndexMap::new(),
-            docs: DocsOptions::default(),
-        };
+        let mut provider = Provider::default();
         let Some(entries) = self.entries(doc, &spec::PROVIDER, "the provider file") else {
             return provider;
         };
