@@ -84,13 +84,24 @@ impl Output {
     /// half-written) and removes extra files from owned folders.
     pub fn write(&self) -> std::io::Result<WriteReport> {
         let mut report = WriteReport::default();
-        for (path, contents) in &self.files {
-            if std::fs::read(path).is_ok_and(|existing| existing == *contents) {
-                report.unchanged += 1;
-                continue;
+        let files: Vec<(&PathBuf, &Vec<u8>)> = self.files.iter().collect();
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = files.len().div_ceil(threads).max(1);
+        // Writing is mostly waiting on the file system, so the files are split over one thread per core.
+        let results: Vec<std::io::Result<Vec<Option<PathBuf>>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || write_changed(part))).collect();
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_else(|_| Err(std::io::Error::other("a writer thread panicked"))))
+                .collect()
+        });
+        for result in results {
+            for written in result? {
+                match written {
+                    Some(path) => report.written.push(path),
+                    None => report.unchanged += 1,
+                }
             }
-            write_atomically(path, contents)?;
-            report.written.push(path.clone());
         }
         for extra in self.extra_files()? {
             std::fs::remove_file(&extra)?;
@@ -115,13 +126,26 @@ impl Output {
     }
 }
 
+/// Writes each file whose bytes differ; `Some(path)` for a file written, `None` for one already right.
+fn write_changed(files: &[(&PathBuf, &Vec<u8>)]) -> std::io::Result<Vec<Option<PathBuf>>> {
+    let mut written = Vec::with_capacity(files.len());
+    for (path, contents) in files {
+        if std::fs::read(path).is_ok_and(|existing| existing == **contents) {
+            written.push(None);
+        } else {
+            write_atomically(path, contents)?;
+            written.push(Some((*path).clone()));
+        }
+    }
+    Ok(written)
+}
+
 /// Writes `contents` to `path` by writing a temporary file beside it and renaming it into place.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new().prefix(".codegen-").tempfile_in(dir)?;
     temp.write_all(contents)?;
-    temp.as_file().sync_data()?;
     temp.persist(path).map_err(|error| error.error)?;
     Ok(())
 }

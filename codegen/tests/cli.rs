@@ -87,3 +87,51 @@ fn an_unknown_provider_is_named() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(text(&output.stderr), "no provider `nope`; the schema folder has: fusionauth, infra, konnect\n");
 }
+
+/// Runs `codegen docs` in a fresh provider folder holding `schema.json` and an existing `docs/index.md`.
+fn docs_run(schema: &str) -> (Output, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("schema.json"), schema).unwrap();
+    std::fs::create_dir_all(dir.path().join("docs/resources")).unwrap();
+    std::fs::write(dir.path().join("docs/index.md"), "old").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(["docs", "--provider-name=terraform-provider-x", "-providers-schema", "schema.json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    (output, dir)
+}
+
+#[test]
+fn docs_rejects_bad_provider_schemas_with_one_error_and_writes_nothing() {
+    let group = r#"{"format_version": "1.0", "provider_schemas": {"x": {"provider": {"block": {}},
+        "resource_schemas": {"x_a": {"block": {"block_types": {"g": {"nesting_mode": "group", "block": {}}}}}}}}}"#;
+    let cases = [
+        ("{\"format_version\": \"1.0\",", "malformed providers schema JSON"),
+        ("{\"format_version\": \"3.1\", \"provider_schemas\": {}}", "unsupported format_version \"3.1\""),
+        (
+            "{\"format_version\": \"1.0\", \"provider_schemas\": {\"registry.terraform.io/hashicorp/y\": {}}}",
+            "unable to find schema in JSON for provider \"x\"",
+        ),
+        (group, "unexpected nesting mode for block \"g\": group"),
+    ];
+    for (schema, expected) in cases {
+        let (output, dir) = docs_run(schema);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.starts_with("Error executing command: ") && stderr.contains(expected), "{stderr}");
+        assert_eq!(stderr.matches("hint:").count(), 1, "one error: {stderr}");
+        assert_eq!(std::fs::read_to_string(dir.path().join("docs/index.md")).unwrap(), "old");
+        assert!(dir.path().join("docs/resources").is_dir());
+    }
+}
+
+#[test]
+fn docs_survives_an_empty_link_destination() {
+    let schema = r#"{"format_version": "1.0", "provider_schemas": {"x": {"provider": {"block": {}},
+        "resource_schemas": {"x_a": {"block": {"description": "See [x]() here.", "attributes": {"n": {"type": "string", "optional": true}}}}}}}}"#;
+    let (output, dir) = docs_run(schema);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let page = std::fs::read_to_string(dir.path().join("docs/resources/a.md")).unwrap();
+    assert!(page.contains("description: |-\n  See x here.\n"), "{page}");
+}

@@ -35,9 +35,9 @@ pub fn validate(provider: &Provider) -> Vec<Issue> {
 }
 
 /// Where an object's attribute and one-of mappings are in the document.
-struct ObjectPaths {
-    attributes: Vec<String>,
-    one_of: Vec<String>,
+struct ObjectPaths<'a> {
+    attributes: Vec<&'a str>,
+    one_of: Vec<&'a str>,
 }
 
 /// Where an object stands, which decides what its attributes may use.
@@ -53,16 +53,18 @@ struct Checker<'p> {
     issues: Vec<Issue>,
 }
 
-fn path(parts: &[&str]) -> Vec<String> {
-    parts.iter().map(|part| (*part).to_owned()).collect()
+/// A path of keys, borrowed; it is copied into an [`Issue`] only when there is a problem to report.
+fn path<'a>(parts: &[&'a str]) -> Vec<&'a str> {
+    parts.to_vec()
 }
 
-fn join(base: &[String], more: &[&str]) -> Vec<String> {
-    base.iter().cloned().chain(more.iter().map(|part| (*part).to_owned())).collect()
+fn join<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+    base.iter().chain(more).copied().collect()
 }
 
 impl Checker<'_> {
-    fn issue(&mut self, path: Vec<String>, message: impl Into<String>, hint: impl Into<String>) {
+    fn issue(&mut self, path: Vec<&str>, message: impl Into<String>, hint: impl Into<String>) {
+        let path = path.into_iter().map(str::to_owned).collect();
         self.issues.push(Issue { path, message: message.into(), hint: hint.into() });
     }
 
@@ -171,7 +173,7 @@ impl Checker<'_> {
         }
     }
 
-    fn operations(&mut self, base: &[String], name: &str, resource: &Resource, context: Context) {
+    fn operations(&mut self, base: &[&str], name: &str, resource: &Resource, context: Context) {
         let operations = &resource.operations;
         let at = join(base, &["operations"]);
         if context == Context::Resource {
@@ -287,13 +289,7 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown_attribute(
-        &mut self,
-        at: Vec<String>,
-        name: &str,
-        attributes: &IndexMap<String, Attribute>,
-        place: &str,
-    ) {
+    fn unknown_attribute(&mut self, at: Vec<&str>, name: &str, attributes: &IndexMap<String, Attribute>, place: &str) {
         let hint = match did_you_mean(name, attributes.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!(
@@ -304,7 +300,7 @@ impl Checker<'_> {
         self.issue(at, format!("{place} names attribute `{name}`, which does not exist"), hint);
     }
 
-    fn object(&mut self, object: &Object, paths: &ObjectPaths, context: Context) {
+    fn object(&mut self, object: &Object, paths: &ObjectPaths<'_>, context: Context) {
         let mut api_names: HashMap<&str, &str> = HashMap::new();
         for (name, attribute) in &object.attributes {
             let at = join(&paths.attributes, &[name]);
@@ -320,8 +316,8 @@ impl Checker<'_> {
         self.one_of(object, paths);
     }
 
-    fn attribute(&mut self, at: &[String], name: &str, attribute: &Attribute, context: Context) {
-        let key = |key: &str| join(at, &[key]);
+    fn attribute(&mut self, at: &[&str], name: &str, attribute: &Attribute, context: Context) {
+        let key = |key: &'static str| join(at, &[key]);
         let mode = attribute.mode;
         if let Some(default) = &attribute.default {
             match mode {
@@ -393,7 +389,7 @@ impl Checker<'_> {
         self.attribute_type(at, name, &attribute.ty, mode, context);
     }
 
-    fn attribute_type(&mut self, at: &[String], name: &str, ty: &Type, mode: Mode, context: Context) {
+    fn attribute_type(&mut self, at: &[&str], name: &str, ty: &Type, mode: Mode, context: Context) {
         let Some(nested) = ty.as_nested() else { return };
         if nested.max_items > 0 && nested.min_items > nested.max_items {
             self.issue(
@@ -436,7 +432,10 @@ impl Checker<'_> {
         }
     }
 
-    fn validators(&mut self, at: &[String], name: &str, attribute: &Attribute) {
+    fn validators(&mut self, at: &[&str], name: &str, attribute: &Attribute) {
+        if attribute.validators.is_empty() {
+            return;
+        }
         let ty = &attribute.ty;
         let is_string = matches!(ty, Type::String);
         let is_number = matches!(ty, Type::Int64 | Type::Float64 | Type::Number);
@@ -547,7 +546,8 @@ impl Checker<'_> {
             }
             let mut tags = HashSet::new();
             for (index, variant) in one_of.variants.iter().enumerate() {
-                let variant_at = join(&at, &["variants", &index.to_string()]);
+                let index = index.to_string();
+                let variant_at = join(&at, &["variants", &index]);
                 let Some(attribute) = object.attributes.get(&variant.attribute) else {
                     let hint = match did_you_mean(&variant.attribute, object.attributes.keys().map(String::as_str)) {
                         Some(close) => format!("did you mean `{close}`?"),

@@ -253,7 +253,7 @@ impl Builder {
                 }
                 None => match node.value {
                     NodeValue::Scalar(scalar) => {
-                        *key = Some(Key { text: scalar_text(&scalar), pos: node.pos });
+                        *key = Some(Key { text: scalar_text(scalar), pos: node.pos });
                         Ok(())
                     }
                     _ => Err(Diagnostic::new(
@@ -275,13 +275,13 @@ fn node_count(node: &Node) -> usize {
     }
 }
 
-fn scalar_text(scalar: &Scalar) -> String {
+fn scalar_text(scalar: Scalar) -> String {
     match scalar {
         Scalar::Null => "null".to_owned(),
         Scalar::Bool(value) => value.to_string(),
         Scalar::Int(value) => value.to_string(),
         Scalar::Float(value) => value.to_string(),
-        Scalar::String(value) => value.clone(),
+        Scalar::String(value) => value,
     }
 }
 

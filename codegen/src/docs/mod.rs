@@ -5,6 +5,7 @@
 //! ([`templates`]) fed with [`pages::PageData`]. [`provider_docs`] renders a YAML provider's pages;
 //! [`tfplugindocs`] is the drop-in for `tfplugindocs generate`.
 
+pub mod check;
 pub mod functionmd;
 pub mod gotemplate;
 pub mod pages;

@@ -241,17 +241,23 @@ pub fn generate(options: &Options, log: &mut dyn Write, warnings: &mut dyn Write
     say("generating missing provider content".to_owned())?;
     say(add_provider_template(&mut tree, &provider_name))?;
 
+    // Everything is rendered in memory first, so a failing template leaves the website folder untouched.
     say("rendering static website".to_owned())?;
     let website_dir = provider_dir.join(&options.rendered_website_dir);
     say("cleaning rendered website dir".to_owned())?;
-    for line in clean_website_dir(&website_dir)? {
-        say(line)?;
+    let stale = managed_entries(&website_dir);
+    for path in &stale {
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let what = if path.is_dir() { "directory" } else { "file" };
+        say(format!("removing {what}: {}", go_quote(&name)))?;
     }
     say("rendering templated website to static markdown".to_owned())?;
     let examples_dir = provider_dir.join(&options.examples_dir);
     let examples = Examples { base_dir: &provider_dir, dir: &examples_dir };
     let registry = templates::registry(&provider_dir)?;
     let renderer = Renderer { provider: &provider, names: &names, examples, short_name: &short_name, registry };
+    let mut copies = Vec::new();
+    let mut pages = Vec::new();
     for (components, entry) in &tree {
         let rel = components.join("/");
         if components.len() == 1 && GENERIC_TEMPLATES.contains(&rel.as_str()) {
@@ -260,13 +266,21 @@ pub fn generate(options: &Options, log: &mut dyn Write, warnings: &mut dyn Write
         let Some(target) = rel.strip_suffix(".tmpl") else {
             say(format!("copying non-template file: {}", go_quote(&rel)))?;
             if let Entry::File(source) = entry {
-                copy_exclusive(source, &website_dir.join(&rel))?;
+                copies.push((source.clone(), website_dir.join(&rel)));
             }
             continue;
         };
         say(format!("rendering {}", go_quote(&rel)))?;
-        let page = renderer.render(components, entry, warnings)?;
-        let destination = website_dir.join(target);
+        pages.push((website_dir.join(target), renderer.render(components, entry, warnings)?));
+    }
+    for path in stale {
+        let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        removed.map_err(|error| io_error(&path, error))?;
+    }
+    for (source, destination) in copies {
+        copy_exclusive(&source, &destination)?;
+    }
+    for (destination, page) in pages {
         if let Some(parent) = destination.parent() {
             std::fs::create_dir_all(parent).map_err(|error| io_error(parent, error))?;
         }
@@ -478,24 +492,19 @@ fn copy_tree(tree: &Tree, dir: &Path) -> Result<(), DocsError> {
     Ok(())
 }
 
-/// Removes the managed folders and `index.md` from the website folder; returns the log lines.
-fn clean_website_dir(website_dir: &Path) -> Result<Vec<String>, DocsError> {
-    let Ok(entries) = std::fs::read_dir(website_dir) else { return Ok(Vec::new()) };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|entry| entry.file_name());
-    let mut lines = Vec::new();
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        if path.is_dir() && MANAGED_DIRS.contains(&name.as_str()) {
-            lines.push(format!("removing directory: {}", go_quote(&name)));
-            std::fs::remove_dir_all(&path).map_err(|error| io_error(&path, error))?;
-        } else if !path.is_dir() && name == "index.md" {
-            lines.push(format!("removing file: {}", go_quote(&name)));
-            std::fs::remove_file(&path).map_err(|error| io_error(&path, error))?;
-        }
-    }
-    Ok(lines)
+/// The managed folders and `index.md` of the website folder, which a run replaces, sorted by name.
+fn managed_entries(website_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(website_dir) else { return Vec::new() };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+            if path.is_dir() { MANAGED_DIRS.contains(&name.as_str()) } else { name == "index.md" }
+        })
+        .collect();
+    stale.sort();
+    stale
 }
 
 /// Copies a static file unless the destination exists already.

@@ -14,13 +14,15 @@ use crate::yaml::{Key, Node, NodeValue, Scalar};
 
 /// Decodes a provider document. Returns the model built from everything that could be read.
 pub fn provider(doc: &Node, diagnostics: &mut Vec<Diagnostic>) -> Provider {
-    let mut decoder = Decoder { diagnostics, api_naming: Casing::Camel };
+    let mut decoder = Decoder { diagnostics, api_naming: Casing::Camel, api_names: Default::default() };
     decoder.provider(doc)
 }
 
 struct Decoder<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     api_naming: Casing,
+    /// API names already derived: schemas repeat attribute names (`id`, `name`) many times.
+    api_names: std::collections::HashMap<String, String>,
 }
 
 /// The entries of one mapping being decoded against its spec; reports unknown and missing keys.
@@ -104,7 +106,8 @@ impl Decoder<'_> {
         }
     }
 
-    fn string(&mut self, node: &Node, what: &str) -> Option<String> {
+    /// A string value; `what` names it in the error (formatted only when there is one).
+    fn string(&mut self, node: &Node, what: &dyn std::fmt::Display) -> Option<String> {
         match &node.value {
             NodeValue::Scalar(Scalar::String(text)) => Some(text.clone()),
             _ => {
@@ -115,7 +118,7 @@ impl Decoder<'_> {
     }
 
     fn opt_string(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> Option<String> {
-        entries.get(key).and_then(|node| self.string(node, &format!("`{key}` of {what}")))
+        entries.get(key).and_then(|node| self.string(node, &format_args!("`{key}` of {what}")))
     }
 
     fn bool(&mut self, entries: &Entries<'_>, key: &str, what: &str) -> bool {
@@ -165,7 +168,7 @@ impl Decoder<'_> {
     fn string_list(&mut self, node: &Node, what: &str) -> Vec<String> {
         match &node.value {
             NodeValue::Seq(items) => {
-                items.iter().filter_map(|item| self.string(item, &format!("an entry of {what}"))).collect()
+                items.iter().filter_map(|item| self.string(item, &format_args!("an entry of {what}"))).collect()
             }
             _ => {
                 self.error(
@@ -179,7 +182,7 @@ impl Decoder<'_> {
     }
 
     fn choice<T: Copy>(&mut self, node: &Node, what: &str, choices: &[(&'static str, T)]) -> Option<T> {
-        let text = self.string(node, what)?;
+        let text = self.string(node, &what)?;
         if let Some((_, value)) = choices.iter().find(|(name, _)| *name == text) {
             return Some(*value);
         }
@@ -255,7 +258,7 @@ impl Decoder<'_> {
                 if let Some(note) = docs.get("requires_replacement_note") {
                     provider.docs.requires_replacement_note = match &note.value {
                         NodeValue::Scalar(Scalar::Null) => None,
-                        _ => self.string(note, "`requires_replacement_note`"),
+                        _ => self.string(note, &"`requires_replacement_note`"),
                     };
                 }
             }
@@ -343,7 +346,13 @@ impl Decoder<'_> {
         let ty = self.attribute_type(&entries, &what);
         let default = entries.get("default").map(value);
         let validators = entries.get("validators").map(|node| self.validators(node, &what)).unwrap_or_default();
-        let api_name = self.opt_string(&entries, "api_name", &what).unwrap_or_else(|| self.api_naming.apply(&key.text));
+        let api_name = match self.opt_string(&entries, "api_name", &what) {
+            Some(api_name) => api_name,
+            None => {
+                let casing = self.api_naming;
+                self.api_names.entry(key.text.clone()).or_insert_with(|| casing.apply(&key.text)).clone()
+            }
+        };
         // Terraform stores a default in state, so an optional attribute with a default is also computed.
         let mode = match mode? {
             Mode::Optional if default.is_some() => Mode::OptionalComputed,
@@ -409,7 +418,7 @@ impl Decoder<'_> {
 
     fn attribute_type(&mut self, entries: &Entries<'_>, what: &str) -> Option<Type> {
         let node = entries.get("type")?;
-        let text = self.string(node, &format!("`type` of {what}"))?;
+        let text = self.string(node, &format_args!("`type` of {what}"))?;
         let expr = match type_expr::parse(&text) {
             Ok(expr) => expr,
             Err(error) => {
@@ -567,7 +576,7 @@ impl Decoder<'_> {
                 };
                 for item in items {
                     let variant = match &item.value {
-                        NodeValue::Scalar(_) => self.string(item, "a variant").map(|attribute| {
+                        NodeValue::Scalar(_) => self.string(item, &"a variant").map(|attribute| {
                             let tag = attributes
                                 .get(&attribute)
                                 .map_or_else(|| attribute.clone(), |found| found.api_name.clone());
@@ -653,14 +662,14 @@ impl Decoder<'_> {
         let entries = self.entries(node, &spec::OPERATION, &what)?;
         let method = self.choice(entries.get("method")?, "HTTP method", &Method::ALL)?;
         let path_node = entries.get("path")?;
-        let path = self.string(path_node, "`path`")?;
+        let path = self.string(path_node, &"`path`")?;
         if !path.starts_with('/') {
             self.error(path_node.pos, format!("`path` of {what} must start with `/`"), format!("write `/{path}`"));
         }
         let mut explicit = IndexMap::new();
         if let Some(node) = entries.get("path_params") {
             for (param, attribute) in self.names(node, "path parameter", NamePattern::Param) {
-                if let Some(attribute) = self.string(attribute, "the attribute of a path parameter") {
+                if let Some(attribute) = self.string(attribute, &"the attribute of a path parameter") {
                     explicit.insert(param.text.clone(), (param.pos, attribute));
                 }
             }

@@ -1,0 +1,247 @@
+//! Docs rendering speed: a synthetic provider of 1,000 resources (10 to 40 attributes each, objects nested
+//! three levels deep), rendered from YAML (`cargo run -p codegen`'s path) and from providers-schema JSON
+//! (`codegen docs`' path), including writing every page. Each path runs in its own process so its peak
+//! memory is its own.
+//!
+//! Run: `cargo bench -p codegen --bench docs`
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+const RESOURCES: usize = 1_000;
+
+/// Runs per path; the machine is a shared VM, so the median of several runs is reported with the best.
+const RUNS: usize = 7;
+
+fn main() {
+    match std::env::args().nth(1).as_deref() {
+        Some("yaml") => child_report(run_yaml()),
+        Some("json") => child_report(run_json()),
+        _ => {
+            for path in ["yaml", "json"] {
+                let mut runs: Vec<(f64, f64)> = (0..RUNS).map(|_| child_run(path)).collect();
+                runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let (median, best) = (runs[RUNS / 2].0, runs[0].0);
+                let peak = runs.iter().map(|run| run.1).fold(0.0, f64::max);
+                let pages = (RESOURCES + 1) as f64;
+                println!(
+                    "docs from {path}: {} pages, median {median:.3} s ({:.0} pages/s), best {best:.3} s ({:.0} pages/s), peak RSS {peak:.1} MiB ({RUNS} runs)",
+                    RESOURCES + 1,
+                    pages / median,
+                    pages / best
+                );
+            }
+        }
+    }
+}
+
+/// Runs one path in a child process; returns its seconds and peak RSS in MiB.
+fn child_run(path: &str) -> (f64, f64) {
+    let output = Command::new(std::env::current_exe().unwrap()).arg(path).output().unwrap();
+    assert!(output.status.success(), "the {path} run failed: {}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut fields = text.split_whitespace().map(|field| field.parse::<f64>().unwrap());
+    (fields.next().unwrap(), fields.next().unwrap())
+}
+
+fn child_report(seconds: f64) {
+    println!("{seconds} {}", peak_rss_kib() as f64 / 1024.0);
+}
+
+/// Loads, checks and renders the YAML provider, then writes its pages; returns the seconds taken.
+fn run_yaml() -> f64 {
+    let work = tempfile::tempdir().unwrap();
+    let provider_dir = work.path().join("schema/providers/synth");
+    std::fs::create_dir_all(&provider_dir).unwrap();
+    std::fs::write(provider_dir.join("provider.yaml"), synthetic_yaml()).unwrap();
+    if let Ok(copy) = std::env::var("KEEP_YAML") {
+        std::fs::write(copy, synthetic_yaml()).unwrap();
+    }
+    let start = Instant::now();
+    let output = codegen::Config::new(work.path()).render().unwrap();
+    output.write().unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(output.files().count(), RESOURCES + 1);
+    seconds
+}
+
+/// Runs the tfplugindocs drop-in on the equivalent providers-schema JSON; returns the seconds taken.
+fn run_json() -> f64 {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("schema.json"), synthetic_json()).unwrap();
+    let options = codegen::docs::tfplugindocs::Options {
+        provider_dir: work.path().to_owned(),
+        provider_name: Some("terraform-provider-synth".to_owned()),
+        providers_schema: Some(work.path().join("schema.json")),
+        ..Default::default()
+    };
+    let start = Instant::now();
+    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(count_files(&work.path().join("docs")), RESOURCES + 1);
+    seconds
+}
+
+fn count_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .map(|path| if path.is_dir() { count_files(&path) } else { 1 })
+        .sum()
+}
+
+/// The process's peak resident set size, from /proc.
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// A small deterministic generator.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+}
+
+/// One synthetic attribute: name, mode, primitive type, and children (an object) if any.
+struct Attr {
+    name: String,
+    mode: &'static str,
+    ty: &'static str,
+    children: Vec<Attr>,
+}
+
+/// Attributes of one object; the attributes of a read-only object are read-only too.
+fn attributes(random: &mut Random, count: usize, depth: usize, read_only: bool) -> Vec<Attr> {
+    (0..count)
+        .map(|index| {
+            let mode = if read_only {
+                "read_only"
+            } else {
+                ["required", "optional", "read_only", "optional_computed"][random.below(4)]
+            };
+            let nested = depth < 3 && random.below(6) == 0;
+            let children = if nested {
+                let count = 2 + random.below(4);
+                attributes(random, count, depth + 1, mode == "read_only")
+            } else {
+                Vec::new()
+            };
+            let ty =
+                if nested { "object" } else { ["string", "int64", "bool", "list(string)", "float64"][random.below(5)] };
+            Attr { name: format!("attribute_{index}"), mode, ty, children }
+        })
+        .collect()
+}
+
+fn resources() -> Vec<Vec<Attr>> {
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    (0..RESOURCES)
+        .map(|_| {
+            let count = 10 + random.below(31);
+            let mut attrs = attributes(&mut random, count, 1, false);
+            // Each resource has a three-level chain of nested objects.
+            let leaf = Attr { name: "leaf".into(), mode: "optional", ty: "string", children: Vec::new() };
+            let middle = Attr { name: "middle".into(), mode: "optional", ty: "object", children: vec![leaf] };
+            attrs.push(Attr { name: "outer".into(), mode: "optional", ty: "object", children: vec![middle] });
+            attrs.push(Attr { name: "id".into(), mode: "read_only", ty: "string", children: Vec::new() });
+            attrs
+        })
+        .collect()
+}
+
+fn synthetic_yaml() -> String {
+    let mut out = String::from("name: synth\ndescription: A synthetic provider.\n");
+    out.push_str("errors:\n  NotFoundError: {status: 404}\nresources:\n");
+    for (index, attrs) in resources().iter().enumerate() {
+        writeln!(out, "  thing_{index}:\n    description: Thing number {index}, with `markdown`.\n    attributes:")
+            .unwrap();
+        yaml_attributes(&mut out, attrs, 6);
+        out.push_str("    operations:\n");
+        out.push_str("      create: {method: POST, path: /things}\n");
+        out.push_str("      read: {method: GET, path: \"/things/{id}\", errors: [NotFoundError]}\n");
+        out.push_str("      update: {method: PUT, path: \"/things/{id}\"}\n");
+        out.push_str("      delete: {method: DELETE, path: \"/things/{id}\"}\n");
+    }
+    out
+}
+
+fn yaml_attributes(out: &mut String, attrs: &[Attr], indent: usize) {
+    let pad = " ".repeat(indent);
+    for attr in attrs {
+        let mode = match attr.mode {
+            "optional_computed" => format!("optional: true\n{pad}  computed: true"),
+            mode => format!("{mode}: true"),
+        };
+        let name = &attr.name;
+        writeln!(
+            out,
+            "{pad}{name}:\n{pad}  type: {}\n{pad}  {mode}\n{pad}  description: The {name} of the thing.",
+            attr.ty
+        )
+        .unwrap();
+        if !attr.children.is_empty() {
+            writeln!(out, "{pad}  attributes:").unwrap();
+            yaml_attributes(out, &attr.children, indent + 4);
+        }
+    }
+}
+
+fn synthetic_json() -> String {
+    let mut schemas = serde_json::Map::new();
+    for (index, attrs) in resources().iter().enumerate() {
+        let block = serde_json::json!({
+            "description": format!("Thing number {index}, with `markdown`."),
+            "attributes": json_attributes(attrs),
+        });
+        schemas.insert(format!("synth_thing_{index}"), serde_json::json!({ "version": 0, "block": block }));
+    }
+    serde_json::json!({
+        "format_version": "1.0",
+        "provider_schemas": { "registry.terraform.io/hashicorp/synth": {
+            "provider": { "version": 0, "block": { "description": "A synthetic provider." } },
+            "resource_schemas": schemas,
+        }},
+    })
+    .to_string()
+}
+
+fn json_attributes(attrs: &[Attr]) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for attr in attrs {
+        let mut value = serde_json::json!({ "description": format!("The {} of the thing.", attr.name) });
+        match attr.mode {
+            "required" => value["required"] = true.into(),
+            "optional" => value["optional"] = true.into(),
+            "read_only" => value["computed"] = true.into(),
+            _ => {
+                value["optional"] = true.into();
+                value["computed"] = true.into();
+            }
+        }
+        if attr.children.is_empty() {
+            value["type"] = match attr.ty {
+                "string" => "string".into(),
+                "bool" => "bool".into(),
+                "list(string)" => serde_json::json!(["list", "string"]),
+                _ => "number".into(),
+            };
+        } else {
+            value["nested_type"] =
+                serde_json::json!({ "nesting_mode": "single", "attributes": json_attributes(&attr.children) });
+        }
+        map.insert(attr.name.clone(), value);
+    }
+    serde_json::Value::Object(map)
+}
