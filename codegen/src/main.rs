@@ -29,7 +29,7 @@ enum Command {
     JsonSchema,
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
-    Docs(codegen::docs::tfplugindocs::GenerateArgs),
+    Docs(codegen::docs::tfplugindocs::DocsArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -153,9 +153,16 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-fn docs(args: codegen::docs::tfplugindocs::GenerateArgs) -> ExitCode {
-    let options = args.into_options(&std::env::current_dir().unwrap_or_default());
-    let result = codegen::docs::tfplugindocs::generate(&options, &mut std::io::stdout(), &mut std::io::stderr());
+fn docs(args: codegen::docs::tfplugindocs::DocsArgs) -> ExitCode {
+    use codegen::docs::tfplugindocs::{DocsCommand, generate};
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let result = match args.command {
+        Some(DocsCommand::Validate(validate)) => validate.run(&cwd, &mut std::io::stdout()),
+        Some(DocsCommand::Generate(flags)) => {
+            generate(&flags.into_options(&cwd), &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        None => generate(&args.generate.into_options(&cwd), &mut std::io::stdout(), &mut std::io::stderr()),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use codegen::docs::functionmd;
 use codegen::docs::plain::plain_markdown;
 use codegen::docs::schemamd::{Group, SchemaMarkdown, block_description, type_string};
-use codegen::docs::tfplugindocs::{GenerateArgs, go_style_flags};
+use codegen::docs::tfplugindocs::{DocsArgs, DocsCommand, generate, go_style_flags};
 use serde_json::Value;
 
 /// The result of comparing one expected file.
@@ -105,13 +105,6 @@ fn cli_case(case: &Path, name: &str, meta: &Value, report: &mut Report) {
     let mut argv: Vec<String> =
         exec["argv"].as_array().unwrap().iter().map(|arg| arg.as_str().unwrap().to_owned()).collect();
     let compares = meta["compare"].as_array().unwrap();
-    if argv.get(1).map(String::as_str) == Some("validate") {
-        for (index, compare) in compares.iter().enumerate() {
-            let what = compare["expected"].as_str().map_or_else(|| format!("stderr[{index}]"), str::to_owned);
-            report.gap(format!("{name}/{what}"), "`tfplugindocs validate` is not implemented");
-        }
-        return;
-    }
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("input");
     copy_dir(&case.join("input"), &input);
@@ -122,16 +115,31 @@ fn cli_case(case: &Path, name: &str, meta: &Value, report: &mut Report) {
     }
     let mut parse_args = vec!["codegen".to_owned()];
     parse_args.extend(argv.into_iter().skip(1));
-    let args = <Args as clap::Parser>::parse_from(go_style_flags(parse_args.into_iter())).generate;
-    let options = args.into_options(&input);
+    let args = <Args as clap::Parser>::parse_from(go_style_flags(parse_args.into_iter())).docs;
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let result = codegen::docs::tfplugindocs::generate(&options, &mut stdout, &mut stderr);
+    let result = match args.command {
+        Some(DocsCommand::Validate(validate)) => validate.run(&input, &mut stdout),
+        Some(DocsCommand::Generate(flags)) => generate(&flags.into_options(&input), &mut stdout, &mut stderr),
+        None => generate(&args.generate.into_options(&input), &mut stdout, &mut stderr),
+    };
+    if let Err(error) = &result {
+        // As the CLI reports it.
+        stderr.extend_from_slice(format!("Error executing command: {error}\n").as_bytes());
+    }
     let expect_failure = exec["expect_failure"].as_bool().unwrap_or(false);
     assert_eq!(result.is_err(), expect_failure, "{name}: {result:?}");
     let work_path = input.display().to_string();
     for compare in compares {
         let output = compare["output"].as_str().unwrap();
+        if compare["mode"] == "regexp" {
+            let pattern = compare["regexp"].as_str().unwrap();
+            let stream = if output == "stderr" { &stderr } else { &stdout };
+            let matched = regex::Regex::new(pattern).unwrap().is_match(&String::from_utf8_lossy(stream));
+            let outcome = if matched { String::new() } else { format!("no match for /{pattern}/") };
+            report.compare(format!("{name}/{output} =~ /{pattern}/"), &outcome, "");
+            continue;
+        }
         let expected_file = compare["expected"].as_str().unwrap();
         let label = format!("{name}/{expected_file}");
         let mut expected = read(&case.join(expected_file));
@@ -155,7 +163,7 @@ fn cli_case(case: &Path, name: &str, meta: &Value, report: &mut Report) {
 #[derive(clap::Parser)]
 struct Args {
     #[command(flatten)]
-    generate: GenerateArgs,
+    docs: DocsArgs,
 }
 
 /// A single function of tfplugindocs applied to one input.

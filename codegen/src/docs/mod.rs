@@ -13,6 +13,7 @@ pub mod plain;
 pub mod schemamd;
 pub mod templates;
 pub mod tfplugindocs;
+pub mod validate;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

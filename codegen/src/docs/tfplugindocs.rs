@@ -55,6 +55,27 @@ impl Default for Options {
     }
 }
 
+/// `codegen docs`: `generate` (the default, as in tfplugindocs) or `validate`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DocsArgs {
+    /// What to do; without one, generate.
+    #[command(subcommand)]
+    pub command: Option<DocsCommand>,
+    /// The flags of `generate`, when no command is named.
+    #[command(flatten)]
+    pub generate: GenerateArgs,
+}
+
+/// The commands of `codegen docs`.
+#[derive(Debug, clap::Subcommand)]
+pub enum DocsCommand {
+    /// Render the docs (the default).
+    Generate(GenerateArgs),
+    /// Check existing docs against the schema, as `tfplugindocs validate` does.
+    Validate(super::validate::ValidateArgs),
+}
+
 /// The flags of `tfplugindocs generate`; Go's `-flag value` spelling is accepted too.
 #[derive(Debug, clap::Args)]
 pub struct GenerateArgs {
