@@ -29,7 +29,7 @@ enum Command {
     JsonSchema,
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
-    Docs(codegen::docs::tfplugindocs::DocsArgs),
+    Docs(Box<codegen::docs::tfplugindocs::DocsArgs>),
 }
 
 #[derive(Debug, Args, Default)]
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
         Command::Generate(paths) => generate(paths.config()),
         Command::Check(paths) => check(paths.config()),
         Command::Validate { paths } => validate(&paths),
-        Command::Docs(args) => docs(args),
+        Command::Docs(args) => docs(*args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
