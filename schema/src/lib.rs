@@ -5,6 +5,7 @@
 //! - [`tfjson`]: Terraform's provider-schema JSON (`terraform providers schema -json`).
 //! - [`json_schema`]: a JSON Schema of the YAML format for editors.
 
+pub mod derive;
 pub mod diag;
 pub mod format;
 pub mod json_schema;

@@ -597,6 +597,70 @@ pub struct Operation {
     pub errors: Vec<String>,
 }
 
+impl Operation {
+    /// The identifier an operation gets when it names none: `<operation>-<resource>` in kebab case.
+    pub fn default_operation_id(kind: OperationKind, resource_short_name: &str) -> String {
+        use heck::ToKebabCase;
+        format!("{}-{}", kind.key(), resource_short_name.to_kebab_case())
+    }
+
+    /// The success statuses of an operation that lists none.
+    pub fn default_success(kind: OperationKind) -> Vec<u16> {
+        match kind {
+            OperationKind::Create => vec![200, 201],
+            OperationKind::Delete => vec![200, 204],
+            _ => vec![200],
+        }
+    }
+
+    /// Each `{param}` of `path` with its attribute: the one `explicit` names, else the param's snake_case form.
+    pub fn bind_path_params(path: &str, explicit: &IndexMap<String, String>) -> Vec<PathParam> {
+        use heck::ToSnakeCase;
+        placeholders(path)
+            .into_iter()
+            .map(|name| {
+                let attribute = explicit.get(&name).cloned().unwrap_or_else(|| name.to_snake_case());
+                PathParam { name, attribute }
+            })
+            .collect()
+    }
+
+    /// The body of an operation that lists none: for POST, PUT and PATCH every configurable attribute not
+    /// sent in the path or query; no body otherwise.
+    pub fn default_body(
+        method: Method,
+        object: &Object,
+        path_params: &[PathParam],
+        query: &[String],
+    ) -> Option<Vec<String>> {
+        if !matches!(method, Method::Post | Method::Put | Method::Patch) {
+            return None;
+        }
+        let sent_elsewhere =
+            |name: &String| query.contains(name) || path_params.iter().any(|param| &param.attribute == name);
+        Some(
+            object
+                .attributes
+                .iter()
+                .filter(|(name, attribute)| attribute.mode.is_configurable() && !sent_elsewhere(name))
+                .map(|(name, _)| name.clone())
+                .collect(),
+        )
+    }
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        names.push(rest[open + 1..open + close].to_owned());
+        rest = &rest[open + close + 1..];
+    }
+    names
+}
+
 /// A `{param}` placeholder of a path and the attribute that fills it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PathParam {

@@ -614,7 +614,7 @@ impl Decoder<'_> {
             .opt_string(&entries, "id", &what)
             .or_else(|| schema.attributes.contains_key("id").then(|| "id".to_owned()));
         let import = match self.opt_string(&entries, "import_id", &what) {
-            Some(template) => Some(Import { attributes: placeholders(&template), id: template }),
+            Some(template) => Some(Import { attributes: crate::model::placeholders(&template), id: template }),
             None => id_attribute.as_ref().map(|id| Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] }),
         };
         Some(Resource {
@@ -657,7 +657,6 @@ impl Decoder<'_> {
         schema: &Object,
         what: &str,
     ) -> Option<Operation> {
-        use heck::{ToKebabCase, ToSnakeCase};
         let what = format!("the {} operation of {what}", kind.key());
         let entries = self.entries(node, &spec::OPERATION, &what)?;
         let method = self.choice(entries.get("method")?, "HTTP method", &Method::ALL)?;
@@ -674,9 +673,8 @@ impl Decoder<'_> {
                 }
             }
         }
-        let params = placeholders(&path);
         for (param, (pos, _)) in &explicit {
-            if !params.contains(param) {
+            if !placeholders(&path).contains(param) {
                 self.error(
                     *pos,
                     format!("path parameter `{param}` does not appear in `{path}`"),
@@ -684,30 +682,12 @@ impl Decoder<'_> {
                 );
             }
         }
-        let path_params: Vec<PathParam> = params
-            .into_iter()
-            .map(|name| {
-                let attribute =
-                    explicit.get(&name).map_or_else(|| name.to_snake_case(), |(_, attribute)| attribute.clone());
-                PathParam { name, attribute }
-            })
-            .collect();
+        let bindings = explicit.iter().map(|(param, (_, attribute))| (param.clone(), attribute.clone())).collect();
+        let path_params = Operation::bind_path_params(&path, &bindings);
         let query = entries.get("query").map(|node| self.string_list(node, "`query`")).unwrap_or_default();
         let body = match entries.get("body") {
             Some(node) => Some(self.string_list(node, "`body`")),
-            None if matches!(method, Method::Post | Method::Put | Method::Patch) => Some(
-                schema
-                    .attributes
-                    .iter()
-                    .filter(|(name, attribute)| {
-                        attribute.mode.is_configurable()
-                            && !query.contains(name)
-                            && !path_params.iter().any(|param| &param.attribute == *name)
-                    })
-                    .map(|(name, _)| name.clone())
-                    .collect(),
-            ),
-            None => None,
+            None => Operation::default_body(method, schema, &path_params, &query),
         };
         let success = match entries.get("success") {
             Some(node) => match &node.value {
@@ -725,17 +705,13 @@ impl Decoder<'_> {
                     Vec::new()
                 }
             },
-            None => match kind {
-                OperationKind::Create => vec![200, 201],
-                OperationKind::Delete => vec![200, 204],
-                _ => vec![200],
-            },
+            None => Operation::default_success(kind),
         };
         Some(Operation {
             method,
             operation_id: self
                 .opt_string(&entries, "operation_id", &what)
-                .unwrap_or_else(|| format!("{}-{}", kind.key(), resource.to_kebab_case())),
+                .unwrap_or_else(|| Operation::default_operation_id(kind, resource)),
             summary: self.opt_string(&entries, "summary", &what).unwrap_or_default(),
             description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             path,
@@ -746,20 +722,6 @@ impl Decoder<'_> {
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
         })
     }
-}
-
-/// The `{name}` placeholders of a template, in order.
-pub fn placeholders(template: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        names.push(rest[open + 1..open + close].to_owned());
-        rest = &rest[open + close + 1..];
-    }
-    names
 }
 
 fn is_object_word(word: &str) -> bool {

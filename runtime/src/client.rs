@@ -1,0 +1,385 @@
+//! The HTTP transport of generated API clients: authentication, timeouts, retries, typed errors.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
+
+use crate::error::{ApiErrorKind, Error, ErrorResponse};
+use crate::secret::Secret;
+
+/// Characters escaped in a path parameter (everything that would end or change a path segment).
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// How requests authenticate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// `Authorization: Bearer <token>`.
+    Bearer(Secret),
+    /// A header carrying the key as it is (`X-API-Key: <key>`).
+    Header {
+        /// The header's name.
+        name: String,
+        /// The key.
+        value: Secret,
+    },
+}
+
+/// When and how often to retry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub max_attempts: u32,
+    /// The wait before the first retry; it doubles for each further one.
+    pub initial_backoff: Duration,
+    /// The longest wait between attempts, and the most a `Retry-After` may ask for.
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 5,
+            initial_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Everything a client needs to reach an API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    /// Base URL; operation paths are appended to it.
+    pub server_url: String,
+    /// Credentials, if the API needs them.
+    pub auth: Option<Auth>,
+    /// Limit on one attempt, from sending the request to the end of the response body.
+    pub timeout: Duration,
+    /// Limit on opening a connection.
+    pub connect_timeout: Duration,
+    /// Retries of failed attempts.
+    pub retry: RetryPolicy,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+}
+
+impl ClientConfig {
+    /// A configuration for `server_url` with the defaults: 60 s per attempt, 10 s to connect, 5 attempts.
+    pub fn new(server_url: impl Into<String>) -> Self {
+        ClientConfig {
+            server_url: server_url.into(),
+            auth: None,
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            retry: RetryPolicy::default(),
+            user_agent: concat!("terraform-codegen-runtime/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// PATCH.
+    Patch,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// Whether sending the request twice has the effect of sending it once.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
+
+    fn as_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+        }
+    }
+}
+
+/// One API request, as a generated operation describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request<'a> {
+    /// The method.
+    pub method: Method,
+    /// The path template (`/things/{id}`), which is also what logs show.
+    pub path: &'static str,
+    /// The value of each `{param}` of the path; values are percent-encoded.
+    pub path_params: Vec<(&'static str, String)>,
+    /// Query parameters.
+    pub query: Vec<(&'static str, String)>,
+    /// The JSON body.
+    pub body: Option<serde_json::Value>,
+    /// Statuses the operation documents as errors.
+    pub documented_errors: &'a [u16],
+}
+
+impl Request<'_> {
+    /// A request with no parameters and no body.
+    pub fn new(method: Method, path: &'static str) -> Request<'static> {
+        Request { method, path, path_params: Vec::new(), query: Vec::new(), body: None, documented_errors: &[] }
+    }
+}
+
+/// A successful response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// HTTP status.
+    pub status: u16,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// Reads the body as JSON.
+    pub fn json<T: serde::de::DeserializeOwned, E>(&self) -> Result<T, Error<E>> {
+        serde_json::from_slice(&self.body).map_err(|error| Error::Decode {
+            message: error.to_string(),
+            body: String::from_utf8_lossy(&self.body).into_owned(),
+        })
+    }
+}
+
+/// Sends requests to one API.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    http: reqwest::Client,
+    config: ClientConfig,
+}
+
+impl Transport {
+    /// A transport for `config`.
+    pub fn new<E>(config: ClientConfig) -> Result<Self, Error<E>> {
+        // reqwest is built without a TLS crypto provider of its own; use ring process-wide.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        reqwest::Url::parse(&config.server_url)
+            .map_err(|error| Error::Config(format!("server URL {:?}: {error}", config.server_url)))?;
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            .user_agent(config.user_agent.clone())
+            .build()
+            .map_err(|error| Error::Config(error.to_string()))?;
+        Ok(Transport { http, config })
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// Sends a request, retrying as the policy allows; error responses become `E` when the operation
+    /// documents their status, [`Error::Unexpected`] otherwise.
+    pub async fn send<E: ApiErrorKind>(&self, request: &Request<'_>) -> Result<Response, Error<E>> {
+        let url = self.url(request)?;
+        let policy = &self.config.retry;
+        let mut attempt = 1;
+        loop {
+            let outcome = self.attempt(request, url.clone()).await;
+            let retry_after = match &outcome {
+                Ok((status, retry_after, _, _)) if should_retry_status(request.method, *status) => Some(*retry_after),
+                Err(error) if request.method.is_idempotent() && error.is_connect() && !error.is_timeout() => Some(None),
+                _ => None,
+            };
+            if let (Some(retry_after), true) = (retry_after, attempt < policy.max_attempts) {
+                let wait = retry_after.unwrap_or_else(|| backoff(policy, attempt)).min(policy.max_backoff);
+                log::debug!("{:?} {}: attempt {attempt} failed, retrying in {wait:?}", request.method, request.path);
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+                continue;
+            }
+            return match outcome {
+                Err(error) if error.is_timeout() => Err(Error::Timeout),
+                Err(error) => Err(Error::Transport(without_url(&error))),
+                Ok((status, _, content_type, body)) => {
+                    log::debug!("{:?} {} -> {status} (attempt {attempt})", request.method, request.path);
+                    if (200..300).contains(&status) {
+                        return Ok(Response { status, body });
+                    }
+                    let response =
+                        ErrorResponse::new(status, content_type, String::from_utf8_lossy(&body).into_owned());
+                    match E::from_response(&response, request.documented_errors) {
+                        Some(documented) => Err(Error::Api(documented)),
+                        None => Err(Error::Unexpected(Box::new(response))),
+                    }
+                }
+            };
+        }
+    }
+
+    /// One attempt: status, `Retry-After`, content type and body.
+    async fn attempt(
+        &self,
+        request: &Request<'_>,
+        url: reqwest::Url,
+    ) -> Result<(u16, Option<Duration>, Option<String>, Vec<u8>), reqwest::Error> {
+        let mut builder = self.http.request(request.method.as_reqwest(), url);
+        match &self.config.auth {
+            Some(Auth::Bearer(token)) => {
+                builder = builder.header(AUTHORIZATION, sensitive(&format!("Bearer {}", token.expose())))
+            }
+            Some(Auth::Header { name, value }) => {
+                if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+                    builder = builder.header(name, sensitive(value.expose()));
+                }
+            }
+            None => {}
+        }
+        if let Some(body) = &request.body {
+            builder = builder.header(CONTENT_TYPE, "application/json").body(body.to_string());
+        }
+        let response = builder.send().await?;
+        let status = response.status().as_u16();
+        let headers = response.headers();
+        let retry_after = headers.get(RETRY_AFTER).and_then(|value| value.to_str().ok()).and_then(parse_retry_after);
+        let content_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let body = response.bytes().await?.to_vec();
+        Ok((status, retry_after, content_type, body))
+    }
+
+    fn url<E>(&self, request: &Request<'_>) -> Result<reqwest::Url, Error<E>> {
+        let mut path = request.path.to_owned();
+        for (name, value) in &request.path_params {
+            path = path.replace(&format!("{{{name}}}"), &utf8_percent_encode(value, SEGMENT).to_string());
+        }
+        let base = self.config.server_url.trim_end_matches('/');
+        let mut url = reqwest::Url::parse(&format!("{base}{path}"))
+            .map_err(|error| Error::Config(format!("URL for {}: {error}", request.path)))?;
+        if !request.query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (name, value) in &request.query {
+                pairs.append_pair(name, value);
+            }
+        }
+        Ok(url)
+    }
+}
+
+fn sensitive(value: &str) -> HeaderValue {
+    let mut header = HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static(""));
+    header.set_sensitive(true);
+    header
+}
+
+/// A transport error's message without the URL, which may carry query parameters.
+fn without_url(error: &reqwest::Error) -> String {
+    let mut message = error.to_string();
+    if let Some(url) = error.url() {
+        message = message.replace(url.as_str(), "<url>");
+    }
+    match std::error::Error::source(error) {
+        Some(source) => format!("{message}: {source}"),
+        None => message,
+    }
+}
+
+/// 429 and 503 say the request was not processed, so any request is retried; other server errors only
+/// when repeating the request is harmless.
+fn should_retry_status(method: Method, status: u16) -> bool {
+    match status {
+        429 | 503 => true,
+        500 | 502 | 504 => method.is_idempotent(),
+        _ => false,
+    }
+}
+
+/// Exponential backoff with full jitter: a random wait up to `initial * 2^(attempt-1)`, capped.
+fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
+    let ceiling = policy.initial_backoff.saturating_mul(1 << (attempt - 1).min(16)).min(policy.max_backoff);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.subsec_nanos());
+    let mut seed = u64::from(nanos) ^ 0x9e37_79b9_7f4a_7c15 ^ u64::from(attempt);
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    let fraction = (seed % 1_000) as f64 / 1_000.0;
+    ceiling.mul_f64(0.5 + fraction / 2.0)
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    if let Ok(seconds) = value.trim().parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = parse_http_date(value.trim())?;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// Seconds since the epoch of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn parse_http_date(value: &str) -> Option<u64> {
+    let mut parts = value.split_whitespace().skip(1);
+    let day: u64 = parts.next()?.parse().ok()?;
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|name| Some(*name) == parts.clone().next())? as u64
+        + 1;
+    parts.next();
+    let year: u64 = parts.next()?.parse().ok()?;
+    let mut clock = parts.next()?.split(':').map(|part| part.parse::<u64>().ok());
+    let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
+    // Days from the civil date (proleptic Gregorian calendar).
+    let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y / 400;
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_retry_after_in_both_forms() {
+        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn retries_only_what_is_safe_to_repeat() {
+        assert!(should_retry_status(Method::Post, 429));
+        assert!(should_retry_status(Method::Post, 503));
+        assert!(!should_retry_status(Method::Post, 500));
+        assert!(should_retry_status(Method::Get, 500));
+        assert!(!should_retry_status(Method::Get, 404));
+    }
+
+    #[test]
+    fn backoff_grows_and_stays_capped() {
+        let policy = RetryPolicy {
+            max_attempts: 10,
+            initial_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(1),
+        };
+        assert!(backoff(&policy, 1) <= Duration::from_millis(100));
+        assert!(backoff(&policy, 3) >= Duration::from_millis(200));
+        assert!(backoff(&policy, 9) <= Duration::from_secs(1));
+    }
+}

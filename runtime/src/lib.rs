@@ -1,0 +1,13 @@
+//! What generated and hand-written provider code calls at run time.
+//!
+//! - [`client`]: the HTTP transport of API clients (authentication, timeouts, retries with backoff).
+//! - [`error`]: typed API errors and the catch-all that keeps any other response whole.
+//! - [`secret`]: values that never show in `Debug`, `Display` or logs.
+
+pub mod client;
+pub mod error;
+pub mod secret;
+
+pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport};
+pub use error::{ApiErrorKind, Error, ErrorResponse, Problem};
+pub use secret::{REDACTED, Secret};
