@@ -4,6 +4,7 @@
 //! folder and the output folders, then [`Config::generate`] writes what changed, or [`Config::check`]
 //! lists what is out of date without writing anything.
 
+pub mod client;
 pub mod docs;
 pub mod output;
 
@@ -42,6 +43,13 @@ pub enum Error {
         /// The providers that exist.
         available: Vec<String>,
     },
+    /// A provider's client crate could not be generated.
+    Client {
+        /// The provider.
+        provider: String,
+        /// What went wrong.
+        error: client::ClientError,
+    },
     /// A provider's documentation could not be rendered.
     Docs {
         /// The provider.
@@ -68,6 +76,7 @@ impl fmt::Display for Error {
             Error::UnknownProvider { name, available } => {
                 write!(f, "no provider `{name}`; the schema folder has: {}", available.join(", "))
             }
+            Error::Client { provider, error } => write!(f, "client of provider `{provider}`: {error}"),
             Error::Docs { provider, error } => write!(f, "docs of provider `{provider}`: {error}"),
             Error::Io(path, error) => write!(f, "{}: {error}", path.display()),
         }
@@ -173,6 +182,13 @@ impl Config {
                 output.add(docs_dir.join(path), page);
             }
             output.own(docs_dir);
+            let crate_dir = self.out_dir.join(&loaded.provider.name);
+            let files = client::provider_crate(&loaded.provider)
+                .map_err(|error| Error::Client { provider: loaded.provider.name.clone(), error })?;
+            for (path, contents) in files {
+                output.add(crate_dir.join(path), contents);
+            }
+            output.own(crate_dir);
         }
         Ok(output)
     }

@@ -67,6 +67,8 @@ pub struct Field {
     pub regex: Option<String>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
+    /// A `Vec` that is a set rather than a list.
+    pub set: bool,
 }
 
 /// One `#[operation(...)]`.
@@ -130,6 +132,7 @@ const FIELD_OPTIONS: &[&str] = &[
     "regex",
     "min_items",
     "max_items",
+    "set",
 ];
 
 fn unknown(meta: &ParseNestedMeta<'_>, options: &[&str], what: &str) -> syn::Error {
@@ -263,6 +266,7 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         regex: None,
         min_items: None,
         max_items: None,
+        set: false,
     };
     for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("attribute")) {
         let result = attr.parse_nested_meta(|meta| {
@@ -275,6 +279,7 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
                 "read_only" => parsed.flags.read_only = Some(span),
                 "requires_replacement" => parsed.requires_replacement = Some(span),
                 "sensitive" => parsed.sensitive = true,
+                "set" => parsed.set = true,
                 "write_only" => parsed.write_only = Some(span),
                 "description" => parsed.description = Some(string(&meta)?),
                 "deprecated" => parsed.deprecated = Some(string(&meta)?),

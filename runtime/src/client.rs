@@ -144,6 +144,11 @@ impl Request<'_> {
     }
 }
 
+/// Serializes a request body.
+pub fn to_body<T: serde::Serialize, E>(body: &T) -> Result<serde_json::Value, Error<E>> {
+    serde_json::to_value(body).map_err(|error| Error::Config(format!("request body: {error}")))
+}
+
 /// A successful response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
@@ -154,6 +159,42 @@ pub struct Response {
 }
 
 impl Response {
+    /// Reads the body as a model: `fields` (path parameters, which APIs often leave out of bodies) are added
+    /// to a JSON object that lacks them, then `read` builds the model.
+    pub fn model<T, E>(
+        &self,
+        fields: &[(&str, serde_json::Value)],
+        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+    ) -> Result<T, Error<E>> {
+        let mut value: serde_json::Value = self.json()?;
+        if let serde_json::Value::Object(object) = &mut value {
+            for (name, field) in fields {
+                object.entry(name.to_string()).or_insert_with(|| field.clone());
+            }
+        }
+        read(value).map_err(|error| Error::Decode {
+            message: error.to_string(),
+            body: String::from_utf8_lossy(&self.body).into_owned(),
+        })
+    }
+
+    /// Reads the body as a JSON array of models.
+    pub fn models<T, E>(
+        &self,
+        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+    ) -> Result<Vec<T>, Error<E>> {
+        let items: Vec<serde_json::Value> = self.json()?;
+        items
+            .into_iter()
+            .map(|item| {
+                read(item).map_err(|error| Error::Decode {
+                    message: error.to_string(),
+                    body: String::from_utf8_lossy(&self.body).into_owned(),
+                })
+            })
+            .collect()
+    }
+
     /// Reads the body as JSON.
     pub fn json<T: serde::de::DeserializeOwned, E>(&self) -> Result<T, Error<E>> {
         serde_json::from_slice(&self.body).map_err(|error| Error::Decode {

@@ -8,6 +8,6 @@ pub mod client;
 pub mod error;
 pub mod secret;
 
-pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport};
+pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport, to_body};
 pub use error::{ApiErrorKind, Error, ErrorResponse, Problem};
 pub use secret::{REDACTED, Secret};

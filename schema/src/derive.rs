@@ -117,6 +117,18 @@ impl<T: AttributeType> AttributeType for IndexMap<String, T> {
     }
 }
 
+/// The set form of a list type (`Vec` fields marked `set`).
+pub fn as_set(ty: Type) -> Type {
+    match ty {
+        Type::List(element) => Type::Set(element),
+        Type::Nested(mut nested) if nested.mode == NestingMode::List => {
+            nested.mode = NestingMode::Set;
+            Type::Nested(nested)
+        }
+        other => other,
+    }
+}
+
 /// Path parameter bindings (`{param}` to attribute), as derived code builds them.
 pub type Bindings = IndexMap<String, String>;
 

@@ -1,5 +1,7 @@
 //! Helpers shared by the workspace's integration tests.
 
+pub mod http_stub;
+
 use std::path::{Path, PathBuf};
 
 use schema::yaml::{Node, NodeValue, Scalar};

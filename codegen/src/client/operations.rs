@@ -1,0 +1,414 @@
+//! The module of one resource: its model (carrying `#[derive(Resource)]` and its operations), request
+//! bodies, one-of enums, and the async operation methods.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type};
+
+use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
+use super::names::{field_ident, type_ident};
+
+/// The names operations code needs that a model could also claim.
+const RESERVED: &[&str] = &["Operations", "CreateRequest", "UpdateRequest"];
+
+/// The whole module of a resource.
+pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource) -> TokenStream {
+    let short = provider.short_name(type_name);
+    let mut writer = ModelWriter::new(provider, RESERVED);
+    let attributes = resource_attributes(provider, short, resource);
+    let description = resource.description.trim();
+    let attributes = if description != resource.description {
+        let description = &resource.description;
+        quote!(#attributes #[resource(description = #description)])
+    } else {
+        attributes
+    };
+    let (model, fields) =
+        writer.object(short, &resource.description, &resource.schema, StructKind::Resource(attributes));
+    let from_json = from_json(&model, resource);
+    let mut bodies = Vec::new();
+    let mut enums = BTreeMap::new();
+    let mut methods = Vec::new();
+    for (kind, operation) in resource.operations.iter() {
+        let body = match (&operation.body, kind) {
+            (Some(body), OperationKind::Create | OperationKind::Update) if !body.is_empty() => {
+                let ident = if kind == OperationKind::Create {
+                    format_ident!("CreateRequest")
+                } else {
+                    format_ident!("UpdateRequest")
+                };
+                bodies.push(request_body(&ident, kind, body, resource, &fields, &mut enums, provider));
+                Some(ident)
+            }
+            _ => None,
+        };
+        methods.push(method(kind, operation, resource, &model, body.as_ref(), provider));
+    }
+    let models = writer.items;
+    let enums = enums.into_values();
+    let module_doc = format!(" `{type_name}`: its model, request bodies and operations.");
+    let accessor_doc = format!(" The operations on `{type_name}`.");
+    quote! {
+        #![doc = #module_doc]
+
+        #(#models)*
+
+        #from_json
+
+        #(#bodies)*
+
+        #(#enums)*
+
+        #[doc = #accessor_doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct Operations<'c> {
+            transport: &'c ::runtime::Transport,
+        }
+
+        impl<'c> Operations<'c> {
+            pub(crate) fn new(transport: &'c ::runtime::Transport) -> Self {
+                Operations { transport }
+            }
+
+            #(#methods)*
+        }
+    }
+}
+
+/// `#[resource(...)]` and one `#[operation(...)]` per operation.
+fn resource_attributes(provider: &Provider, short: &str, resource: &Resource) -> TokenStream {
+    let provider_name = &provider.name;
+    let mut options = vec![quote!(provider = #provider_name), quote!(name = #short)];
+    if let Some(subcategory) = &resource.subcategory {
+        options.push(quote!(subcategory = #subcategory));
+    }
+    if let Some(deprecation) = &resource.deprecation {
+        options.push(quote!(deprecation = #deprecation));
+    }
+    let default_id = resource.schema.attributes.contains_key("id").then(|| "id".to_owned());
+    if resource.id_attribute != default_id {
+        if let Some(id) = &resource.id_attribute {
+            options.push(quote!(id = #id));
+        }
+    }
+    let default_import = resource.id_attribute.as_ref().map(|id| format!("{{{id}}}"));
+    if let Some(import) = &resource.import {
+        if Some(&import.id) != default_import.as_ref() {
+            let template = &import.id;
+            options.push(quote!(import_id = #template));
+        }
+    }
+    let operations =
+        resource.operations.iter().map(|(kind, operation)| operation_attribute(kind, operation, short, resource));
+    quote! {
+        #[resource(#(#options),*)]
+        #(#operations)*
+    }
+}
+
+fn operation_attribute(kind: OperationKind, operation: &Operation, short: &str, resource: &Resource) -> TokenStream {
+    let kind_ident = format_ident!("{}", kind.key());
+    let method = operation.method.as_str();
+    let path = &operation.path;
+    let mut options = vec![quote!(#kind_ident), quote!(method = #method), quote!(path = #path)];
+    if operation.operation_id != Operation::default_operation_id(kind, short) {
+        let id = &operation.operation_id;
+        options.push(quote!(operation_id = #id));
+    }
+    if !operation.summary.is_empty() {
+        let summary = &operation.summary;
+        options.push(quote!(summary = #summary));
+    }
+    if !operation.description.is_empty() {
+        let description = &operation.description;
+        options.push(quote!(description = #description));
+    }
+    let bound = Operation::bind_path_params(&operation.path, &Default::default());
+    let explicit: Vec<TokenStream> = operation
+        .path_params
+        .iter()
+        .zip(&bound)
+        .filter(|(param, implicit)| param.attribute != implicit.attribute)
+        .map(|(param, _)| {
+            let name = format_ident!("{}", param.name);
+            let attribute = &param.attribute;
+            quote!(#name = #attribute)
+        })
+        .collect();
+    if !explicit.is_empty() {
+        options.push(quote!(path_params(#(#explicit),*)));
+    }
+    if !operation.query.is_empty() {
+        let query = &operation.query;
+        options.push(quote!(query = [#(#query),*]));
+    }
+    let default_body =
+        Operation::default_body(operation.method, &resource.schema, &operation.path_params, &operation.query);
+    if operation.body != default_body {
+        if let Some(body) = &operation.body {
+            options.push(quote!(body = [#(#body),*]));
+        }
+    }
+    if operation.success != Operation::default_success(kind) {
+        let success = operation.success.iter().map(|code| proc_macro2::Literal::u16_unsuffixed(*code));
+        options.push(quote!(success = [#(#success),*]));
+    }
+    if !operation.errors.is_empty() {
+        let errors = &operation.errors;
+        options.push(quote!(errors = [#(#errors),*]));
+    }
+    quote!(#[operation(#(#options),*)])
+}
+
+/// `Model::from_json`: the model from a response body, filling read-only one-of variants from the
+/// discriminator (the API returns the variant's fields at the top level).
+fn from_json(model: &Ident, resource: &Resource) -> TokenStream {
+    let fills: Vec<TokenStream> = resource
+        .schema
+        .one_of
+        .values()
+        .filter_map(|group| group.discriminator.as_ref().map(|field| (group, field)))
+        .flat_map(|(group, field)| {
+            group.variants.iter().filter(|variant| {
+                resource.schema.attributes.get(&variant.attribute).is_some_and(|attribute| attribute.mode == Mode::ReadOnly)
+            })
+            .map(move |variant| {
+                let member = field_ident(&variant.attribute);
+                let tag = &variant.tag;
+                quote! {
+                    if value.get(#field).and_then(::serde_json::Value::as_str) == ::core::option::Option::Some(#tag) {
+                        model.#member = ::core::option::Option::Some(::serde_json::from_value(value.clone())?);
+                    }
+                }
+            })
+        })
+        .collect();
+    let body = if fills.is_empty() {
+        quote!(::serde_json::from_value(value))
+    } else {
+        quote! {
+            let mut model: Self = ::serde_json::from_value(value.clone())?;
+            #(#fills)*
+            ::core::result::Result::Ok(model)
+        }
+    };
+    quote! {
+        impl #model {
+            /// Reads the model from an API response body.
+            pub fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, ::serde_json::Error> {
+                #body
+            }
+        }
+    }
+}
+
+/// The request body of a create or update: its attributes, with one-of variants folded into an enum each.
+fn request_body(
+    ident: &Ident,
+    kind: OperationKind,
+    body: &[String],
+    resource: &Resource,
+    fields: &[FieldInfo],
+    enums: &mut BTreeMap<String, TokenStream>,
+    provider: &Provider,
+) -> TokenStream {
+    let mut members = Vec::new();
+    let mut groups_done = Vec::new();
+    for name in body {
+        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        let Some(info) = fields.iter().find(|info| info.name == *name) else { continue };
+        let group = resource
+            .schema
+            .one_of
+            .iter()
+            .find(|(_, group)| group.variants.iter().any(|variant| variant.attribute == *name));
+        if let Some((group_name, group)) = group {
+            if !groups_done.contains(group_name) {
+                groups_done.push(group_name.clone());
+                members.push(group_field(group_name, group, fields, enums));
+            }
+            continue;
+        }
+        let member = &info.ident;
+        let value_type = &info.value_type;
+        let serde = &info.serde;
+        let docs = doc_lines(&attribute.description);
+        let field_type = if attribute.mode == Mode::Required {
+            quote!(#value_type)
+        } else {
+            quote!(::core::option::Option<#value_type>)
+        };
+        members.push(quote! {
+            #docs
+            #serde
+            pub #member: #field_type,
+        });
+    }
+    let casing = super::models::casing_name(provider.api_naming);
+    let doc = format!(" The body of the {} request.", kind.key());
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, PartialEq, ::serde::Serialize)]
+        #[serde(rename_all = #casing)]
+        pub struct #ident {
+            #(#members)*
+        }
+    }
+}
+
+/// The body field of a one-of group, and its enum (written once into `enums`).
+fn group_field(
+    name: &str,
+    group: &OneOf,
+    fields: &[FieldInfo],
+    enums: &mut BTreeMap<String, TokenStream>,
+) -> TokenStream {
+    let enum_ident = type_ident(name);
+    let member = field_ident(name);
+    enums.entry(name.to_owned()).or_insert_with(|| {
+        let variants = group.variants.iter().filter_map(|variant| {
+            let info = fields.iter().find(|info| info.name == variant.attribute)?;
+            let variant_ident = type_ident(&variant.attribute);
+            let value_type = &info.value_type;
+            let tag = &variant.tag;
+            let doc = format!(" `{}`", variant.attribute);
+            Some(quote!(#[doc = #doc] #[serde(rename = #tag)] #variant_ident(#value_type),))
+        });
+        let tagging = match &group.discriminator {
+            Some(field) => quote!(#[serde(tag = #field)]),
+            None => quote!(#[serde(untagged)]),
+        };
+        let docs = doc_lines(&group.description);
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #tagging
+            pub enum #enum_ident {
+                #(#variants)*
+            }
+        }
+    });
+    let docs = doc_lines(&group.description);
+    if group.required {
+        quote!(#docs #[serde(flatten)] pub #member: #enum_ident,)
+    } else {
+        quote!(#docs #[serde(flatten, skip_serializing_if = "Option::is_none")] pub #member: ::core::option::Option<#enum_ident>,)
+    }
+}
+
+/// One async operation method.
+fn method(
+    kind: OperationKind,
+    operation: &Operation,
+    resource: &Resource,
+    model: &Ident,
+    body: Option<&Ident>,
+    provider: &Provider,
+) -> TokenStream {
+    let name = format_ident!("{}", kind.key());
+    let mut args = Vec::new();
+    let mut path_values = Vec::new();
+    let mut fills = Vec::new();
+    for param in &operation.path_params {
+        let attribute = resource.schema.attributes.get(&param.attribute);
+        let ident = field_ident(&param.attribute);
+        let (arg_type, to_json) = match attribute.map(|attribute| &attribute.ty) {
+            Some(Type::Int64) => (quote!(i64), quote!(::serde_json::Value::from(#ident))),
+            Some(Type::Float64 | Type::Number) => (quote!(f64), quote!(::serde_json::Value::from(#ident))),
+            Some(Type::Bool) => (quote!(bool), quote!(::serde_json::Value::from(#ident))),
+            _ => (quote!(&str), quote!(::serde_json::Value::from(#ident))),
+        };
+        if !args.iter().any(|(existing, _): &(Ident, TokenStream)| *existing == ident) {
+            args.push((ident.clone(), arg_type));
+        }
+        let param_name = &param.name;
+        path_values.push(quote!((#param_name, #ident.to_string())));
+        if let Some(attribute) = attribute {
+            let api_name = &attribute.api_name;
+            fills.push(quote!((#api_name, #to_json)));
+        }
+    }
+    let mut query_values = Vec::new();
+    for name in &operation.query {
+        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        let ident = field_ident(name);
+        let api_name = &attribute.api_name;
+        let value_type = match &attribute.ty {
+            Type::Int64 => quote!(i64),
+            Type::Float64 | Type::Number => quote!(f64),
+            Type::Bool => quote!(bool),
+            _ => quote!(&str),
+        };
+        if attribute.mode == Mode::Required {
+            args.push((ident.clone(), value_type));
+            query_values.push(quote!(query.push((#api_name, #ident.to_string()));));
+        } else {
+            args.push((ident.clone(), quote!(::core::option::Option<#value_type>)));
+            query_values.push(quote!(if let ::core::option::Option::Some(value) = #ident { query.push((#api_name, value.to_string())); }));
+        }
+    }
+    let body_value = match body {
+        Some(body_type) => {
+            args.push((format_ident!("body"), quote!(&#body_type)));
+            quote!(::core::option::Option::Some(::runtime::to_body(body)?))
+        }
+        None if operation.body.as_ref().is_some_and(|body| body.is_empty()) => {
+            quote!(::core::option::Option::Some(::serde_json::Value::Object(::serde_json::Map::new())))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let documented = operation
+        .errors
+        .iter()
+        .filter_map(|error| provider.errors.get(error))
+        .map(|error| proc_macro2::Literal::u16_unsuffixed(error.status));
+    let method_variant = format_ident!("{}", {
+        let text = operation.method.as_str().to_lowercase();
+        text[..1].to_uppercase() + &text[1..]
+    });
+    let path = &operation.path;
+    let send = quote!(self.transport.send::<crate::ApiError>(&request).await?);
+    let (return_type, result) = match kind {
+        OperationKind::Delete => (quote!(()), quote!(#send; ::core::result::Result::Ok(()))),
+        OperationKind::List => (quote!(::std::vec::Vec<#model>), quote!(#send.models(#model::from_json))),
+        _ => (quote!(#model), quote!(#send.model(&[#(#fills),*], #model::from_json))),
+    };
+    let summary =
+        if operation.summary.is_empty() { format!("{} the object.", kind.key()) } else { operation.summary.clone() };
+    let mut docs = vec![format!(" {summary}")];
+    if !operation.description.trim().is_empty() {
+        docs.push(String::new());
+        docs.extend(
+            operation
+                .description
+                .trim()
+                .lines()
+                .map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }),
+        );
+    }
+    docs.push(String::new());
+    docs.push(format!(" `{} {}`", operation.method.as_str(), operation.path));
+    let arg_tokens = args.iter().map(|(ident, ty)| quote!(#ident: #ty));
+    let query_init = if query_values.is_empty() {
+        quote!(let query = ::std::vec::Vec::new();)
+    } else {
+        quote!(let mut query = ::std::vec::Vec::new(); #(#query_values)*)
+    };
+    quote! {
+        #(#[doc = #docs])*
+        pub async fn #name(&self, #(#arg_tokens),*) -> crate::Result<#return_type> {
+            #query_init
+            let request = ::runtime::Request {
+                method: ::runtime::Method::#method_variant,
+                path: #path,
+                path_params: ::std::vec![#(#path_values),*],
+                query,
+                body: #body_value,
+                documented_errors: &[#(#documented),*],
+            };
+            #result
+        }
+    }
+}
