@@ -59,7 +59,7 @@ pub struct Scope {
 impl Scope {
     /// A scope in which `reserved` are already taken.
     pub fn with(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|name| (*name).to_owned()).collect() }
+        Scope { taken: reserved.iter().map(|name| name.to_lowercase()).collect() }
     }
 
     /// `ident`, or `ident` with a number appended if the scope has it already (compared case-insensitively,
