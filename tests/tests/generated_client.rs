@@ -199,3 +199,15 @@ fn debug_output_hides_sensitive_values() {
     };
     assert!(!format!("{config:?}").contains("kpat_secret"));
 }
+
+#[test]
+fn the_sdk_page_example_body_is_a_valid_request() {
+    let page = std::fs::read_to_string(
+        tests::workspace_root().join("docs/konnect/sdk/integration_instance_auth_credential.md"),
+    )
+    .unwrap();
+    let start = page.find("r#\"").expect("the create example has a JSON body") + 3;
+    let end = start + page[start..].find("\"#").unwrap();
+    let body: CreateRequest = serde_json::from_str(&page[start..end]).unwrap();
+    assert!(matches!(body.credential, Credential::MultiKeyAuth(_)));
+}

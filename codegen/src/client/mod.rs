@@ -28,9 +28,15 @@ impl std::fmt::Display for ClientError {
 
 impl std::error::Error for ClientError {}
 
+/// Keeps `cargo fmt` off generated code, which prettyplease formats (and `check` compares byte for byte).
+const RUSTFMT_TOML: &str = "# Generated code is formatted by prettyplease when it is written; rustfmt leaves it as it is.\ndisable_all_formatting = true\n";
+
 /// The files of `provider`'s client crate, as (path below the crate folder, contents).
 pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, ClientError> {
-    let mut files = vec![(PathBuf::from("Cargo.toml"), cargo_toml(provider))];
+    let mut files = vec![
+        (PathBuf::from("Cargo.toml"), cargo_toml(provider)),
+        (PathBuf::from("rustfmt.toml"), RUSTFMT_TOML.to_owned()),
+    ];
     files.push((PathBuf::from("src/lib.rs"), format_file(lib_rs(provider))?));
     files.push((PathBuf::from("src/errors.rs"), format_file(errors_rs(provider))?));
     if !provider.types.is_empty() {
@@ -120,6 +126,11 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         None => (None, quote!(let _ = credential;)),
     };
     let auth_env = option_str(auth_env);
+    let config_binding = if provider.auth.is_some() {
+        quote!(let mut config = ::runtime::ClientConfig::new(server_url);)
+    } else {
+        quote!(let config = ::runtime::ClientConfig::new(server_url);)
+    };
     quote! {
         #![doc = #title]
         #![doc = ""]
@@ -158,7 +169,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
                 let from_env = |name: ::core::option::Option<&str>| name.and_then(|name| ::std::env::var(name).ok()).filter(|value| !value.is_empty());
                 let server_url = server_url.or_else(|| from_env(SERVER_URL_ENV)).unwrap_or_else(|| DEFAULT_SERVER_URL.to_owned());
                 let credential = credential.or_else(|| from_env(CREDENTIAL_ENV));
-                let mut config = ::runtime::ClientConfig::new(server_url);
+                #config_binding
                 #credential_use
                 Client::new(config)
             }
@@ -250,7 +261,7 @@ fn types_rs(provider: &Provider) -> TokenStream {
 }
 
 /// The plural of a resource name, for its accessor (`access_key` -> `access_keys`).
-fn plural(name: &str) -> String {
+pub fn plural(name: &str) -> String {
     if let Some(stem) = name.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
         return format!("{stem}ies");
     }

@@ -70,6 +70,7 @@ impl<'p> ModelWriter<'p> {
             fields.push(tokens);
             infos.push(info);
         }
+        let is_resource = matches!(kind, StructKind::Resource(_));
         let container = match kind {
             StructKind::Nested => quote!(#[derive(::macros::Attributes)]),
             StructKind::Named(type_name) => quote! {
@@ -98,11 +99,10 @@ impl<'p> ModelWriter<'p> {
             });
             quote!(#[one_of(#group, description = #description, #required #discriminator variants(#(#variants),*))])
         });
-        // clippy reads two `#[one_of]` groups that name the same discriminator field as a repeated attribute.
-        let mut discriminators: Vec<&String> = object.one_of.values().filter_map(|group| group.discriminator.as_ref()).collect();
-        let count = discriminators.len();
-        discriminators.dedup();
-        let allow = (discriminators.len() < count).then(|| quote!(#[allow(clippy::duplicated_attributes)]));
+        // clippy takes options that two `#[operation]` or `#[one_of]` attributes share (a path, a
+        // discriminator) for a repeated attribute.
+        let allow = is_resource || object.one_of.len() > 1;
+        let allow = allow.then(|| quote!(#[allow(clippy::duplicated_attributes)]));
         let casing = casing_name(self.provider.api_naming);
         let docs = doc_lines(description);
         self.items[slot] = quote! {
@@ -126,8 +126,9 @@ impl<'p> ModelWriter<'p> {
         let optional = attribute.mode != Mode::Required;
         let field_type = if optional { quote!(::core::option::Option<#rust_type>) } else { rust_type.clone() };
         let mut serde = Vec::new();
-        // serde applies the struct's `rename_all` to the field name; rename where that is not the API name.
-        if self.provider.api_naming.apply(&unraw(&ident)) != attribute.api_name {
+        // serde applies the struct's `rename_all` to the field name; rename where that may not give the API
+        // name: escaped names (`_1st`, `self_`) and names whose API name is not the casing of the name.
+        if unraw(&ident) != name || self.provider.api_naming.apply(name) != attribute.api_name {
             let api_name = &attribute.api_name;
             serde.push(quote!(rename = #api_name));
         }

@@ -250,7 +250,7 @@ fn request_body(
     let doc = format!(" The body of the {} request.", kind.key());
     quote! {
         #[doc = #doc]
-        #[derive(Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = #casing)]
         pub struct #ident {
             #(#members)*
@@ -283,7 +283,7 @@ fn group_field(
         let docs = doc_lines(&group.description);
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #tagging
             pub enum #enum_ident {
                 #(#variants)*
@@ -294,7 +294,7 @@ fn group_field(
     if group.required {
         quote!(#docs #[serde(flatten)] pub #member: #enum_ident,)
     } else {
-        quote!(#docs #[serde(flatten, skip_serializing_if = "Option::is_none")] pub #member: ::core::option::Option<#enum_ident>,)
+        quote!(#docs #[serde(flatten, default, skip_serializing_if = "Option::is_none")] pub #member: ::core::option::Option<#enum_ident>,)
     }
 }
 

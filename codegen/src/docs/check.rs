@@ -31,6 +31,7 @@ pub fn check_page(page: &str) -> Vec<String> {
                     if content.trim().is_empty() {
                         problems.push(format!("line {line}: empty heading"));
                     }
+                    anchors.insert(heading_slug(&content));
                 }
             }
             _ => {}
@@ -42,6 +43,19 @@ pub fn check_page(page: &str) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The anchor a heading gets where markdown is published (GitHub's rule): lower case, spaces to `-`,
+/// punctuation other than `-` and `_` dropped.
+fn heading_slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The `id`s of `<a id="...">` elements in a piece of HTML.

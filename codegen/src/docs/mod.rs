@@ -11,6 +11,7 @@ pub mod gotemplate;
 pub mod pages;
 pub mod plain;
 pub mod schemamd;
+pub mod sdk;
 pub mod templates;
 pub mod tfplugindocs;
 pub mod validate;
@@ -73,6 +74,10 @@ pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Ve
             let page = templates::render(&registry, &template, &data)?;
             pages.push((Path::new(kind.dir()).join(format!("{short}.md")), page));
         }
+    }
+    for (name, resource) in &provider.resources {
+        let page = sdk::resource_page(provider, name, resource)?;
+        pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
     }
     Ok(pages)
 }

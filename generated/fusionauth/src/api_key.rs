@@ -40,6 +40,7 @@
     errors = ["UnauthorizedError",
     "NotFoundError"]
 )]
+#[allow(clippy::duplicated_attributes)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiKey {
     /// Description of the key.
@@ -113,7 +114,7 @@ impl ApiKey {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     /// Description of the key.
@@ -141,7 +142,7 @@ pub struct CreateRequest {
     pub tenant_id: ::core::option::Option<::std::string::String>,
 }
 /// The body of the update request.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     /// Description of the key.

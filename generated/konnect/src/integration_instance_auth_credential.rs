@@ -178,7 +178,7 @@ impl IntegrationInstanceAuthCredential {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub struct CreateRequest {
     /// The credential to create; the API takes one authorization strategy per request.
@@ -186,7 +186,7 @@ pub struct CreateRequest {
     pub credential: Credential,
 }
 /// The credential to create; the API takes one authorization strategy per request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "type")]
 pub enum Credential {
     /// `multi_key_auth`

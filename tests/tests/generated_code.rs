@@ -1,0 +1,53 @@
+//! Snapshots of generated client code, and a crate generated from a schema of awkward names (Rust keywords,
+//! names starting with digits, names equal once converted) that the workspace builds.
+
+use std::path::{Path, PathBuf};
+
+fn crate_files(provider_dir: &Path) -> Vec<(PathBuf, String)> {
+    let loaded = schema::load_provider(provider_dir).unwrap_or_else(|errors| panic!("{errors}"));
+    codegen::client::provider_crate(&loaded.provider).unwrap()
+}
+
+#[test]
+fn konnect_client_code_matches_its_snapshots() {
+    for (path, contents) in crate_files(&tests::workspace_root().join("schema/providers/konnect")) {
+        let name = format!("konnect_{}", path.display().to_string().replace(['/', '.'], "_"));
+        insta::assert_snapshot!(name, contents);
+    }
+}
+
+/// The committed crate in `tests/keywords-client`, regenerated from `tests/fixtures/good/keywords`; run with
+/// `UPDATE_GENERATED=1` to rewrite it after a deliberate change to the emitter.
+#[test]
+fn the_keywords_crate_is_current() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/keywords");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("keywords-client");
+    let update = std::env::var_os("UPDATE_GENERATED").is_some();
+    for (path, contents) in crate_files(&fixture) {
+        let file = target.join(&path);
+        if update {
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, &contents).unwrap();
+        }
+        let committed = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(committed == contents, "{} is stale; rerun with UPDATE_GENERATED=1", file.display());
+    }
+}
+
+#[test]
+fn awkward_names_keep_their_schema_and_wire_names() {
+    use schema::derive::Resource;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/keywords");
+    let yaml = schema::load_provider(&fixture).unwrap().provider;
+    assert_eq!(keywords::self_::Self_::resource(), yaml.resources["keywords_self"]);
+    let value = serde_json::json!({
+        "id": "1", "type": "t", "ref": "r", "1stChoice": true, "async": 3,
+        "match": {"fn": "f", "impl": ["i"]}, "URL": "upper", "url": "lower"
+    });
+    let model: keywords::self_::Self_ = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(
+        (model.r#type.as_str(), model._1st_choice, model.url.as_deref(), model.u_r_l.as_deref()),
+        ("t", Some(true), Some("upper"), Some("lower"))
+    );
+    assert_eq!(serde_json::to_value(&model).unwrap(), value);
+}
