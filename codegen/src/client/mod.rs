@@ -53,8 +53,8 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
 
 /// Formats generated tokens as a Rust file.
 pub fn format_file(tokens: TokenStream) -> Result<String, ClientError> {
-    let file: syn::File = syn::parse2(tokens.clone())
-        .map_err(|error| ClientError(format!("generated code does not parse ({error}): {tokens}")))?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|error| ClientError(format!("generated code does not parse: {error}")))?;
     Ok(prettyplease::unparse(&file))
 }
 
