@@ -79,18 +79,12 @@ pub enum DocsCommand {
 /// The flags of `tfplugindocs generate`; Go's `-flag value` spelling is accepted too.
 #[derive(Debug, clap::Args)]
 pub struct GenerateArgs {
-    /// Relative or absolute path to the root provider code directory [default: the current directory]
-    #[arg(long, value_name = "DIR")]
-    pub provider_dir: Option<PathBuf>,
-    /// Provider name, as used in Terraform configurations [default: the provider directory's name]
-    #[arg(long, value_name = "NAME")]
-    pub provider_name: Option<String>,
+    /// The flags `validate` shares.
+    #[command(flatten)]
+    pub provider: ProviderArgs,
     /// Provider name, as used in page titles [default: the provider name]
     #[arg(long, value_name = "NAME")]
     pub rendered_provider_name: Option<String>,
-    /// Path to the output of `terraform providers schema -json`
-    #[arg(long, value_name = "FILE")]
-    pub providers_schema: Option<PathBuf>,
     /// Output directory, relative to the provider directory
     #[arg(long, value_name = "DIR", default_value = "docs")]
     pub rendered_website_dir: PathBuf,
@@ -103,22 +97,36 @@ pub struct GenerateArgs {
     /// Temporary directory for the copy of the templates (emptied first, left in place)
     #[arg(long, value_name = "DIR")]
     pub website_temp_dir: Option<PathBuf>,
-    /// Accepted for compatibility; no Terraform is downloaded or run
-    #[arg(long, value_name = "VERSION")]
-    pub tf_version: Option<String>,
     /// Do not generate templates for deprecated resources and functions
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     pub ignore_deprecated: Option<bool>,
+}
+
+/// The flags of `tfplugindocs` that say which provider, and where its schema is.
+#[derive(Debug, clap::Args)]
+pub struct ProviderArgs {
+    /// Relative or absolute path to the root provider code directory [default: the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub provider_dir: Option<PathBuf>,
+    /// Provider name, as used in Terraform configurations [default: the provider directory's name]
+    #[arg(long, value_name = "NAME")]
+    pub provider_name: Option<String>,
+    /// Path to the output of `terraform providers schema -json`
+    #[arg(long, value_name = "FILE")]
+    pub providers_schema: Option<PathBuf>,
+    /// Accepted for compatibility; no Terraform is downloaded or run
+    #[arg(long, value_name = "VERSION")]
+    pub tf_version: Option<String>,
 }
 
 impl GenerateArgs {
     /// The options these flags give, with relative paths resolved against `cwd` as a shell would.
     pub fn into_options(self, cwd: &Path) -> Options {
         Options {
-            provider_dir: cwd.join(self.provider_dir.unwrap_or_default()),
-            provider_name: self.provider_name,
+            provider_dir: cwd.join(self.provider.provider_dir.unwrap_or_default()),
+            provider_name: self.provider.provider_name,
             rendered_provider_name: self.rendered_provider_name,
-            providers_schema: self.providers_schema.map(|file| cwd.join(file)),
+            providers_schema: self.provider.providers_schema.map(|file| cwd.join(file)),
             rendered_website_dir: self.rendered_website_dir,
             examples_dir: self.examples_dir,
             website_source_dir: self.website_source_dir,

@@ -32,25 +32,17 @@ const CDKTF_LANGUAGES: [&str; 5] = ["csharp", "go", "java", "python", "typescrip
 /// The flags of `tfplugindocs validate`.
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// Relative or absolute path to the root provider code directory [default: the current directory]
-    #[arg(long, value_name = "DIR")]
-    pub provider_dir: Option<PathBuf>,
-    /// Provider name, as used in Terraform configurations [default: the provider directory's name]
-    #[arg(long, value_name = "NAME")]
-    pub provider_name: Option<String>,
-    /// Path to the output of `terraform providers schema -json`
-    #[arg(long, value_name = "FILE")]
-    pub providers_schema: Option<PathBuf>,
-    /// Accepted for compatibility; no Terraform is downloaded or run
-    #[arg(long, value_name = "VERSION")]
-    pub tf_version: Option<String>,
+    /// Which provider, and where its schema is.
+    #[command(flatten)]
+    pub provider: super::tfplugindocs::ProviderArgs,
 }
 
 impl ValidateArgs {
     /// Runs the checks, with relative paths resolved against `cwd`; log lines go to `log`.
     pub fn run(self, cwd: &Path, log: &mut dyn Write) -> Result<(), DocsError> {
-        let provider_dir = cwd.join(self.provider_dir.unwrap_or_default());
-        let provider_name = match self.provider_name {
+        let args = self.provider;
+        let provider_dir = cwd.join(args.provider_dir.unwrap_or_default());
+        let provider_name = match args.provider_name {
             Some(name) => name,
             None => std::path::absolute(&provider_dir)
                 .ok()
@@ -58,7 +50,7 @@ impl ValidateArgs {
                 .unwrap_or_default(),
         };
         let short_name = provider_name.strip_prefix("terraform-provider-").unwrap_or(&provider_name);
-        let Some(schema_file) = self.providers_schema else {
+        let Some(schema_file) = args.providers_schema else {
             return Err(DocsError::new(
                 "building the provider needs Go and Terraform; pass --providers-schema with the output of `terraform providers schema -json`",
             ));
