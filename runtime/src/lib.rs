@@ -3,9 +3,11 @@
 //! - [`client`]: the HTTP transport of API clients (authentication, timeouts, retries with backoff).
 //! - [`error`]: typed API errors and the catch-all that keeps any other response whole.
 //! - [`secret`]: values that never show in `Debug`, `Display` or logs.
+//! - [`plugin`]: Terraform's plugin protocol 6: messages, schema conversion, msgpack values.
 
 pub mod client;
 pub mod error;
+pub mod plugin;
 pub mod secret;
 
 pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport, to_body};

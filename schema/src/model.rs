@@ -69,6 +69,24 @@ impl Provider {
         self.types.get(name)
     }
 
+    /// The description documentation shows for an attribute: its own (for a named type without one, the
+    /// type's), followed by the replacement note when the attribute requires replacement.
+    pub fn documented_description(&self, attribute: &Attribute) -> String {
+        let mut description = attribute.description.clone();
+        if description.is_empty() {
+            if let Some(NestedObject::Named(name)) = attribute.ty.as_nested().map(|nested| &nested.object) {
+                description = self.named_type(name).map(|named| named.description.clone()).unwrap_or_default();
+            }
+        }
+        if let (true, Some(note)) = (attribute.requires_replacement, &self.docs.requires_replacement_note) {
+            if !description.is_empty() && !description.ends_with(char::is_whitespace) {
+                description.push(' ');
+            }
+            description.push_str(note);
+        }
+        description
+    }
+
     /// The attributes of a nested object, following a named-type reference.
     pub fn object<'a>(&'a self, nested: &'a NestedObject) -> Option<&'a Object> {
         match nested {

@@ -332,22 +332,9 @@ impl<'p> SchemaMarkdown<'p> {
         })
     }
 
-    /// The description shown for an attribute: its own (or, for a named type, the type's), plus the
-    /// provider's replacement note when it requires replacement.
+    /// The description shown for an attribute (see [`Provider::documented_description`]).
     fn description(&self, attribute: &Attribute) -> String {
-        let mut description = attribute.description.clone();
-        if description.is_empty() {
-            if let Some(NestedObject::Named(name)) = attribute.ty.as_nested().map(|nested| &nested.object) {
-                description = self.provider.named_type(name).map(|named| named.description.clone()).unwrap_or_default();
-            }
-        }
-        if let (true, Some(note)) = (attribute.requires_replacement, &self.provider.docs.requires_replacement_note) {
-            if !description.is_empty() && !description.ends_with(char::is_whitespace) {
-                description.push(' ');
-            }
-            description.push_str(note);
-        }
-        description
+        self.provider.documented_description(attribute)
     }
 }
 

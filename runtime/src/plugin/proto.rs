@@ -1,0 +1,402 @@
+//! The messages of Terraform's plugin protocol version 6 (tfplugin6) that a provider of managed resources
+//! and data sources exchanges, written as prost messages with the protocol's field numbers.
+
+#![allow(missing_docs)]
+
+use std::collections::HashMap;
+
+/// A value in one of two encodings; providers answer in msgpack.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct DynamicValue {
+    #[prost(bytes = "vec", tag = "1")]
+    pub msgpack: Vec<u8>,
+    #[prost(bytes = "vec", tag = "2")]
+    pub json: Vec<u8>,
+}
+
+/// A warning or error, optionally about one attribute.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Diagnostic {
+    #[prost(enumeration = "Severity", tag = "1")]
+    pub severity: i32,
+    #[prost(string, tag = "2")]
+    pub summary: String,
+    #[prost(string, tag = "3")]
+    pub detail: String,
+    #[prost(message, optional, tag = "4")]
+    pub attribute: Option<AttributePath>,
+}
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
+#[repr(i32)]
+pub enum Severity {
+    Invalid = 0,
+    Error = 1,
+    Warning = 2,
+}
+
+/// A path to a value inside an object.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct AttributePath {
+    #[prost(message, repeated, tag = "1")]
+    pub steps: Vec<Step>,
+}
+
+/// One step of an [`AttributePath`].
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Step {
+    #[prost(oneof = "Selector", tags = "1, 2, 3")]
+    pub selector: Option<Selector>,
+}
+
+/// What a [`Step`] selects.
+#[derive(Clone, PartialEq, prost::Oneof)]
+pub enum Selector {
+    #[prost(string, tag = "1")]
+    AttributeName(String),
+    #[prost(string, tag = "2")]
+    ElementKeyString(String),
+    #[prost(int64, tag = "3")]
+    ElementKeyInt(i64),
+}
+
+/// How descriptions are formatted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
+#[repr(i32)]
+pub enum StringKind {
+    Plain = 0,
+    Markdown = 1,
+}
+
+/// The schema of a provider, a resource or a data source.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Schema {
+    #[prost(int64, tag = "1")]
+    pub version: i64,
+    #[prost(message, optional, tag = "2")]
+    pub block: Option<Block>,
+}
+
+/// A block: attributes and nested blocks.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Block {
+    #[prost(int64, tag = "1")]
+    pub version: i64,
+    #[prost(message, repeated, tag = "2")]
+    pub attributes: Vec<Attribute>,
+    #[prost(message, repeated, tag = "3")]
+    pub block_types: Vec<NestedBlock>,
+    #[prost(string, tag = "4")]
+    pub description: String,
+    #[prost(enumeration = "StringKind", tag = "5")]
+    pub description_kind: i32,
+    #[prost(bool, tag = "6")]
+    pub deprecated: bool,
+}
+
+/// An attribute: `type` (cty type JSON) or `nested_type`, never both.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Attribute {
+    #[prost(string, tag = "1")]
+    pub name: String,
+    #[prost(bytes = "vec", tag = "2")]
+    pub r#type: Vec<u8>,
+    #[prost(message, optional, tag = "10")]
+    pub nested_type: Option<Object>,
+    #[prost(string, tag = "3")]
+    pub description: String,
+    #[prost(bool, tag = "4")]
+    pub required: bool,
+    #[prost(bool, tag = "5")]
+    pub optional: bool,
+    #[prost(bool, tag = "6")]
+    pub computed: bool,
+    #[prost(bool, tag = "7")]
+    pub sensitive: bool,
+    #[prost(enumeration = "StringKind", tag = "8")]
+    pub description_kind: i32,
+    #[prost(bool, tag = "9")]
+    pub deprecated: bool,
+    #[prost(bool, tag = "11")]
+    pub write_only: bool,
+}
+
+/// A nested block.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct NestedBlock {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub block: Option<Block>,
+    #[prost(enumeration = "NestingMode", tag = "3")]
+    pub nesting: i32,
+    #[prost(int64, tag = "4")]
+    pub min_items: i64,
+    #[prost(int64, tag = "5")]
+    pub max_items: i64,
+}
+
+/// The object of a nested attribute.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Object {
+    #[prost(message, repeated, tag = "1")]
+    pub attributes: Vec<Attribute>,
+    #[prost(enumeration = "NestingMode", tag = "3")]
+    pub nesting: i32,
+}
+
+/// How nested attributes or blocks repeat (`Group` is for blocks only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
+#[repr(i32)]
+pub enum NestingMode {
+    Invalid = 0,
+    Single = 1,
+    List = 2,
+    Set = 3,
+    Map = 4,
+    Group = 5,
+}
+
+/// Protocol features the provider supports.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ServerCapabilities {
+    #[prost(bool, tag = "1")]
+    pub plan_destroy: bool,
+    #[prost(bool, tag = "2")]
+    pub get_provider_schema_optional: bool,
+    #[prost(bool, tag = "3")]
+    pub move_resource_state: bool,
+}
+
+/// Protocol features Terraform supports.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ClientCapabilities {
+    #[prost(bool, tag = "1")]
+    pub deferral_allowed: bool,
+    #[prost(bool, tag = "2")]
+    pub write_only_attributes_allowed: bool,
+}
+
+/// An empty request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Empty {}
+
+/// `GetProviderSchema` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GetProviderSchemaResponse {
+    #[prost(message, optional, tag = "1")]
+    pub provider: Option<Schema>,
+    #[prost(map = "string, message", tag = "2")]
+    pub resource_schemas: HashMap<String, Schema>,
+    #[prost(map = "string, message", tag = "3")]
+    pub data_source_schemas: HashMap<String, Schema>,
+    #[prost(message, repeated, tag = "4")]
+    pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, optional, tag = "5")]
+    pub provider_meta: Option<Schema>,
+    #[prost(message, optional, tag = "6")]
+    pub server_capabilities: Option<ServerCapabilities>,
+}
+
+/// `ValidateProviderConfig` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ValidateProviderConfigRequest {
+    #[prost(message, optional, tag = "1")]
+    pub config: Option<DynamicValue>,
+}
+
+/// `ValidateProviderConfig` response (its diagnostics have field number 2).
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ValidateProviderConfigResponse {
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ValidateResourceConfig` and `ValidateDataResourceConfig` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ValidateConfigRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub client_capabilities: Option<ClientCapabilities>,
+}
+
+/// A response that carries only diagnostics, as field 1.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct DiagnosticsResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ConfigureProvider` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ConfigureProviderRequest {
+    #[prost(string, tag = "1")]
+    pub terraform_version: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub client_capabilities: Option<ClientCapabilities>,
+}
+
+/// `UpgradeResourceState` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct UpgradeResourceStateRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(int64, tag = "2")]
+    pub version: i64,
+    #[prost(message, optional, tag = "3")]
+    pub raw_state: Option<RawState>,
+}
+
+/// A stored state as JSON (or the legacy flatmap).
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct RawState {
+    #[prost(bytes = "vec", tag = "1")]
+    pub json: Vec<u8>,
+    #[prost(map = "string, string", tag = "2")]
+    pub flatmap: HashMap<String, String>,
+}
+
+/// `UpgradeResourceState` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct UpgradeResourceStateResponse {
+    #[prost(message, optional, tag = "1")]
+    pub upgraded_state: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ReadResource` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ReadResourceRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub current_state: Option<DynamicValue>,
+    #[prost(bytes = "vec", tag = "3")]
+    pub private: Vec<u8>,
+}
+
+/// `ReadResource` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ReadResourceResponse {
+    #[prost(message, optional, tag = "1")]
+    pub new_state: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+    #[prost(bytes = "vec", tag = "3")]
+    pub private: Vec<u8>,
+}
+
+/// `PlanResourceChange` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PlanResourceChangeRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub prior_state: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub proposed_new_state: Option<DynamicValue>,
+    #[prost(message, optional, tag = "4")]
+    pub config: Option<DynamicValue>,
+    #[prost(bytes = "vec", tag = "5")]
+    pub prior_private: Vec<u8>,
+}
+
+/// `PlanResourceChange` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PlanResourceChangeResponse {
+    #[prost(message, optional, tag = "1")]
+    pub planned_state: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "2")]
+    pub requires_replace: Vec<AttributePath>,
+    #[prost(bytes = "vec", tag = "3")]
+    pub planned_private: Vec<u8>,
+    #[prost(message, repeated, tag = "4")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ApplyResourceChange` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ApplyResourceChangeRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub prior_state: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub planned_state: Option<DynamicValue>,
+    #[prost(message, optional, tag = "4")]
+    pub config: Option<DynamicValue>,
+    #[prost(bytes = "vec", tag = "5")]
+    pub planned_private: Vec<u8>,
+}
+
+/// `ApplyResourceChange` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ApplyResourceChangeResponse {
+    #[prost(message, optional, tag = "1")]
+    pub new_state: Option<DynamicValue>,
+    #[prost(bytes = "vec", tag = "2")]
+    pub private: Vec<u8>,
+    #[prost(message, repeated, tag = "3")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ImportResourceState` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ImportResourceStateRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(string, tag = "2")]
+    pub id: String,
+}
+
+/// One imported object.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ImportedResource {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub state: Option<DynamicValue>,
+    #[prost(bytes = "vec", tag = "3")]
+    pub private: Vec<u8>,
+}
+
+/// `ImportResourceState` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ImportResourceStateResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub imported_resources: Vec<ImportedResource>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `ReadDataSource` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ReadDataSourceRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+}
+
+/// `ReadDataSource` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ReadDataSourceResponse {
+    #[prost(message, optional, tag = "1")]
+    pub state: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `StopProvider` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct StopProviderResponse {
+    #[prost(string, tag = "1")]
+    pub error: String,
+}
