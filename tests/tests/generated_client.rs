@@ -211,3 +211,12 @@ fn the_sdk_page_example_body_is_a_valid_request() {
     let body: CreateRequest = serde_json::from_str(&page[start..end]).unwrap();
     assert!(matches!(body.credential, Credential::MultiKeyAuth(_)));
 }
+
+#[test]
+fn each_generated_crate_rebuilds_its_whole_provider_model() {
+    for (name, model) in
+        [("konnect", konnect::provider()), ("infra", infra::provider()), ("fusionauth", fusionauth::provider())]
+    {
+        assert_eq!(model, yaml(name), "{name}");
+    }
+}

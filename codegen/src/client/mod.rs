@@ -38,6 +38,7 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
         (PathBuf::from("rustfmt.toml"), RUSTFMT_TOML.to_owned()),
     ];
     files.push((PathBuf::from("src/lib.rs"), format_file(lib_rs(provider))?));
+    files.push((PathBuf::from("src/main.rs"), format_file(main_rs(provider))?));
     files.push((PathBuf::from("src/errors.rs"), format_file(errors_rs(provider))?));
     if !provider.types.is_empty() {
         files.push((PathBuf::from("src/types.rs"), format_file(types_rs(provider))?));
@@ -58,6 +59,19 @@ pub fn format_file(tokens: TokenStream) -> Result<String, ClientError> {
     Ok(prettyplease::unparse(&file))
 }
 
+fn main_rs(provider: &Provider) -> TokenStream {
+    let crate_ident = field_ident(&provider.name);
+    let doc =
+        format!(" `terraform-provider-{}`: the Terraform provider, which Terraform starts as a plugin.", provider.name);
+    quote! {
+        #![doc = #doc]
+
+        fn main() -> ::std::process::ExitCode {
+            ::runtime::plugin::serve(#crate_ident::provider())
+        }
+    }
+}
+
 fn cargo_toml(provider: &Provider) -> String {
     let name = &provider.name;
     format!(
@@ -70,6 +84,10 @@ fn cargo_toml(provider: &Provider) -> String {
          rust-version.workspace = true\n\
          license.workspace = true\n\
          publish.workspace = true\n\
+         \n\
+         [[bin]]\n\
+         name = \"terraform-provider-{name}\"\n\
+         path = \"src/main.rs\"\n\
          \n\
          [dependencies]\n\
          macros.workspace = true\n\
@@ -126,6 +144,15 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         None => (None, quote!(let _ = credential;)),
     };
     let auth_env = option_str(auth_env);
+    let mut config_writer = ModelWriter::new(provider, &["Client", "ApiError", "Result"]);
+    config_writer.object(
+        "provider_config",
+        "The provider block's configuration.",
+        &provider.config,
+        StructKind::Nested,
+    );
+    let config_items = config_writer.items;
+    let provider_fn = provider_model(provider);
     let config_binding = if provider.auth.is_some() {
         quote!(let mut config = ::runtime::ClientConfig::new(server_url);)
     } else {
@@ -143,6 +170,10 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         #(#modules)*
 
         pub use errors::{ApiError, Result};
+
+        #(#config_items)*
+
+        #provider_fn
 
         /// The server used when neither the configuration nor the environment names one.
         pub const DEFAULT_SERVER_URL: &str = #default_url;
@@ -180,6 +211,81 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
 
             #(#accessors)*
+        }
+    }
+}
+
+/// `provider()`: the provider's whole model, built from this crate's types through the derives.
+fn provider_model(provider: &Provider) -> TokenStream {
+    let name = &provider.name;
+    let description = &provider.description;
+    let server = match &provider.default_server_url {
+        Some(url) => quote!(::core::option::Option::Some(#url.to_owned())),
+        None => quote!(::core::option::Option::None),
+    };
+    let auth = match &provider.auth {
+        Some(Auth::Bearer { attribute }) => {
+            quote!(::core::option::Option::Some(::schema::Auth::Bearer { attribute: #attribute.to_owned() }))
+        }
+        Some(Auth::ApiKey { header, attribute }) => {
+            quote!(::core::option::Option::Some(::schema::Auth::ApiKey { header: #header.to_owned(), attribute: #attribute.to_owned() }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let casing = match provider.api_naming {
+        schema::Casing::Snake => quote!(Snake),
+        schema::Casing::Camel => quote!(Camel),
+        schema::Casing::Pascal => quote!(Pascal),
+        schema::Casing::Kebab => quote!(Kebab),
+    };
+    let note = match &provider.docs.requires_replacement_note {
+        Some(note) => quote!(::core::option::Option::Some(#note.to_owned())),
+        None => quote!(::core::option::Option::None),
+    };
+    let types = provider.types.keys().map(|name| {
+        let ident = type_ident(name);
+        quote! {
+            provider.types.insert(#name.to_owned(), ::schema::NamedType {
+                description: <types::#ident as ::schema::derive::Attributes>::description(),
+                object: <types::#ident as ::schema::derive::Attributes>::object(),
+            });
+        }
+    });
+    let errors = provider.errors.iter().map(|(name, error)| {
+        let status = error.status;
+        let content_type = &error.content_type;
+        let description = &error.description;
+        quote! {
+            provider.errors.insert(#name.to_owned(), ::schema::ErrorType {
+                status: #status,
+                content_type: #content_type.to_owned(),
+                description: #description.to_owned(),
+            });
+        }
+    });
+    let resources = provider.resources.keys().map(|type_name| {
+        let short = provider.short_name(type_name);
+        let module = field_ident(short);
+        let model = type_ident(short);
+        quote!(provider.resources.insert(#type_name.to_owned(), <#module::#model as ::schema::derive::Resource>::resource());)
+    });
+    quote! {
+        /// The provider's model (what its YAML schema declares), built from this crate's types.
+        pub fn provider() -> ::schema::Provider {
+            let mut provider = ::schema::Provider {
+                name: #name.to_owned(),
+                description: #description.to_owned(),
+                default_server_url: #server,
+                auth: #auth,
+                api_naming: ::schema::Casing::#casing,
+                config: <ProviderConfig as ::schema::derive::Attributes>::object(),
+                docs: ::schema::DocsOptions { requires_replacement_note: #note },
+                ..::core::default::Default::default()
+            };
+            #(#types)*
+            #(#errors)*
+            #(#resources)*
+            provider
         }
     }
 }

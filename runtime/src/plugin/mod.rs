@@ -1,6 +1,10 @@
 //! Terraform's plugin protocol, version 6: the message definitions, the provider's schema as Terraform
-//! sees it, and values in their msgpack encoding.
+//! sees it, values in their msgpack encoding, and the plugin process that serves them.
 
+pub mod handlers;
 pub mod proto;
 pub mod schema;
+pub mod server;
 pub mod value;
+
+pub use server::serve;

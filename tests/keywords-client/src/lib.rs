@@ -5,6 +5,35 @@
 pub mod errors;
 pub mod self_;
 pub use errors::{ApiError, Result};
+/// The provider block's configuration.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(::macros::Attributes)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderConfig {}
+/// The provider's model (what its YAML schema declares), built from this crate's types.
+pub fn provider() -> ::schema::Provider {
+    let mut provider = ::schema::Provider {
+        name: "keywords".to_owned(),
+        description: "".to_owned(),
+        default_server_url: ::core::option::Option::None,
+        auth: ::core::option::Option::None,
+        api_naming: ::schema::Casing::Camel,
+        config: <ProviderConfig as ::schema::derive::Attributes>::object(),
+        docs: ::schema::DocsOptions {
+            requires_replacement_note: ::core::option::Option::Some(
+                "Requires replacement if changed.".to_owned(),
+            ),
+        },
+        ..::core::default::Default::default()
+    };
+    provider
+        .resources
+        .insert(
+            "keywords_self".to_owned(),
+            <self_::Self_ as ::schema::derive::Resource>::resource(),
+        );
+    provider
+}
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "http://localhost";
 /// The environment variable read for the server URL.
