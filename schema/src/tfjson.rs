@@ -355,12 +355,10 @@ impl Converter<'_> {
         }
         for (name, block_type) in &block.block_types {
             let block_at = join(at, &["block_types", name]);
-            let nesting = match block_type.nesting_mode.as_str() {
-                "single" => NestingMode::Single,
-                "list" => NestingMode::List,
-                "set" => NestingMode::Set,
-                "map" => NestingMode::Map,
-                other => {
+            let nesting = match nesting_mode(&block_type.nesting_mode) {
+                Some(mode) => mode,
+                None => {
+                    let other = &block_type.nesting_mode;
                     self.error(
                         &join(&block_at, &["nesting_mode"]),
                         format!("unexpected nesting mode for block \"{name}\": {other}"),
@@ -433,12 +431,10 @@ impl Converter<'_> {
     }
 
     fn nested(&mut self, nested: &NestedTypeJson, at: &[String]) -> Option<Type> {
-        let mode = match nested.nesting_mode.as_str() {
-            "single" => NestingMode::Single,
-            "list" => NestingMode::List,
-            "set" => NestingMode::Set,
-            "map" => NestingMode::Map,
-            other => {
+        let mode = match nesting_mode(&nested.nesting_mode) {
+            Some(mode) => mode,
+            None => {
+                let other = &nested.nesting_mode;
                 self.error(
                     &join(at, &["nesting_mode"]),
                     format!("unexpected nesting mode for nested attributes: {other}"),
@@ -543,6 +539,17 @@ impl Converter<'_> {
             nullable: parameter.is_nullable,
             ty: self.cty(&parameter.ty, &join(at, &["type"])).unwrap_or(Type::Dynamic),
         }
+    }
+}
+
+/// A nesting mode's JSON name; `group` and unknown names have no model counterpart.
+fn nesting_mode(name: &str) -> Option<NestingMode> {
+    match name {
+        "single" => Some(NestingMode::Single),
+        "list" => Some(NestingMode::List),
+        "set" => Some(NestingMode::Set),
+        "map" => Some(NestingMode::Map),
+        _ => None,
     }
 }
 

@@ -176,8 +176,9 @@ const GENERIC_TEMPLATES: [&str; 7] = [
     "state-stores.md.tmpl",
 ];
 
-/// Output folders that a run empties first (with `index.md`); anything else in the website folder stays.
-const MANAGED_DIRS: [&str; 8] = [
+/// The kind folders of the registry layout: a run empties them first (with `index.md`); anything else in
+/// the website folder stays.
+pub(crate) const MANAGED_DIRS: [&str; 8] = [
     "data-sources",
     "guides",
     "resources",

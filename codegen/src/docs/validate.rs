@@ -13,17 +13,8 @@ use super::pages::PageKind;
 
 /// The Registry's limit on one page.
 const MAX_FILE_BYTES: u64 = 500_000;
-/// Kind folders of the registry layout, besides `guides`.
-const REGISTRY_DIRS: [&str; 8] = [
-    "data-sources",
-    "guides",
-    "resources",
-    "functions",
-    "ephemeral-resources",
-    "actions",
-    "list-resources",
-    "state-stores",
-];
+/// Kind folders of the registry layout.
+const REGISTRY_DIRS: [&str; 8] = super::tfplugindocs::MANAGED_DIRS;
 /// Kind folders of the legacy layout.
 const LEGACY_DIRS: [&str; 8] =
     ["d", "guides", "r", "functions", "ephemeral-resources", "actions", "list-resources", "state-stores"];
