@@ -1,5 +1,5 @@
-//! What the provider answers to each protocol call. The schema, validation, configuration and state
-//! upgrades are answered from the model; the calls that change or read objects are answered with a
+//! What the provider answers to each protocol call. The schema, validation, configuration, state upgrades
+//! and plans are answered from the model; the calls that change or read objects are answered with a
 //! "not supported" error until the provider is wired to its generated client.
 
 use std::collections::BTreeMap;
@@ -132,14 +132,45 @@ impl Provider {
         proto::ReadResourceResponse { new_state: None, diagnostics: not_supported("ReadResource"), private: Vec::new() }
     }
 
-    /// `PlanResourceChange`.
-    pub async fn plan_resource_change(&self, _: proto::PlanResourceChangeRequest) -> proto::PlanResourceChangeResponse {
-        proto::PlanResourceChangeResponse {
+    /// `PlanResourceChange`: defaults, unknowns on create, prior values kept, replacement flagged.
+    pub async fn plan_resource_change(
+        &self,
+        request: proto::PlanResourceChangeRequest,
+    ) -> proto::PlanResourceChangeResponse {
+        let mut response = proto::PlanResourceChangeResponse {
             planned_state: None,
             requires_replace: Vec::new(),
-            planned_private: Vec::new(),
-            diagnostics: not_supported("PlanResourceChange"),
-        }
+            planned_private: request.prior_private.clone(),
+            diagnostics: self.check_type(&request.type_name, false),
+        };
+        let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
+        let values = (
+            Self::decode(request.prior_state.as_ref()),
+            Self::decode(request.proposed_new_state.as_ref()),
+            Self::decode(request.config.as_ref()),
+        );
+        let (prior, proposed, config) = match values {
+            (Ok(prior), Ok(proposed), Ok(config)) => (prior, proposed, config),
+            (prior, proposed, config) => {
+                for result in [prior, proposed, config] {
+                    response.diagnostics.extend(result.err().unwrap_or_default());
+                }
+                return response;
+            }
+        };
+        let plan = super::plan::plan(&self.model, &resource.schema, &prior, &proposed, &config);
+        response.planned_state = Some(DynamicValue { msgpack: value::encode(&plan.planned), json: Vec::new() });
+        response.requires_replace = plan
+            .requires_replace
+            .into_iter()
+            .map(|path| proto::AttributePath {
+                steps: path
+                    .into_iter()
+                    .map(|name| proto::Step { selector: Some(proto::Selector::AttributeName(name)) })
+                    .collect(),
+            })
+            .collect();
+        response
     }
 
     /// `ApplyResourceChange`.

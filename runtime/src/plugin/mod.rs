@@ -1,7 +1,9 @@
 //! Terraform's plugin protocol, version 6: the message definitions, the provider's schema as Terraform
-//! sees it, values in their msgpack encoding, and the plugin process that serves them.
+//! sees it, values in their msgpack encoding, planning from the schema, and the plugin process that serves
+//! them.
 
 pub mod handlers;
+pub mod plan;
 pub mod proto;
 pub mod schema;
 pub mod server;

@@ -1,6 +1,6 @@
 //! The generated providers under the real `terraform` CLI: Terraform starts each binary as a plugin
-//! (handshake, TLS, gRPC), reads its schema, and `codegen docs` turns `terraform providers schema -json`
-//! back into the pages `cargo run -p codegen` wrote from the YAML.
+//! (handshake, TLS, gRPC) and reads its schema, which `codegen docs` turns back into the pages
+//! `cargo run -p codegen` wrote from the YAML; and it plans new objects from the schema.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,33 +21,46 @@ fn binaries() -> PathBuf {
     exe.parent().and_then(Path::parent).unwrap().to_owned()
 }
 
-/// Runs `terraform providers schema -json` against the development build of `provider`.
-fn provider_schema(terraform: &Path, provider: &str, work: &Path) -> PathBuf {
-    let config = work.join("cli.tfrc");
+/// Writes a Terraform configuration using the development build of `provider` (no registry, no
+/// `terraform init`), plus `resources` (HCL).
+fn configure(provider: &str, work: &Path, resources: &str) {
     let overrides = format!(
         "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
         binaries().display()
     );
-    std::fs::write(&config, overrides).unwrap();
+    std::fs::write(work.join("cli.tfrc"), overrides).unwrap();
     std::fs::write(
         work.join("main.tf"),
-        format!(
-            "terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n"
-        ),
+        format!("terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n{resources}"),
     )
     .unwrap();
+}
+
+/// Runs terraform in `work`, offline; panics with its output if it fails.
+fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
     let output = Command::new(terraform)
-        .args(["providers", "schema", "-json"])
+        .args(args)
         .current_dir(work)
-        .env("TF_CLI_CONFIG_FILE", &config)
+        .env("TF_CLI_CONFIG_FILE", work.join("cli.tfrc"))
         .env("CHECKPOINT_DISABLE", "1")
         .env("TF_IN_AUTOMATION", "1")
         .env_remove("TF_LOG")
         .output()
         .unwrap();
-    assert!(output.status.success(), "terraform failed: {}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "terraform {args:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// Runs `terraform providers schema -json` against the development build of `provider`.
+fn provider_schema(terraform: &Path, provider: &str, work: &Path) -> PathBuf {
+    configure(provider, work, "");
     let file = work.join("schema.json");
-    std::fs::write(&file, &output.stdout).unwrap();
+    std::fs::write(&file, run(terraform, work, &["providers", "schema", "-json"])).unwrap();
     file
 }
 
@@ -91,6 +104,28 @@ fn terraform_reads_each_providers_schema_and_the_docs_come_back() {
                 assert_eq!(from_terraform, from_yaml);
             }
         }
+    }
+}
+
+#[test]
+fn terraform_plans_a_new_object_from_the_schema() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let resources = "provider \"infra\" {\n  server_url = \"http://127.0.0.1:9\"\n}\n\nresource \"infra_access_key\" \"example\" {\n  expires_in = \"87660h0m0s\"\n}\n";
+    configure("infra", work.path(), resources);
+    let plan = run(&terraform, work.path(), &["plan", "-no-color"]);
+    for expected in [
+        "# infra_access_key.example will be created",
+        "+ expires_in         = \"87660h0m0s\"",
+        "+ id                 = (known after apply)",
+        "+ inactivity_timeout = \"72h0m0s\"",
+        "+ secret             = (sensitive value)",
+        "Plan: 1 to add, 0 to change, 0 to destroy.",
+    ] {
+        assert!(plan.contains(expected), "missing {expected:?} in:\n{plan}");
     }
 }
 
