@@ -15,18 +15,26 @@ fn terraform() -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
 }
 
-/// The folder holding the provider binaries cargo built with this test.
-fn binaries() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().and_then(Path::parent).unwrap().to_owned()
+/// The provider binary cargo built for this test (the generated crate's `main.rs`, built by this crate).
+fn binary(provider: &str) -> PathBuf {
+    let built = match provider {
+        "konnect" => env!("CARGO_BIN_EXE_e2e-terraform-provider-konnect"),
+        "infra" => env!("CARGO_BIN_EXE_e2e-terraform-provider-infra"),
+        _ => env!("CARGO_BIN_EXE_e2e-terraform-provider-fusionauth"),
+    };
+    PathBuf::from(built)
 }
 
 /// Writes a Terraform configuration using the development build of `provider` (no registry, no
 /// `terraform init`), plus `resources` (HCL).
 fn configure(provider: &str, work: &Path, resources: &str) {
+    // Terraform looks for `terraform-provider-<name>` in the override folder.
+    let plugins = work.join("plugins");
+    std::fs::create_dir_all(&plugins).unwrap();
+    std::fs::copy(binary(provider), plugins.join(format!("terraform-provider-{provider}"))).unwrap();
     let overrides = format!(
         "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-        binaries().display()
+        plugins.display()
     );
     std::fs::write(work.join("cli.tfrc"), overrides).unwrap();
     std::fs::write(
@@ -131,10 +139,7 @@ fn terraform_plans_a_new_object_from_the_schema() {
 
 #[test]
 fn a_provider_binary_started_by_hand_says_what_it_is() {
-    let output = Command::new(binaries().join("terraform-provider-infra"))
-        .env_remove("TF_PLUGIN_MAGIC_COOKIE")
-        .output()
-        .unwrap();
+    let output = Command::new(binary("infra")).env_remove("TF_PLUGIN_MAGIC_COOKIE").output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("plugin for Terraform"));
 }
