@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::docs::tfplugindocs::{Options, generate};
+use codegen::fake_api::{FakeApi, Faults};
 
 /// The `terraform` binary: `TF_BIN`, or the one on PATH.
 fn terraform() -> Option<PathBuf> {
@@ -46,6 +47,13 @@ fn configure(provider: &str, work: &Path, resources: &str) {
 
 /// Runs terraform in `work`, offline; panics with its output if it fails.
 fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
+    let (code, stdout) = run_with_code(terraform, work, args);
+    assert_eq!(code, Some(0), "terraform {args:?} failed:\n{stdout}");
+    stdout
+}
+
+/// Runs terraform in `work`, offline: its exit code, and its stdout followed by its stderr.
+fn run_with_code(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::new(terraform)
         .args(args)
         .current_dir(work)
@@ -55,13 +63,9 @@ fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
         .env_remove("TF_LOG")
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "terraform {args:?} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    (output.status.code(), format!("{stdout}{stderr}"))
 }
 
 /// Runs `terraform providers schema -json` against the development build of `provider`.
@@ -135,6 +139,156 @@ fn terraform_plans_a_new_object_from_the_schema() {
     ] {
         assert!(plan.contains(expected), "missing {expected:?} in:\n{plan}");
     }
+}
+
+/// A fake API served by a runtime on its own thread, so terraform can run on the test's; stops when dropped.
+struct ServedApi {
+    api: FakeApi,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ServedApi {
+    /// Starts the fake API of `provider` on a free port of 127.0.0.1, accepting `token`.
+    fn start(provider: &str, token: &str) -> ServedApi {
+        let model =
+            schema::load_provider(&tests::workspace_root().join("schema/providers").join(provider)).unwrap().provider;
+        let token = token.to_owned();
+        let (started, api) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let address = "127.0.0.1:0".parse().unwrap();
+                started.send(FakeApi::start(model, address, Some(token), Faults::default()).await.unwrap()).unwrap();
+                let _ = stopped.await;
+            });
+        });
+        ServedApi { api: api.recv().unwrap(), stop: Some(stop), thread: Some(thread) }
+    }
+}
+
+impl Drop for ServedApi {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Applies `resources` against the fake API, then checks that a second plan finds nothing to change, that
+/// objects deleted behind Terraform's back are planned again, and that destroy empties the API.
+fn apply_plan_destroy(terraform: &Path, provider: &str, resources: &str, objects: usize) -> String {
+    let served = ServedApi::start(provider, "t0ken");
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let config =
+        format!("provider \"{provider}\" {{\n  server_url = \"{}\"\n  token = \"t0ken\"\n}}\n\n{resources}", api.url);
+    configure(provider, work.path(), &config);
+    let apply = run(terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
+    assert!(apply.contains(&format!("Apply complete! Resources: {objects} added, 0 changed, 0 destroyed.")), "{apply}");
+    assert_eq!(api.object_count(), objects);
+    let (code, plan) = run_with_code(terraform, work.path(), &["plan", "-detailed-exitcode", "-no-color"]);
+    assert_eq!(code, Some(0), "the plan after apply should be empty:\n{plan}");
+    assert!(plan.contains("No changes."), "{plan}");
+    api.clear();
+    let (code, plan) = run_with_code(terraform, work.path(), &["plan", "-detailed-exitcode", "-no-color"]);
+    assert_eq!(code, Some(2), "objects deleted outside Terraform should be created again:\n{plan}");
+    assert!(plan.contains(&format!("Plan: {objects} to add, 0 to change, 0 to destroy.")), "{plan}");
+    run(terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
+    let destroy = run(terraform, work.path(), &["destroy", "-auto-approve", "-no-color"]);
+    assert!(destroy.contains(&format!("Destroy complete! Resources: {objects} destroyed.")), "{destroy}");
+    assert_eq!(api.object_count(), 0);
+    apply
+}
+
+#[test]
+fn terraform_applies_plans_and_destroys_infra_access_keys_through_the_fake_api() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let resources = "resource \"infra_access_key\" \"ci\" {\n  expires_in = \"87660h0m0s\"\n}\n\nresource \"infra_access_key\" \"short\" {\n  expires_in = \"1h0m0s\"\n  inactivity_timeout = \"10m0s\"\n}\n";
+    let apply = apply_plan_destroy(&terraform, "infra", resources, 2);
+    assert!(apply.contains("infra_access_key.ci: Creation complete"), "{apply}");
+}
+
+#[test]
+fn terraform_applies_nested_one_of_credentials_of_konnect_through_the_fake_api() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let resources = r#"resource "konnect_integration_instance_auth_credential" "github" {
+  integration_instance_id = "3f51fa25-310a-421d-bd1a-007f859021a3"
+  multi_key_auth = {
+    config = {
+      headers = [
+        { key = "k1", name = "x-api-key" },
+        { key = "k2", name = "x-other-key" },
+      ]
+    }
+  }
+}
+"#;
+    apply_plan_destroy(&terraform, "konnect", resources, 1);
+}
+
+const FUSIONAUTH_KEY: &str = r#"resource "fusionauth_api_key" "example" {
+  tenant_id   = "94f751c5-4883-4684-a817-6b106778edec"
+  description = "DESCRIPTION"
+  key         = "super-secret-key"
+  permissions_endpoints = [
+    { endpoint = "/api/application", get = true, post = true, put = false, patch = false, delete = false }
+  ]
+}
+"#;
+
+#[test]
+fn terraform_applies_fusionauth_keys_through_the_fake_api() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    apply_plan_destroy(&terraform, "fusionauth", &FUSIONAUTH_KEY.replace("DESCRIPTION", "first"), 1);
+}
+
+#[test]
+fn terraform_updates_in_place_and_imports_through_the_fake_api() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let served = ServedApi::start("fusionauth", "t0ken");
+    let provider =
+        format!("provider \"fusionauth\" {{\n  server_url = \"{}\"\n  token = \"t0ken\"\n}}\n\n", served.api.url);
+    let work = tempfile::tempdir().unwrap();
+    configure("fusionauth", work.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "first")));
+    run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
+    let id = run(&terraform, work.path(), &["state", "show", "-no-color", "fusionauth_api_key.example"]);
+    let id = id
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("id "))
+        .unwrap()
+        .trim_start_matches([' ', '='])
+        .trim_matches('"')
+        .to_owned();
+
+    configure("fusionauth", work.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "second")));
+    let apply = run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
+    assert!(apply.contains("~ description") && apply.contains("1 changed"), "{apply}");
+    assert_eq!(served.api.object_count(), 1);
+
+    // A fresh state adopts the object by its id, and the configuration then matches it.
+    let fresh = tempfile::tempdir().unwrap();
+    configure("fusionauth", fresh.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "second")));
+    let import = run(&terraform, fresh.path(), &["import", "-no-color", "fusionauth_api_key.example", &id]);
+    assert!(import.contains("Import successful!"), "{import}");
+    let shown = run(&terraform, fresh.path(), &["state", "show", "-no-color", "fusionauth_api_key.example"]);
+    assert!(shown.contains("description") && shown.contains("\"second\""), "{shown}");
+    let (code, plan) = run_with_code(&terraform, fresh.path(), &["plan", "-detailed-exitcode", "-no-color"]);
+    assert_eq!(code, Some(0), "the imported object should match its configuration:\n{plan}");
 }
 
 #[test]

@@ -67,7 +67,7 @@ fn main_rs(provider: &Provider) -> TokenStream {
         #![doc = #doc]
 
         fn main() -> ::std::process::ExitCode {
-            ::runtime::plugin::serve(#crate_ident::provider())
+            ::runtime::plugin::serve(#crate_ident::provider(), #crate_ident::Backend::default())
         }
     }
 }
@@ -113,12 +113,14 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     });
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
+    let mut arms = Vec::new();
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = field_ident(short);
         let accessor = field_ident(&plural(short));
         let doc = format!(" Operations on `{type_name}`.");
         modules.push(quote!(pub mod #module;));
+        arms.push(quote!(#type_name => #module::call(client.#accessor(), kind, object).await,));
         accessors.push(quote! {
             #[doc = #doc]
             pub fn #accessor(&self) -> #module::Operations<'_> {
@@ -211,6 +213,32 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
 
             #(#accessors)*
+        }
+
+        /// What the provider server calls the API through: the client its provider block configures.
+        #[derive(Debug, Default)]
+        pub struct Backend {
+            client: ::std::sync::Mutex<::core::option::Option<Client>>,
+        }
+
+        impl ::runtime::plugin::Backend for Backend {
+            fn configure(&self, server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<(), ::std::string::String> {
+                let client = Client::from_settings(server_url, credential).map_err(|error| error.to_string())?;
+                *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(client);
+                ::core::result::Result::Ok(())
+            }
+
+            fn call(&self, type_name: &str, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
+                let client = self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner).clone();
+                let type_name = type_name.to_owned();
+                ::std::boxed::Box::pin(async move {
+                    let client = client.ok_or_else(|| "the provider is not configured".to_owned())?;
+                    match type_name.as_str() {
+                        #(#arms)*
+                        other => ::core::result::Result::Err(::std::format!("this provider has no resource `{other}`")),
+                    }
+                })
+            }
         }
     }
 }

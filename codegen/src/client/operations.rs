@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type};
@@ -31,6 +32,7 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     let mut bodies = Vec::new();
     let mut enums = BTreeMap::new();
     let mut methods = Vec::new();
+    let mut arms = Vec::new();
     for (kind, operation) in resource.operations.iter() {
         let body = match (&operation.body, kind) {
             (Some(body), OperationKind::Create | OperationKind::Update) if !body.is_empty() => {
@@ -44,7 +46,9 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
             }
             _ => None,
         };
-        methods.push(method(kind, operation, resource, &model, body.as_ref(), provider));
+        let (method, arm) = method(kind, operation, resource, &model, body.as_ref(), provider);
+        methods.push(method);
+        arms.extend(arm);
     }
     let models = writer.items;
     let enums = enums.into_values();
@@ -73,6 +77,14 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
             }
 
             #(#methods)*
+        }
+
+        /// Runs the operation `kind` on `object` (API JSON) for the provider server.
+        pub(crate) async fn call(operations: Operations<'_>, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::CallResult {
+            match kind {
+                #(#arms)*
+                _ => ::core::result::Result::Err(::std::format!("`{}` has no {} operation", #type_name, kind.key())),
+            }
         }
     }
 }
@@ -298,7 +310,8 @@ fn group_field(
     }
 }
 
-/// One async operation method.
+/// One async operation method, and the arm of `call` that runs it from an object's API JSON (none for a
+/// list).
 fn method(
     kind: OperationKind,
     operation: &Operation,
@@ -306,21 +319,21 @@ fn method(
     model: &Ident,
     body: Option<&Ident>,
     provider: &Provider,
-) -> TokenStream {
+) -> (TokenStream, Option<TokenStream>) {
     let name = format_ident!("{}", kind.key());
     let mut args = Vec::new();
+    let mut call_args = Vec::new();
     let mut path_values = Vec::new();
     let mut fills = Vec::new();
     for param in &operation.path_params {
         let attribute = resource.schema.attributes.get(&param.attribute);
         let ident = field_ident(&param.attribute);
-        let (arg_type, to_json) = match attribute.map(|attribute| &attribute.ty) {
-            Some(Type::Int64) => (quote!(i64), quote!(::serde_json::Value::from(#ident))),
-            Some(Type::Float64 | Type::Number) => (quote!(f64), quote!(::serde_json::Value::from(#ident))),
-            Some(Type::Bool) => (quote!(bool), quote!(::serde_json::Value::from(#ident))),
-            _ => (quote!(&str), quote!(::serde_json::Value::from(#ident))),
-        };
+        let param_type = ParamType::of(attribute.map(|attribute| &attribute.ty));
+        let arg_type = param_type.borrowed();
+        let to_json = quote!(::serde_json::Value::from(#ident));
         if !args.iter().any(|(existing, _): &(Ident, TokenStream)| *existing == ident) {
+            let api_name = attribute.map_or(param.attribute.as_str(), |attribute| attribute.api_name.as_str());
+            call_args.push(param_type.read(api_name, true));
             args.push((ident.clone(), arg_type));
         }
         let param_name = &param.name;
@@ -335,12 +348,9 @@ fn method(
         let Some(attribute) = resource.schema.attributes.get(name) else { continue };
         let ident = field_ident(name);
         let api_name = &attribute.api_name;
-        let value_type = match &attribute.ty {
-            Type::Int64 => quote!(i64),
-            Type::Float64 | Type::Number => quote!(f64),
-            Type::Bool => quote!(bool),
-            _ => quote!(&str),
-        };
+        let param_type = ParamType::of(Some(&attribute.ty));
+        let value_type = param_type.borrowed();
+        call_args.push(param_type.read(api_name, attribute.mode == Mode::Required));
         if attribute.mode == Mode::Required {
             args.push((ident.clone(), value_type));
             query_values.push(quote!(query.push((#api_name, #ident.to_string()));));
@@ -352,6 +362,7 @@ fn method(
     let body_value = match body {
         Some(body_type) => {
             args.push((format_ident!("body"), quote!(&#body_type)));
+            call_args.push(quote!(&::runtime::plugin::body::<#body_type>(&object)?));
             quote!(::core::option::Option::Some(::runtime::to_body(body)?))
         }
         None if operation.body.as_ref().is_some_and(|body| body.is_empty()) => {
@@ -396,7 +407,12 @@ fn method(
     } else {
         quote!(let mut query = ::std::vec::Vec::new(); #(#query_values)*)
     };
-    quote! {
+    let kind_ident = format_ident!("{}", kind.key().to_upper_camel_case());
+    let answer = if kind == OperationKind::Delete { quote!(deleted) } else { quote!(answer) };
+    let arm = (kind != OperationKind::List).then(|| {
+        quote!(::schema::OperationKind::#kind_ident => ::runtime::plugin::#answer(operations.#name(#(#call_args),*).await),)
+    });
+    let method = quote! {
         #(#[doc = #docs])*
         pub async fn #name(&self, #(#arg_tokens),*) -> crate::Result<#return_type> {
             #query_init
@@ -409,6 +425,47 @@ fn method(
                 documented_errors: &[#(#documented),*],
             };
             #result
+        }
+    };
+    (method, arm)
+}
+
+/// The Rust type of a path or query parameter.
+enum ParamType {
+    /// Taken as `&str`.
+    Text,
+    /// Taken by value.
+    Scalar(TokenStream),
+}
+
+impl ParamType {
+    /// The parameter type of an attribute of type `ty` (text when it is not a number or a bool).
+    fn of(ty: Option<&Type>) -> Self {
+        match ty {
+            Some(Type::Int64) => ParamType::Scalar(quote!(i64)),
+            Some(Type::Float64 | Type::Number) => ParamType::Scalar(quote!(f64)),
+            Some(Type::Bool) => ParamType::Scalar(quote!(bool)),
+            _ => ParamType::Text,
+        }
+    }
+
+    /// The type the operation method takes.
+    fn borrowed(&self) -> TokenStream {
+        match self {
+            ParamType::Text => quote!(&str),
+            ParamType::Scalar(ty) => ty.clone(),
+        }
+    }
+
+    /// The argument of `call` that reads the parameter from the object's field `api_name`.
+    fn read(&self, api_name: &str, required: bool) -> TokenStream {
+        match (self, required) {
+            (ParamType::Text, true) => quote!(&::runtime::plugin::param::<::std::string::String>(&object, #api_name)?),
+            (ParamType::Text, false) => {
+                quote!(::runtime::plugin::optional_param::<::std::string::String>(&object, #api_name).as_deref())
+            }
+            (ParamType::Scalar(ty), true) => quote!(::runtime::plugin::param::<#ty>(&object, #api_name)?),
+            (ParamType::Scalar(ty), false) => quote!(::runtime::plugin::optional_param::<#ty>(&object, #api_name)),
         }
     }
 }

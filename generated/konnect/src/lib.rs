@@ -174,3 +174,54 @@ impl Client {
         integration_instance_auth_credential::Operations::new(&self.transport)
     }
 }
+/// What the provider server calls the API through: the client its provider block configures.
+#[derive(Debug, Default)]
+pub struct Backend {
+    client: ::std::sync::Mutex<::core::option::Option<Client>>,
+}
+impl ::runtime::plugin::Backend for Backend {
+    fn configure(
+        &self,
+        server_url: ::core::option::Option<::std::string::String>,
+        credential: ::core::option::Option<::std::string::String>,
+    ) -> ::core::result::Result<(), ::std::string::String> {
+        let client = Client::from_settings(server_url, credential)
+            .map_err(|error| error.to_string())?;
+        *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(
+            client,
+        );
+        ::core::result::Result::Ok(())
+    }
+    fn call(
+        &self,
+        type_name: &str,
+        kind: ::schema::OperationKind,
+        object: ::serde_json::Value,
+    ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
+        let client = self
+            .client
+            .lock()
+            .unwrap_or_else(::std::sync::PoisonError::into_inner)
+            .clone();
+        let type_name = type_name.to_owned();
+        ::std::boxed::Box::pin(async move {
+            let client = client
+                .ok_or_else(|| "the provider is not configured".to_owned())?;
+            match type_name.as_str() {
+                "konnect_integration_instance_auth_credential" => {
+                    integration_instance_auth_credential::call(
+                            client.integration_instance_auth_credentials(),
+                            kind,
+                            object,
+                        )
+                        .await
+                }
+                other => {
+                    ::core::result::Result::Err(
+                        ::std::format!("this provider has no resource `{other}`"),
+                    )
+                }
+            }
+        })
+    }
+}

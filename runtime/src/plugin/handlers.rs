@@ -1,10 +1,14 @@
-//! What the provider answers to each protocol call. The schema, validation, configuration, state upgrades
-//! and plans are answered from the model; the calls that change or read objects are answered with a
-//! "not supported" error until the provider is wired to its generated client.
+//! What the provider answers to each protocol call. The schema, validation, state upgrades and plans are
+//! answered from the model; configuration, apply, read and import go through the [`Backend`] that generated
+//! code implements over its client.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use schema::{OperationKind, Resource};
+
+use super::Backend;
+use super::convert::{from_api, merge, parse_import_id, to_api};
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::value::{self, TfValue};
 
@@ -12,6 +16,7 @@ use super::value::{self, TfValue};
 pub struct Provider {
     model: schema::Provider,
     schema: proto::GetProviderSchemaResponse,
+    backend: Box<dyn Backend>,
     /// The provider block's values, once Terraform has configured the provider.
     config: Mutex<Option<TfValue>>,
 }
@@ -26,9 +31,29 @@ fn not_supported(call: &str) -> Vec<Diagnostic> {
 
 impl Provider {
     /// A provider for `model`.
-    pub fn new(model: schema::Provider) -> Self {
+    pub fn new(model: schema::Provider, backend: Box<dyn Backend>) -> Self {
         let schema = super::schema::provider_schema(&model);
-        Provider { model, schema, config: Mutex::new(None) }
+        Provider { model, schema, backend, config: Mutex::new(None) }
+    }
+
+    fn encode(state: &TfValue) -> Option<DynamicValue> {
+        Some(DynamicValue { msgpack: value::encode(state), json: Vec::new() })
+    }
+
+    /// Calls the API and turns its object into state (`None`: the object does not exist).
+    async fn call(
+        &self,
+        type_name: &str,
+        resource: &Resource,
+        kind: OperationKind,
+        state: &TfValue,
+    ) -> Result<Option<TfValue>, Vec<Diagnostic>> {
+        let object = to_api(&self.model, &resource.schema, state);
+        match self.backend.call(type_name, kind, object).await {
+            Ok(Some(api)) => Ok(Some(from_api(&self.model, &resource.schema, &api))),
+            Ok(None) => Ok(None),
+            Err(problem) => Err(vec![error(format!("{} of {type_name} failed", kind.key()), problem)]),
+        }
     }
 
     fn check_type(&self, type_name: &str, data_source: bool) -> Vec<Diagnostic> {
@@ -92,15 +117,30 @@ impl Provider {
 
     /// `ConfigureProvider`: keeps the provider block's values.
     pub async fn configure_provider(&self, request: proto::ConfigureProviderRequest) -> proto::DiagnosticsResponse {
-        match Self::decode(request.config.as_ref()) {
-            Ok(config) => {
-                if let Ok(mut stored) = self.config.lock() {
-                    *stored = Some(config);
-                }
-                proto::DiagnosticsResponse { diagnostics: Vec::new() }
+        let config = match Self::decode(request.config.as_ref()) {
+            Ok(config) => config,
+            Err(diagnostics) => return proto::DiagnosticsResponse { diagnostics },
+        };
+        let text = |name: &str| match &config {
+            TfValue::Map(entries) => match entries.get(name) {
+                Some(TfValue::String(value)) => Some(value.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let credential_attribute = match &self.model.auth {
+            Some(schema::Auth::Bearer { attribute } | schema::Auth::ApiKey { attribute, .. }) => {
+                Some(attribute.as_str())
             }
-            Err(diagnostics) => proto::DiagnosticsResponse { diagnostics },
+            None => None,
+        };
+        let result = self.backend.configure(text("server_url"), credential_attribute.and_then(text));
+        if let Ok(mut stored) = self.config.lock() {
+            *stored = Some(config);
         }
+        let diagnostics =
+            result.err().map(|problem| vec![error("cannot configure the provider", problem)]).unwrap_or_default();
+        proto::DiagnosticsResponse { diagnostics }
     }
 
     /// `UpgradeResourceState`: the stored JSON state, re-encoded as msgpack (the schema has one version).
@@ -127,9 +167,30 @@ impl Provider {
         }
     }
 
-    /// `ReadResource`.
-    pub async fn read_resource(&self, _: proto::ReadResourceRequest) -> proto::ReadResourceResponse {
-        proto::ReadResourceResponse { new_state: None, diagnostics: not_supported("ReadResource"), private: Vec::new() }
+    /// `ReadResource`: the object as the API has it now; gone from state when the API no longer has it.
+    pub async fn read_resource(&self, request: proto::ReadResourceRequest) -> proto::ReadResourceResponse {
+        let mut response =
+            proto::ReadResourceResponse { new_state: None, diagnostics: Vec::new(), private: request.private.clone() };
+        let Some(resource) = self.model.resources.get(&request.type_name) else {
+            response.diagnostics = self.check_type(&request.type_name, false);
+            return response;
+        };
+        let current = match Self::decode(request.current_state.as_ref()) {
+            Ok(current) => current,
+            Err(diagnostics) => {
+                response.diagnostics = diagnostics;
+                return response;
+            }
+        };
+        match self.call(&request.type_name, resource, OperationKind::Read, &current).await {
+            Ok(Some(found)) => response.new_state = Self::encode(&merge(&resource.schema, &current, &found, true)),
+            Ok(None) => response.new_state = Self::encode(&TfValue::Null),
+            Err(diagnostics) => {
+                response.new_state = request.current_state;
+                response.diagnostics = diagnostics;
+            }
+        }
+        response
     }
 
     /// `PlanResourceChange`: defaults, unknowns on create, prior values kept, replacement flagged.
@@ -173,27 +234,101 @@ impl Provider {
         response
     }
 
-    /// `ApplyResourceChange`.
+    /// `ApplyResourceChange`: create, update or delete through the API.
     pub async fn apply_resource_change(
         &self,
-        _: proto::ApplyResourceChangeRequest,
+        request: proto::ApplyResourceChangeRequest,
     ) -> proto::ApplyResourceChangeResponse {
-        proto::ApplyResourceChangeResponse {
+        let mut response = proto::ApplyResourceChangeResponse {
             new_state: None,
-            private: Vec::new(),
-            diagnostics: not_supported("ApplyResourceChange"),
+            private: request.planned_private.clone(),
+            diagnostics: Vec::new(),
+        };
+        let Some(resource) = self.model.resources.get(&request.type_name) else {
+            response.diagnostics = self.check_type(&request.type_name, false);
+            return response;
+        };
+        let (prior, planned) =
+            match (Self::decode(request.prior_state.as_ref()), Self::decode(request.planned_state.as_ref())) {
+                (Ok(prior), Ok(planned)) => (prior, planned),
+                (prior, planned) => {
+                    response.diagnostics = [prior.err(), planned.err()].into_iter().flatten().flatten().collect();
+                    return response;
+                }
+            };
+        let kind = match (&prior, &planned) {
+            (_, TfValue::Null) => OperationKind::Delete,
+            (TfValue::Null, _) => OperationKind::Create,
+            _ => OperationKind::Update,
+        };
+        let state_for_call = if kind == OperationKind::Delete { &prior } else { &planned };
+        match self.call(&request.type_name, resource, kind, state_for_call).await {
+            Ok(_) if kind == OperationKind::Delete => response.new_state = Self::encode(&TfValue::Null),
+            Ok(Some(found)) => response.new_state = Self::encode(&merge(&resource.schema, &planned, &found, false)),
+            Ok(None) => {
+                response.diagnostics = vec![error(
+                    format!("{} of {} returned no object", kind.key(), request.type_name),
+                    "the API answered without the object",
+                )];
+            }
+            Err(diagnostics) => {
+                response.new_state = if kind == OperationKind::Create { None } else { request.prior_state };
+                response.diagnostics = diagnostics;
+            }
         }
+        response
     }
 
-    /// `ImportResourceState`.
+    /// `ImportResourceState`: the attributes the import ID names, then a read.
     pub async fn import_resource_state(
         &self,
-        _: proto::ImportResourceStateRequest,
+        request: proto::ImportResourceStateRequest,
     ) -> proto::ImportResourceStateResponse {
-        proto::ImportResourceStateResponse {
+        let mut response = proto::ImportResourceStateResponse {
             imported_resources: Vec::new(),
-            diagnostics: not_supported("ImportResourceState"),
+            diagnostics: self.check_type(&request.type_name, false),
+        };
+        let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
+        let Some(import) = &resource.import else {
+            response.diagnostics =
+                vec![error(format!("{} cannot be imported", request.type_name), "its schema has no import ID")];
+            return response;
+        };
+        let Some(values) = parse_import_id(&import.id, &request.id) else {
+            response.diagnostics =
+                vec![error("invalid import ID", format!("expected an ID of the form {}", import.id))];
+            return response;
+        };
+        let partial = TfValue::Map(
+            resource
+                .schema
+                .attributes
+                .iter()
+                .map(|(name, attribute)| {
+                    let value = match (values.get(name), &attribute.ty) {
+                        (Some(text), schema::Type::Int64) => {
+                            text.parse().map(TfValue::Int).unwrap_or(TfValue::String(text.clone()))
+                        }
+                        (Some(text), _) => TfValue::String(text.clone()),
+                        (None, _) => TfValue::Null,
+                    };
+                    (name.clone(), value)
+                })
+                .collect(),
+        );
+        match self.call(&request.type_name, resource, OperationKind::Read, &partial).await {
+            Ok(Some(found)) => response.imported_resources.push(proto::ImportedResource {
+                type_name: request.type_name.clone(),
+                state: Self::encode(&merge(&resource.schema, &partial, &found, true)),
+                private: Vec::new(),
+            }),
+            Ok(None) => response.diagnostics.push(error(
+                "cannot import a non-existent object",
+                format!("{} {} was not found", request.type_name, request.id),
+            )),
+            Err(diagnostics) => response.diagnostics = diagnostics,
         }
+        response
     }
 
     /// `ReadDataSource`.

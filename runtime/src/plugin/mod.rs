@@ -2,6 +2,8 @@
 //! sees it, values in their msgpack encoding, planning from the schema, and the plugin process that serves
 //! them.
 
+pub mod backend;
+pub mod convert;
 pub mod handlers;
 pub mod plan;
 pub mod proto;
@@ -9,4 +11,5 @@ pub mod schema;
 pub mod server;
 pub mod value;
 
+pub use backend::{Backend, BoxFuture, CallResult, answer, body, deleted, optional_param, param};
 pub use server::serve;

@@ -3,9 +3,7 @@
 //! service and `plugin.GRPCController/Shutdown`.
 
 use std::convert::Infallible;
-use std::future::Future;
 use std::io::Write;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
@@ -24,7 +22,7 @@ pub const MAGIC_COOKIE: (&str, &str) =
     ("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2");
 
 /// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls.
-pub fn serve(provider: schema::Provider) -> std::process::ExitCode {
+pub fn serve(provider: schema::Provider, backend: impl super::Backend) -> std::process::ExitCode {
     if std::env::var(MAGIC_COOKIE.0).as_deref() != Ok(MAGIC_COOKIE.1) {
         eprintln!(
             "This binary is a plugin for Terraform (provider `{}`). Terraform starts it; it is not meant to be run directly.",
@@ -39,7 +37,7 @@ pub fn serve(provider: schema::Provider) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(Provider::new(provider))) {
+    match runtime.block_on(run(Provider::new(provider, Box::new(backend)))) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("provider failed: {error}");
@@ -101,7 +99,7 @@ fn self_signed() -> Result<(Identity, Vec<u8>), String> {
     Ok((Identity::from_pem(certificate.pem(), key.serialize_pem()), certificate.der().to_vec()))
 }
 
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+use super::BoxFuture;
 
 /// One unary method: the provider and the function that answers the method's request.
 struct Unary<Req, Resp> {

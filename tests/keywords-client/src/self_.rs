@@ -131,3 +131,46 @@ impl<'c> Operations<'c> {
         ::core::result::Result::Ok(())
     }
 }
+/// Runs the operation `kind` on `object` (API JSON) for the provider server.
+pub(crate) async fn call(
+    operations: Operations<'_>,
+    kind: ::schema::OperationKind,
+    object: ::serde_json::Value,
+) -> ::runtime::plugin::CallResult {
+    match kind {
+        ::schema::OperationKind::Create => {
+            ::runtime::plugin::answer(
+                operations
+                    .create(&::runtime::plugin::body::<CreateRequest>(&object)?)
+                    .await,
+            )
+        }
+        ::schema::OperationKind::Read => {
+            ::runtime::plugin::answer(
+                operations
+                    .read(
+                        &::runtime::plugin::param::<
+                            ::std::string::String,
+                        >(&object, "id")?,
+                    )
+                    .await,
+            )
+        }
+        ::schema::OperationKind::Delete => {
+            ::runtime::plugin::deleted(
+                operations
+                    .delete(
+                        &::runtime::plugin::param::<
+                            ::std::string::String,
+                        >(&object, "id")?,
+                    )
+                    .await,
+            )
+        }
+        _ => {
+            ::core::result::Result::Err(
+                ::std::format!("`{}` has no {} operation", "keywords_self", kind.key()),
+            )
+        }
+    }
+}
