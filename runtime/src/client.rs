@@ -45,6 +45,16 @@ pub struct RetryPolicy {
     pub initial_backoff: Duration,
     /// The longest wait between attempts, and the most a `Retry-After` may ask for.
     pub max_backoff: Duration,
+    /// Whether POST and PATCH are also retried after 500, 502 and 504, which may mean the server acted.
+    pub retry_writes_on_server_error: bool,
+}
+
+impl RetryPolicy {
+    /// The policy of a Terraform provider: more patient, and writes are retried after server errors too,
+    /// since an apply that fails there would be repeated by the user's next apply anyway.
+    pub fn for_provider() -> Self {
+        RetryPolicy { max_attempts: 10, retry_writes_on_server_error: true, ..RetryPolicy::default() }
+    }
 }
 
 impl Default for RetryPolicy {
@@ -53,6 +63,7 @@ impl Default for RetryPolicy {
             max_attempts: 5,
             initial_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(10),
+            retry_writes_on_server_error: false,
         }
     }
 }
@@ -241,7 +252,9 @@ impl Transport {
         loop {
             let outcome = self.attempt(request, url.clone()).await;
             let retry_after = match &outcome {
-                Ok((status, retry_after, _, _)) if should_retry_status(request.method, *status) => Some(*retry_after),
+                Ok((status, retry_after, _, _)) if should_retry_status(policy, request.method, *status) => {
+                    Some(*retry_after)
+                }
                 Err(error) if request.method.is_idempotent() && error.is_connect() && !error.is_timeout() => Some(None),
                 _ => None,
             };
@@ -338,11 +351,11 @@ fn without_url(error: &reqwest::Error) -> String {
 }
 
 /// 429 and 503 say the request was not processed, so any request is retried; other server errors only
-/// when repeating the request is harmless.
-fn should_retry_status(method: Method, status: u16) -> bool {
+/// when repeating the request is harmless or the policy accepts the risk.
+fn should_retry_status(policy: &RetryPolicy, method: Method, status: u16) -> bool {
     match status {
         429 | 503 => true,
-        500 | 502 | 504 => method.is_idempotent(),
+        500 | 502 | 504 => method.is_idempotent() || policy.retry_writes_on_server_error,
         _ => false,
     }
 }
@@ -405,11 +418,15 @@ mod tests {
 
     #[test]
     fn retries_only_what_is_safe_to_repeat() {
-        assert!(should_retry_status(Method::Post, 429));
-        assert!(should_retry_status(Method::Post, 503));
-        assert!(!should_retry_status(Method::Post, 500));
-        assert!(should_retry_status(Method::Get, 500));
-        assert!(!should_retry_status(Method::Get, 404));
+        let policy = RetryPolicy::default();
+        assert!(should_retry_status(&policy, Method::Post, 429));
+        assert!(should_retry_status(&policy, Method::Post, 503));
+        assert!(!should_retry_status(&policy, Method::Post, 500));
+        assert!(should_retry_status(&policy, Method::Get, 500));
+        assert!(!should_retry_status(&policy, Method::Get, 404));
+        let provider = RetryPolicy::for_provider();
+        assert!(should_retry_status(&provider, Method::Post, 500));
+        assert!(!should_retry_status(&provider, Method::Post, 400));
     }
 
     #[test]
@@ -418,6 +435,7 @@ mod tests {
             max_attempts: 10,
             initial_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(1),
+            retry_writes_on_server_error: false,
         };
         assert!(backoff(&policy, 1) <= Duration::from_millis(100));
         assert!(backoff(&policy, 3) >= Duration::from_millis(200));

@@ -47,13 +47,13 @@ fn configure(provider: &str, work: &Path, resources: &str) {
 
 /// Runs terraform in `work`, offline; panics with its output if it fails.
 fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
-    let (code, stdout) = run_with_code(terraform, work, args);
+    let (code, stdout) = run_with_code(terraform, work, args, &[]);
     assert_eq!(code, Some(0), "terraform {args:?} failed:\n{stdout}");
     stdout
 }
 
-/// Runs terraform in `work`, offline: its exit code, and its stdout followed by its stderr.
-fn run_with_code(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, String) {
+/// Runs terraform in `work`, offline, with `env` set: its exit code, and its stdout followed by its stderr.
+fn run_with_code(terraform: &Path, work: &Path, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
     let output = Command::new(terraform)
         .args(args)
         .current_dir(work)
@@ -61,6 +61,7 @@ fn run_with_code(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, 
         .env("CHECKPOINT_DISABLE", "1")
         .env("TF_IN_AUTOMATION", "1")
         .env_remove("TF_LOG")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -150,7 +151,7 @@ struct ServedApi {
 
 impl ServedApi {
     /// Starts the fake API of `provider` on a free port of 127.0.0.1, accepting `token`.
-    fn start(provider: &str, token: &str) -> ServedApi {
+    fn start(provider: &str, token: &str, faults: Faults) -> ServedApi {
         let model =
             schema::load_provider(&tests::workspace_root().join("schema/providers").join(provider)).unwrap().provider;
         let token = token.to_owned();
@@ -160,7 +161,7 @@ impl ServedApi {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             runtime.block_on(async move {
                 let address = "127.0.0.1:0".parse().unwrap();
-                started.send(FakeApi::start(model, address, Some(token), Faults::default()).await.unwrap()).unwrap();
+                started.send(FakeApi::start(model, address, Some(token), faults).await.unwrap()).unwrap();
                 let _ = stopped.await;
             });
         });
@@ -177,118 +178,219 @@ impl Drop for ServedApi {
     }
 }
 
-/// Applies `resources` against the fake API, then checks that a second plan finds nothing to change, that
-/// objects deleted behind Terraform's back are planned again, and that destroy empties the API.
-fn apply_plan_destroy(terraform: &Path, provider: &str, resources: &str, objects: usize) -> String {
-    let served = ServedApi::start(provider, "t0ken");
-    let api = &served.api;
-    let work = tempfile::tempdir().unwrap();
-    let config =
-        format!("provider \"{provider}\" {{\n  server_url = \"{}\"\n  token = \"t0ken\"\n}}\n\n{resources}", api.url);
-    configure(provider, work.path(), &config);
-    let apply = run(terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
-    assert!(apply.contains(&format!("Apply complete! Resources: {objects} added, 0 changed, 0 destroyed.")), "{apply}");
-    assert_eq!(api.object_count(), objects);
-    let (code, plan) = run_with_code(terraform, work.path(), &["plan", "-detailed-exitcode", "-no-color"]);
-    assert_eq!(code, Some(0), "the plan after apply should be empty:\n{plan}");
+/// The token the fake APIs accept; it must never show in Terraform's logs.
+const TOKEN: &str = "tok-5be1f0c8-never-logged";
+
+/// One resource's whole life under Terraform, for one sample provider.
+struct Lifecycle {
+    provider: &'static str,
+    /// The resource's address in the configuration.
+    address: &'static str,
+    /// Its configuration, with `INPLACE` and `REPLACE` standing for the values changed below.
+    resource: &'static str,
+    /// The two values of an attribute updated in place, if the resource has one.
+    in_place: Option<(&'static str, &'static str)>,
+    /// The two values of an attribute that forces replacement.
+    replace: (&'static str, &'static str),
+    /// The import ID, or `None` to import by the object's `id`.
+    import_id: Option<&'static str>,
+    /// A sensitive attribute `terraform state show` must hide.
+    sensitive: Option<&'static str>,
+    /// Values of the configuration that must never show in Terraform's logs.
+    secrets: &'static [&'static str],
+}
+
+impl Lifecycle {
+    fn config(&self, url: &str, in_place: &str, replace: &str) -> String {
+        let provider = self.provider;
+        let resource = self.resource.replace("INPLACE", in_place).replace("REPLACE", replace);
+        format!("provider \"{provider}\" {{\n  server_url = \"{url}\"\n  token      = \"{TOKEN}\"\n}}\n\n{resource}")
+    }
+
+    /// plan, apply, a clean plan, an in-place change, a replacement, import into a fresh state, deletion
+    /// outside Terraform, destroy; with the checks on sensitive values and logs along the way.
+    fn run(&self, terraform: &Path) {
+        let served = ServedApi::start(self.provider, TOKEN, Faults::default());
+        let api = &served.api;
+        let work = tempfile::tempdir().unwrap();
+        let work = work.path();
+        let (first, second) = self.in_place.unwrap_or(("", ""));
+        configure(self.provider, work, &self.config(&api.url, first, self.replace.0));
+        let plan = run(terraform, work, &["plan", "-no-color"]);
+        assert!(plan.contains("Plan: 1 to add, 0 to change, 0 to destroy."), "{plan}");
+
+        let (code, apply) = run_logged(terraform, work, &["apply", "-auto-approve", "-no-color"]);
+        assert_eq!(code, Some(0), "{apply}");
+        assert!(apply.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), "{apply}");
+        assert!(
+            apply.contains("[TRACE] GRPCProvider.v6: ApplyResourceChange"),
+            "TF_LOG=trace should log the calls:\n{apply}"
+        );
+        for secret in self.secrets.iter().chain([&TOKEN]) {
+            assert!(!apply.contains(secret), "{secret:?} is in the TF_LOG=trace output");
+        }
+        assert_eq!(api.object_count(), 1);
+        assert_clean_plan(terraform, work, "after apply");
+        let shown = run(terraform, work, &["state", "show", "-no-color", self.address]);
+        if let Some(sensitive) = self.sensitive {
+            let line = shown.lines().find(|line| line.trim_start().starts_with(sensitive)).unwrap_or_default();
+            assert!(line.ends_with("= (sensitive value)"), "{sensitive} is not hidden:\n{shown}");
+        }
+
+        if self.in_place.is_some() {
+            configure(self.provider, work, &self.config(&api.url, second, self.replace.0));
+            let plan = run(terraform, work, &["plan", "-no-color"]);
+            assert!(plan.contains("will be updated in-place"), "{plan}");
+            assert!(plan.contains("Plan: 0 to add, 1 to change, 0 to destroy."), "{plan}");
+            let apply = run(terraform, work, &["apply", "-auto-approve", "-no-color"]);
+            assert!(apply.contains("Resources: 0 added, 1 changed, 0 destroyed."), "{apply}");
+            assert_clean_plan(terraform, work, "after an update");
+        }
+
+        configure(self.provider, work, &self.config(&api.url, second, self.replace.1));
+        let plan = run(terraform, work, &["plan", "-no-color"]);
+        assert!(plan.contains("must be replaced") && plan.contains("# forces replacement"), "{plan}");
+        assert!(plan.contains("Plan: 1 to add, 0 to change, 1 to destroy."), "{plan}");
+        let apply = run(terraform, work, &["apply", "-auto-approve", "-no-color"]);
+        assert!(apply.contains("Resources: 1 added, 0 changed, 1 destroyed."), "{apply}");
+        assert_eq!(api.object_count(), 1);
+        assert_clean_plan(terraform, work, "after a replacement");
+
+        let shown = run(terraform, work, &["state", "show", "-no-color", self.address]);
+        let id = match self.import_id {
+            Some(id) => id.to_owned(),
+            None => shown
+                .lines()
+                .find_map(|line| line.trim().strip_prefix("id "))
+                .and_then(|rest| rest.split('"').nth(1))
+                .unwrap_or_else(|| panic!("no id in:\n{shown}"))
+                .to_owned(),
+        };
+        let fresh = tempfile::tempdir().unwrap();
+        configure(self.provider, fresh.path(), &self.config(&api.url, second, self.replace.1));
+        let import = run(terraform, fresh.path(), &["import", "-no-color", self.address, &id]);
+        assert!(import.contains("Import successful!"), "{import}");
+        assert_clean_plan(terraform, fresh.path(), "after import");
+
+        api.clear();
+        let (code, plan) = run_with_code(terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+        assert_eq!(code, Some(2), "{plan}");
+        assert!(plan.contains("Plan: 1 to add, 0 to change, 0 to destroy."), "{plan}");
+        run(terraform, work, &["apply", "-auto-approve", "-no-color"]);
+        let destroy = run(terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+        assert!(destroy.contains("Destroy complete! Resources: 1 destroyed."), "{destroy}");
+        assert_eq!(api.object_count(), 0);
+    }
+}
+
+/// Runs terraform with `TF_LOG=trace`: its exit code, and everything it printed and logged.
+fn run_logged(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, String) {
+    run_with_code(terraform, work, args, &[("TF_LOG", "trace")])
+}
+
+/// Asserts that `terraform plan` finds nothing to do.
+fn assert_clean_plan(terraform: &Path, work: &Path, when: &str) {
+    let (code, plan) = run_with_code(terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(0), "the plan {when} should be empty:\n{plan}");
     assert!(plan.contains("No changes."), "{plan}");
-    api.clear();
-    let (code, plan) = run_with_code(terraform, work.path(), &["plan", "-detailed-exitcode", "-no-color"]);
-    assert_eq!(code, Some(2), "objects deleted outside Terraform should be created again:\n{plan}");
-    assert!(plan.contains(&format!("Plan: {objects} to add, 0 to change, 0 to destroy.")), "{plan}");
-    run(terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
-    let destroy = run(terraform, work.path(), &["destroy", "-auto-approve", "-no-color"]);
-    assert!(destroy.contains(&format!("Destroy complete! Resources: {objects} destroyed.")), "{destroy}");
-    assert_eq!(api.object_count(), 0);
-    apply
 }
 
 #[test]
-fn terraform_applies_plans_and_destroys_infra_access_keys_through_the_fake_api() {
+fn infra_access_keys_live_their_whole_life_under_terraform() {
     let Some(terraform) = terraform() else {
         println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
         return;
     };
-    let resources = "resource \"infra_access_key\" \"ci\" {\n  expires_in = \"87660h0m0s\"\n}\n\nresource \"infra_access_key\" \"short\" {\n  expires_in = \"1h0m0s\"\n  inactivity_timeout = \"10m0s\"\n}\n";
-    let apply = apply_plan_destroy(&terraform, "infra", resources, 2);
-    assert!(apply.contains("infra_access_key.ci: Creation complete"), "{apply}");
+    Lifecycle {
+        provider: "infra",
+        address: "infra_access_key.ci",
+        resource: "resource \"infra_access_key\" \"ci\" {\n  expires_in = \"REPLACE\"\n}\n",
+        in_place: None,
+        replace: ("87660h0m0s", "1h0m0s"),
+        import_id: None,
+        sensitive: Some("secret"),
+        secrets: &[],
+    }
+    .run(&terraform);
 }
 
 #[test]
-fn terraform_applies_nested_one_of_credentials_of_konnect_through_the_fake_api() {
+fn konnect_credentials_live_their_whole_life_under_terraform() {
     let Some(terraform) = terraform() else {
         println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
         return;
     };
-    let resources = r#"resource "konnect_integration_instance_auth_credential" "github" {
+    Lifecycle {
+        provider: "konnect",
+        address: "konnect_integration_instance_auth_credential.github",
+        resource: r#"resource "konnect_integration_instance_auth_credential" "github" {
   integration_instance_id = "3f51fa25-310a-421d-bd1a-007f859021a3"
   multi_key_auth = {
     config = {
       headers = [
-        { key = "k1", name = "x-api-key" },
+        { key = "k1", name = "REPLACE" },
         { key = "k2", name = "x-other-key" },
       ]
     }
   }
 }
-"#;
-    apply_plan_destroy(&terraform, "konnect", resources, 1);
+"#,
+        in_place: None,
+        replace: ("x-api-key", "x-renamed-key"),
+        import_id: Some("3f51fa25-310a-421d-bd1a-007f859021a3"),
+        sensitive: None,
+        secrets: &[],
+    }
+    .run(&terraform);
 }
 
-const FUSIONAUTH_KEY: &str = r#"resource "fusionauth_api_key" "example" {
-  tenant_id   = "94f751c5-4883-4684-a817-6b106778edec"
-  description = "DESCRIPTION"
-  key         = "super-secret-key"
+#[test]
+fn fusionauth_api_keys_live_their_whole_life_under_terraform() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    Lifecycle {
+        provider: "fusionauth",
+        address: "fusionauth_api_key.example",
+        resource: r#"resource "fusionauth_api_key" "example" {
+  tenant_id   = "REPLACE"
+  description = "INPLACE"
+  key         = "fa-key-2c7d1e9b-super-secret"
   permissions_endpoints = [
     { endpoint = "/api/application", get = true, post = true, put = false, patch = false, delete = false }
   ]
 }
-"#;
-
-#[test]
-fn terraform_applies_fusionauth_keys_through_the_fake_api() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
-    apply_plan_destroy(&terraform, "fusionauth", &FUSIONAUTH_KEY.replace("DESCRIPTION", "first"), 1);
+"#,
+        in_place: Some(("first description", "second description")),
+        replace: ("94f751c5-4883-4684-a817-6b106778edec", "0d8e0e5c-3a4f-4b1e-9a35-1f2d7c6b5a40"),
+        import_id: None,
+        sensitive: Some("key "),
+        secrets: &["fa-key-2c7d1e9b-super-secret"],
+    }
+    .run(&terraform);
 }
 
 #[test]
-fn terraform_updates_in_place_and_imports_through_the_fake_api() {
+fn fifty_keys_apply_through_twenty_percent_server_errors() {
     let Some(terraform) = terraform() else {
         println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
         return;
     };
-    let served = ServedApi::start("fusionauth", "t0ken");
-    let provider =
-        format!("provider \"fusionauth\" {{\n  server_url = \"{}\"\n  token = \"t0ken\"\n}}\n\n", served.api.url);
+    let faults = Faults { error_rate: 0.2, ..Faults::default() };
+    let served = ServedApi::start("fusionauth", TOKEN, faults);
     let work = tempfile::tempdir().unwrap();
-    configure("fusionauth", work.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "first")));
-    run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
-    let id = run(&terraform, work.path(), &["state", "show", "-no-color", "fusionauth_api_key.example"]);
-    let id = id
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("id "))
-        .unwrap()
-        .trim_start_matches([' ', '='])
-        .trim_matches('"')
-        .to_owned();
-
-    configure("fusionauth", work.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "second")));
+    let config = format!(
+        "provider \"fusionauth\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"fusionauth_api_key\" \"many\" {{\n  count       = 50\n  description = \"key ${{count.index}}\"\n}}\n",
+        served.api.url
+    );
+    configure("fusionauth", work.path(), &config);
     let apply = run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
-    assert!(apply.contains("~ description") && apply.contains("1 changed"), "{apply}");
-    assert_eq!(served.api.object_count(), 1);
-
-    // A fresh state adopts the object by its id, and the configuration then matches it.
-    let fresh = tempfile::tempdir().unwrap();
-    configure("fusionauth", fresh.path(), &format!("{provider}{}", FUSIONAUTH_KEY.replace("DESCRIPTION", "second")));
-    let import = run(&terraform, fresh.path(), &["import", "-no-color", "fusionauth_api_key.example", &id]);
-    assert!(import.contains("Import successful!"), "{import}");
-    let shown = run(&terraform, fresh.path(), &["state", "show", "-no-color", "fusionauth_api_key.example"]);
-    assert!(shown.contains("description") && shown.contains("\"second\""), "{shown}");
-    let (code, plan) = run_with_code(&terraform, fresh.path(), &["plan", "-detailed-exitcode", "-no-color"]);
-    assert_eq!(code, Some(0), "the imported object should match its configuration:\n{plan}");
+    assert!(apply.contains("Apply complete! Resources: 50 added, 0 changed, 0 destroyed."), "{apply}");
+    assert_eq!(served.api.object_count(), 50, "an object the API holds is missing from the state");
+    assert_clean_plan(&terraform, work.path(), "after the faulty apply");
+    run(&terraform, work.path(), &["destroy", "-auto-approve", "-no-color"]);
+    assert_eq!(served.api.object_count(), 0);
 }
 
 #[test]

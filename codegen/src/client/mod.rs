@@ -199,12 +199,17 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             /// A client configured as the provider is: an unset server URL or credential is read from the
             /// environment, and the server URL falls back to [`DEFAULT_SERVER_URL`].
             pub fn from_settings(server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> Result<Self> {
+                Client::new(Client::config_from_settings(server_url, credential))
+            }
+
+            /// The configuration [`Client::from_settings`] uses, to adjust before [`Client::new`].
+            pub fn config_from_settings(server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::runtime::ClientConfig {
                 let from_env = |name: ::core::option::Option<&str>| name.and_then(|name| ::std::env::var(name).ok()).filter(|value| !value.is_empty());
                 let server_url = server_url.or_else(|| from_env(SERVER_URL_ENV)).unwrap_or_else(|| DEFAULT_SERVER_URL.to_owned());
                 let credential = credential.or_else(|| from_env(CREDENTIAL_ENV));
                 #config_binding
                 #credential_use
-                Client::new(config)
+                config
             }
 
             /// The transport, for requests the operations below do not cover.
@@ -223,7 +228,9 @@ fn lib_rs(provider: &Provider) -> TokenStream {
 
         impl ::runtime::plugin::Backend for Backend {
             fn configure(&self, server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<(), ::std::string::String> {
-                let client = Client::from_settings(server_url, credential).map_err(|error| error.to_string())?;
+                let mut config = Client::config_from_settings(server_url, credential);
+                config.retry = ::runtime::RetryPolicy::for_provider();
+                let client = Client::new(config).map_err(|error| error.to_string())?;
                 *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(client);
                 ::core::result::Result::Ok(())
             }

@@ -174,8 +174,9 @@ fn operation_attribute(kind: OperationKind, operation: &Operation, short: &str, 
     quote!(#[operation(#(#options),*)])
 }
 
-/// `Model::from_json`: the model from a response body, filling read-only one-of variants from the
-/// discriminator (the API returns the variant's fields at the top level).
+/// `Model::from_json`: the model from a response body, filling one-of variants from the discriminator (the
+/// API returns the variant's fields at the top level). A read-only variant must read; a configurable one is
+/// filled when the response carries its fields, so an imported object gets its configuration back.
 fn from_json(model: &Ident, resource: &Resource) -> TokenStream {
     let fills: Vec<TokenStream> = resource
         .schema
@@ -183,17 +184,25 @@ fn from_json(model: &Ident, resource: &Resource) -> TokenStream {
         .values()
         .filter_map(|group| group.discriminator.as_ref().map(|field| (group, field)))
         .flat_map(|(group, field)| {
-            group.variants.iter().filter(|variant| {
-                resource.schema.attributes.get(&variant.attribute).is_some_and(|attribute| attribute.mode == Mode::ReadOnly)
-            })
-            .map(move |variant| {
+            group.variants.iter().filter_map(move |variant| {
+                let attribute = resource.schema.attributes.get(&variant.attribute)?;
                 let member = field_ident(&variant.attribute);
                 let tag = &variant.tag;
-                quote! {
-                    if value.get(#field).and_then(::serde_json::Value::as_str) == ::core::option::Option::Some(#tag) {
-                        model.#member = ::core::option::Option::Some(::serde_json::from_value(value.clone())?);
+                let matches =
+                    quote!(value.get(#field).and_then(::serde_json::Value::as_str) == ::core::option::Option::Some(#tag));
+                Some(if attribute.mode == Mode::ReadOnly {
+                    quote! {
+                        if #matches {
+                            model.#member = ::core::option::Option::Some(::serde_json::from_value(value.clone())?);
+                        }
                     }
-                }
+                } else {
+                    quote! {
+                        if model.#member.is_none() && #matches {
+                            model.#member = ::serde_json::from_value(value.clone()).ok();
+                        }
+                    }
+                })
             })
         })
         .collect();

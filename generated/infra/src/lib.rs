@@ -115,6 +115,13 @@ impl Client {
         server_url: ::core::option::Option<::std::string::String>,
         credential: ::core::option::Option<::std::string::String>,
     ) -> Result<Self> {
+        Client::new(Client::config_from_settings(server_url, credential))
+    }
+    /// The configuration [`Client::from_settings`] uses, to adjust before [`Client::new`].
+    pub fn config_from_settings(
+        server_url: ::core::option::Option<::std::string::String>,
+        credential: ::core::option::Option<::std::string::String>,
+    ) -> ::runtime::ClientConfig {
         let from_env = |name: ::core::option::Option<&str>| {
             name
                 .and_then(|name| ::std::env::var(name).ok())
@@ -129,7 +136,7 @@ impl Client {
             .map(|credential| ::runtime::Auth::Bearer(
                 ::runtime::Secret::new(credential),
             ));
-        Client::new(config)
+        config
     }
     /// The transport, for requests the operations below do not cover.
     pub fn transport(&self) -> &::runtime::Transport {
@@ -151,8 +158,9 @@ impl ::runtime::plugin::Backend for Backend {
         server_url: ::core::option::Option<::std::string::String>,
         credential: ::core::option::Option<::std::string::String>,
     ) -> ::core::result::Result<(), ::std::string::String> {
-        let client = Client::from_settings(server_url, credential)
-            .map_err(|error| error.to_string())?;
+        let mut config = Client::config_from_settings(server_url, credential);
+        config.retry = ::runtime::RetryPolicy::for_provider();
+        let client = Client::new(config).map_err(|error| error.to_string())?;
         *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(
             client,
         );

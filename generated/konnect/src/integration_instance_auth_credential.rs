@@ -167,6 +167,12 @@ impl IntegrationInstanceAuthCredential {
         value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         let mut model: Self = ::serde_json::from_value(value.clone())?;
+        if model.multi_key_auth.is_none()
+            && value.get("type").and_then(::serde_json::Value::as_str)
+                == ::core::option::Option::Some("multi_key_auth")
+        {
+            model.multi_key_auth = ::serde_json::from_value(value.clone()).ok();
+        }
         if value.get("type").and_then(::serde_json::Value::as_str)
             == ::core::option::Option::Some("multi_key_auth")
         {

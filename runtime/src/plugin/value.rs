@@ -26,6 +26,9 @@ pub enum TfValue {
 
 /// The msgpack extension type Terraform uses for unknown values.
 const UNKNOWN_EXTENSION: i8 = 0;
+/// The msgpack extension type of an unknown value with refinements (a known prefix, not null, ...), which
+/// this provider reads as plainly unknown.
+const REFINED_UNKNOWN_EXTENSION: i8 = 12;
 
 /// Reads a msgpack value.
 pub fn decode(bytes: &[u8]) -> Result<TfValue, String> {
@@ -69,7 +72,7 @@ fn from_rmpv(value: rmpv::Value) -> Result<TfValue, String> {
                 })
                 .collect::<Result<_, String>>()?,
         ),
-        rmpv::Value::Ext(UNKNOWN_EXTENSION, _) => TfValue::Unknown,
+        rmpv::Value::Ext(UNKNOWN_EXTENSION | REFINED_UNKNOWN_EXTENSION, _) => TfValue::Unknown,
         rmpv::Value::Ext(kind, _) => return Err(format!("unexpected msgpack extension type {kind}")),
     })
 }
@@ -109,6 +112,9 @@ mod tests {
     #[test]
     fn reads_terraforms_unknown_and_rejects_garbage() {
         assert_eq!(decode(&[0xd4, 0x00, 0x00]).unwrap(), TfValue::Unknown);
+        // "key ${count.index}" while validating: unknown, refined with the prefix "key ".
+        let refined = [0xc7, 0x07, 0x0c, 0x81, 0x02, 0xa4, b'k', b'e', b'y', b' '];
+        assert_eq!(decode(&refined).unwrap(), TfValue::Unknown);
         assert!(decode(&[0x81]).is_err());
         assert!(decode(&[0xc0, 0xc0]).is_err());
         assert!(decode(&[]).is_err());
