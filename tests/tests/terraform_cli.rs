@@ -1,19 +1,19 @@
 //! The generated providers under the real `terraform` CLI: Terraform starts each binary as a plugin
 //! (handshake, TLS, gRPC) and reads its schema, which `codegen docs` turns back into the pages
-//! `cargo run -p codegen` wrote from the YAML; and it plans new objects from the schema.
+//! `cargo run -p codegen` wrote from the YAML; it plans new objects from the schema; and against the fake
+//! API it takes a resource of each sample provider through its whole life (create, update, replace,
+//! import, drift, destroy), also through injected server errors.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::docs::tfplugindocs::{Options, generate};
-use codegen::fake_api::{FakeApi, Faults};
+use codegen::fake_api::Faults;
+use tests::terraform::{ServedApi, run, run_with_code, terraform};
 
-/// The `terraform` binary: `TF_BIN`, or the one on PATH.
-fn terraform() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("TF_BIN") {
-        return Some(PathBuf::from(path));
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
+/// Writes a Terraform configuration using the development build of `provider` plus `resources` (HCL).
+fn configure(provider: &str, work: &Path, resources: &str) {
+    tests::terraform::configure(&binary(provider), provider, work, resources);
 }
 
 /// The provider binary cargo built for this test (the generated crate's `main.rs`, built by this crate).
@@ -24,49 +24,6 @@ fn binary(provider: &str) -> PathBuf {
         _ => env!("CARGO_BIN_EXE_e2e-terraform-provider-fusionauth"),
     };
     PathBuf::from(built)
-}
-
-/// Writes a Terraform configuration using the development build of `provider` (no registry, no
-/// `terraform init`), plus `resources` (HCL).
-fn configure(provider: &str, work: &Path, resources: &str) {
-    // Terraform looks for `terraform-provider-<name>` in the override folder.
-    let plugins = work.join("plugins");
-    std::fs::create_dir_all(&plugins).unwrap();
-    std::fs::copy(binary(provider), plugins.join(format!("terraform-provider-{provider}"))).unwrap();
-    let overrides = format!(
-        "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-        plugins.display()
-    );
-    std::fs::write(work.join("cli.tfrc"), overrides).unwrap();
-    std::fs::write(
-        work.join("main.tf"),
-        format!("terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n{resources}"),
-    )
-    .unwrap();
-}
-
-/// Runs terraform in `work`, offline; panics with its output if it fails.
-fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
-    let (code, stdout) = run_with_code(terraform, work, args, &[]);
-    assert_eq!(code, Some(0), "terraform {args:?} failed:\n{stdout}");
-    stdout
-}
-
-/// Runs terraform in `work`, offline, with `env` set: its exit code, and its stdout followed by its stderr.
-fn run_with_code(terraform: &Path, work: &Path, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let output = Command::new(terraform)
-        .args(args)
-        .current_dir(work)
-        .env("TF_CLI_CONFIG_FILE", work.join("cli.tfrc"))
-        .env("CHECKPOINT_DISABLE", "1")
-        .env("TF_IN_AUTOMATION", "1")
-        .env_remove("TF_LOG")
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    (output.status.code(), format!("{stdout}{stderr}"))
 }
 
 /// Runs `terraform providers schema -json` against the development build of `provider`.
@@ -139,42 +96,6 @@ fn terraform_plans_a_new_object_from_the_schema() {
         "Plan: 1 to add, 0 to change, 0 to destroy.",
     ] {
         assert!(plan.contains(expected), "missing {expected:?} in:\n{plan}");
-    }
-}
-
-/// A fake API served by a runtime on its own thread, so terraform can run on the test's; stops when dropped.
-struct ServedApi {
-    api: FakeApi,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl ServedApi {
-    /// Starts the fake API of `provider` on a free port of 127.0.0.1, accepting `token`.
-    fn start(provider: &str, token: &str, faults: Faults) -> ServedApi {
-        let model =
-            schema::load_provider(&tests::workspace_root().join("schema/providers").join(provider)).unwrap().provider;
-        let token = token.to_owned();
-        let (started, api) = std::sync::mpsc::channel();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let address = "127.0.0.1:0".parse().unwrap();
-                started.send(FakeApi::start(model, address, Some(token), faults).await.unwrap()).unwrap();
-                let _ = stopped.await;
-            });
-        });
-        ServedApi { api: api.recv().unwrap(), stop: Some(stop), thread: Some(thread) }
-    }
-}
-
-impl Drop for ServedApi {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

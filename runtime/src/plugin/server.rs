@@ -61,7 +61,11 @@ async fn run(provider: Provider) -> Result<(), String> {
     let mut stdout = std::io::stdout();
     writeln!(stdout, "1|6|tcp|{address}|grpc|{certificate}").map_err(|error| error.to_string())?;
     stdout.flush().map_err(|error| error.to_string())?;
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+    // Serving from our own listener skips tonic's TCP_NODELAY, so set it here: without it, small answers
+    // wait on delayed acknowledgements.
+    let incoming = tokio_stream::StreamExt::map(tokio_stream::wrappers::TcpListenerStream::new(listener), |stream| {
+        stream.and_then(|stream| stream.set_nodelay(true).map(|()| stream))
+    });
     builder
         .serve_with_incoming_shutdown(services, incoming, async {
             let _ = stopped.await;

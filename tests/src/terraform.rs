@@ -1,0 +1,95 @@
+//! Driving the real `terraform` CLI: finding it, configuring a development build of a provider, running
+//! commands, and serving a fake API beside it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::fake_api::{FakeApi, Faults};
+
+/// The `terraform` binary: `TF_BIN`, or the one on PATH.
+pub fn terraform() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("TF_BIN") {
+        return Some(PathBuf::from(path));
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
+}
+
+/// Writes a Terraform configuration using `binary` as the development build of `provider` (no registry, no
+/// `terraform init`), plus `resources` (HCL).
+pub fn configure(binary: &Path, provider: &str, work: &Path, resources: &str) {
+    // Terraform looks for `terraform-provider-<name>` in the override folder.
+    let plugins = work.join("plugins");
+    std::fs::create_dir_all(&plugins).unwrap();
+    std::fs::copy(binary, plugins.join(format!("terraform-provider-{provider}"))).unwrap();
+    let overrides = format!(
+        "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
+        plugins.display()
+    );
+    std::fs::write(work.join("cli.tfrc"), overrides).unwrap();
+    std::fs::write(
+        work.join("main.tf"),
+        format!("terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n{resources}"),
+    )
+    .unwrap();
+}
+
+/// Runs terraform in `work`, offline; panics with its output if it fails.
+pub fn run(terraform: &Path, work: &Path, args: &[&str]) -> String {
+    let (code, stdout) = run_with_code(terraform, work, args, &[]);
+    assert_eq!(code, Some(0), "terraform {args:?} failed:\n{stdout}");
+    stdout
+}
+
+/// Runs terraform in `work`, offline, with `env` set: its exit code, and its stdout followed by its stderr.
+pub fn run_with_code(terraform: &Path, work: &Path, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let output = Command::new(terraform)
+        .args(args)
+        .current_dir(work)
+        .env("TF_CLI_CONFIG_FILE", work.join("cli.tfrc"))
+        .env("CHECKPOINT_DISABLE", "1")
+        .env("TF_IN_AUTOMATION", "1")
+        .env_remove("TF_LOG")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    (output.status.code(), format!("{stdout}{stderr}"))
+}
+
+/// A fake API served by a runtime on its own thread, so terraform can run on the test's; stops when dropped.
+pub struct ServedApi {
+    /// The running fake.
+    pub api: FakeApi,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ServedApi {
+    /// Starts the fake API of `provider` on a free port of 127.0.0.1, accepting `token`.
+    pub fn start(provider: &str, token: &str, faults: Faults) -> ServedApi {
+        let model =
+            schema::load_provider(&crate::workspace_root().join("schema/providers").join(provider)).unwrap().provider;
+        let token = token.to_owned();
+        let (started, api) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let address = "127.0.0.1:0".parse().unwrap();
+                started.send(FakeApi::start(model, address, Some(token), faults).await.unwrap()).unwrap();
+                let _ = stopped.await;
+            });
+        });
+        ServedApi { api: api.recv().unwrap(), stop: Some(stop), thread: Some(thread) }
+    }
+}
+
+impl Drop for ServedApi {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
