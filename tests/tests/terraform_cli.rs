@@ -315,6 +315,27 @@ fn fifty_keys_apply_through_twenty_percent_server_errors() {
 }
 
 #[test]
+fn terraform_validate_points_at_the_value_a_validator_rejects() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let resources = "resource \"infra_access_key\" \"bad\" {\n  expires_in = \"1h\"\n  name       = \"two words\"\n}\n";
+    configure("infra", work.path(), resources);
+    let (code, output) = run_with_code(&terraform, work.path(), &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    for expected in [
+        "Error: Invalid attribute value",
+        "on main.tf line 8, in resource \"infra_access_key\" \"bad\":",
+        "name       = \"two words\"",
+        "`name` must match `^[A-Za-z0-9_.-]+$`; got \"two words\".",
+    ] {
+        assert!(output.contains(expected), "missing {expected:?} in:\n{output}");
+    }
+}
+
+#[test]
 fn a_provider_binary_started_by_hand_says_what_it_is() {
     let output = Command::new(binary("infra")).env_remove("TF_PLUGIN_MAGIC_COOKIE").output().unwrap();
     assert_eq!(output.status.code(), Some(1));

@@ -10,6 +10,7 @@ use schema::{OperationKind, Resource};
 use super::Backend;
 use super::convert::{from_api, merge, parse_import_id, to_api};
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
+use super::validate;
 use super::value::{self, TfValue};
 
 /// A provider served from its model.
@@ -94,14 +95,21 @@ impl Provider {
         &self,
         request: proto::ValidateProviderConfigRequest,
     ) -> proto::ValidateProviderConfigResponse {
-        let diagnostics = Self::decode(request.config.as_ref()).err().unwrap_or_default();
+        let diagnostics = match Self::decode(request.config.as_ref()) {
+            Ok(config) => validate::check(&self.model, &self.model.config, &config),
+            Err(problems) => problems,
+        };
         proto::ValidateProviderConfigResponse { diagnostics }
     }
 
     /// `ValidateResourceConfig`.
     pub async fn validate_resource_config(&self, request: proto::ValidateConfigRequest) -> proto::DiagnosticsResponse {
         let mut diagnostics = self.check_type(&request.type_name, false);
-        diagnostics.extend(Self::decode(request.config.as_ref()).err().unwrap_or_default());
+        match (Self::decode(request.config.as_ref()), self.model.resources.get(&request.type_name)) {
+            (Ok(config), Some(resource)) => diagnostics.extend(validate::check(&self.model, &resource.schema, &config)),
+            (Ok(_), None) => {}
+            (Err(problems), _) => diagnostics.extend(problems),
+        }
         proto::DiagnosticsResponse { diagnostics }
     }
 

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod proto;
 pub mod schema;
 pub mod server;
+pub mod validate;
 pub mod value;
 
 pub use backend::{Backend, BoxFuture, CallResult, answer, body, deleted, optional_param, param};
