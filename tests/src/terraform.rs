@@ -66,10 +66,14 @@ pub struct ServedApi {
 }
 
 impl ServedApi {
-    /// Starts the fake API of `provider` on a free port of 127.0.0.1, accepting `token`.
+    /// Starts the fake API of the sample provider `provider` on a free port of 127.0.0.1, accepting `token`.
     pub fn start(provider: &str, token: &str, faults: Faults) -> ServedApi {
-        let model =
-            schema::load_provider(&crate::workspace_root().join("schema/providers").join(provider)).unwrap().provider;
+        let dir = crate::workspace_root().join("schema/providers").join(provider);
+        ServedApi::start_model(schema::load_provider(&dir).unwrap().provider, token, faults)
+    }
+
+    /// Starts the fake API of `model` on a free port of 127.0.0.1, accepting `token`.
+    pub fn start_model(model: schema::Provider, token: &str, faults: Faults) -> ServedApi {
         let token = token.to_owned();
         let (started, api) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -219,4 +219,7 @@ fn each_generated_crate_rebuilds_its_whole_provider_model() {
     {
         assert_eq!(model, yaml(name), "{name}");
     }
+    // The keywords fixture adds a data source named like its resource.
+    let fixture = tests::workspace_root().join("tests/fixtures/good/keywords");
+    assert_eq!(keywords::provider(), schema::load_provider(&fixture).unwrap().provider);
 }

@@ -21,6 +21,7 @@ fn binary(provider: &str) -> PathBuf {
     let built = match provider {
         "konnect" => env!("CARGO_BIN_EXE_e2e-terraform-provider-konnect"),
         "infra" => env!("CARGO_BIN_EXE_e2e-terraform-provider-infra"),
+        "keywords" => env!("CARGO_BIN_EXE_e2e-terraform-provider-keywords"),
         _ => env!("CARGO_BIN_EXE_e2e-terraform-provider-fusionauth"),
     };
     PathBuf::from(built)
@@ -333,6 +334,50 @@ fn terraform_validate_points_at_the_value_a_validator_rejects() {
     ] {
         assert!(output.contains(expected), "missing {expected:?} in:\n{output}");
     }
+}
+
+#[test]
+fn a_data_source_reads_what_a_resource_of_the_same_name_created() {
+    let Some(terraform) = terraform() else {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+        return;
+    };
+    let fixture = tests::workspace_root().join("tests/fixtures/good/keywords");
+    let served = ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default());
+    let work = tempfile::tempdir().unwrap();
+    let config = format!(
+        r#"provider "keywords" {{
+  server_url = "{}"
+  token      = "{TOKEN}"
+}}
+
+resource "keywords_self" "one" {{
+  type  = "kind-1"
+  url   = "https://example.com/upper"
+  async = 3
+}}
+
+data "keywords_self" "read" {{
+  id = keywords_self.one.id
+}}
+
+output "type" {{ value = data.keywords_self.read.type }}
+output "async" {{ value = data.keywords_self.read.async }}
+output "url" {{ value = data.keywords_self.read.url }}
+"#,
+        served.api.url
+    );
+    configure("keywords", work.path(), &config);
+    run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
+    for (name, expected) in [("type", "kind-1"), ("async", "3"), ("url", "https://example.com/upper")] {
+        assert_eq!(run(&terraform, work.path(), &["output", "-raw", name]), expected, "output {name}");
+    }
+    assert_clean_plan(&terraform, work.path(), "after reading the data source");
+    let missing = config.replace("id = keywords_self.one.id", "id = \"no-such-id\"");
+    configure("keywords", work.path(), &missing);
+    let (code, plan) = run_with_code(&terraform, work.path(), &["plan", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{plan}");
+    assert!(plan.contains("keywords_self found nothing"), "{plan}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ pub mod operations;
 use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use schema::{Auth, Provider};
 
 use models::{ModelWriter, StructKind};
@@ -48,6 +48,21 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
         let module = field_ident(short);
         let tokens = operations::resource_module(provider, type_name, resource);
         files.push((PathBuf::from(format!("src/{}.rs", names::unraw(&module))), format_file(tokens)?));
+    }
+    if !provider.data_sources.is_empty() {
+        let mut modules = Vec::new();
+        for (type_name, source) in &provider.data_sources {
+            let module = field_ident(provider.short_name(type_name));
+            let tokens = operations::resource_module(provider, type_name, source);
+            let path = format!("src/data_sources/{}.rs", names::unraw(&module));
+            files.push((PathBuf::from(path), format_file(tokens)?));
+            modules.push(quote!(pub mod #module;));
+        }
+        let tokens = quote! {
+            #![doc = " The data sources: their models and read operations."]
+            #(#modules)*
+        };
+        files.push((PathBuf::from("src/data_sources.rs"), format_file(tokens)?));
     }
     Ok(files)
 }
@@ -114,6 +129,28 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
     let mut arms = Vec::new();
+    let mut data_arms = Vec::new();
+    let data_module = (!provider.data_sources.is_empty()).then(|| {
+        quote!(
+            pub mod data_sources;
+        )
+    });
+    for type_name in provider.data_sources.keys() {
+        let short = provider.short_name(type_name);
+        let module = field_ident(short);
+        let accessor = format_ident!("data_{}", plural(short));
+        let doc = format!(" Reads of the data source `{type_name}`.");
+        accessors.push(quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> data_sources::#module::Operations<'_> {
+                data_sources::#module::Operations::new(&self.transport)
+            }
+        });
+        data_arms.push(quote! {
+            #type_name => data_sources::#module::call(client.#accessor(), ::schema::OperationKind::Read, object).await,
+        });
+    }
+    let read_data_source = read_data_source(&data_arms);
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = field_ident(short);
@@ -169,6 +206,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
 
         pub mod errors;
         #types
+        #data_module
         #(#modules)*
 
         pub use errors::{ApiError, Result};
@@ -226,6 +264,14 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             client: ::std::sync::Mutex<::core::option::Option<Client>>,
         }
 
+        impl Backend {
+            /// The client `configure` built.
+            fn configured(&self) -> ::core::result::Result<Client, ::std::string::String> {
+                let client = self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner).clone();
+                client.ok_or_else(|| "the provider is not configured".to_owned())
+            }
+        }
+
         impl ::runtime::plugin::Backend for Backend {
             fn configure(&self, server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<(), ::std::string::String> {
                 let mut config = Client::config_from_settings(server_url, credential);
@@ -236,16 +282,45 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
 
             fn call(&self, type_name: &str, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-                let client = self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner).clone();
+                let client = self.configured();
                 let type_name = type_name.to_owned();
                 ::std::boxed::Box::pin(async move {
-                    let client = client.ok_or_else(|| "the provider is not configured".to_owned())?;
+                    let client = client?;
                     match type_name.as_str() {
                         #(#arms)*
                         other => ::core::result::Result::Err(::std::format!("this provider has no resource `{other}`")),
                     }
                 })
             }
+
+            #read_data_source
+        }
+    }
+}
+
+/// `Backend::read_data_source`, over the arms that read each data source.
+fn read_data_source(arms: &[TokenStream]) -> TokenStream {
+    let body = if arms.is_empty() {
+        quote! {
+            let _ = object;
+            ::std::boxed::Box::pin(::core::future::ready(::core::result::Result::Err(::std::format!("this provider has no data source `{type_name}`"))))
+        }
+    } else {
+        quote! {
+            let client = self.configured();
+            let type_name = type_name.to_owned();
+            ::std::boxed::Box::pin(async move {
+                let client = client?;
+                match type_name.as_str() {
+                    #(#arms)*
+                    other => ::core::result::Result::Err(::std::format!("this provider has no data source `{other}`")),
+                }
+            })
+        }
+    };
+    quote! {
+        fn read_data_source(&self, type_name: &str, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
+            #body
         }
     }
 }
@@ -304,6 +379,12 @@ fn provider_model(provider: &Provider) -> TokenStream {
         let model = type_ident(short);
         quote!(provider.resources.insert(#type_name.to_owned(), <#module::#model as ::schema::derive::Resource>::resource());)
     });
+    let data_sources = provider.data_sources.keys().map(|type_name| {
+        let short = provider.short_name(type_name);
+        let module = field_ident(short);
+        let model = type_ident(short);
+        quote!(provider.data_sources.insert(#type_name.to_owned(), <data_sources::#module::#model as ::schema::derive::Resource>::resource());)
+    });
     quote! {
         /// The provider's model (what its YAML schema declares), built from this crate's types.
         pub fn provider() -> ::schema::Provider {
@@ -320,6 +401,7 @@ fn provider_model(provider: &Provider) -> TokenStream {
             #(#types)*
             #(#errors)*
             #(#resources)*
+            #(#data_sources)*
             provider
         }
     }

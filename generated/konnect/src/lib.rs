@@ -186,6 +186,17 @@ impl Client {
 pub struct Backend {
     client: ::std::sync::Mutex<::core::option::Option<Client>>,
 }
+impl Backend {
+    /// The client `configure` built.
+    fn configured(&self) -> ::core::result::Result<Client, ::std::string::String> {
+        let client = self
+            .client
+            .lock()
+            .unwrap_or_else(::std::sync::PoisonError::into_inner)
+            .clone();
+        client.ok_or_else(|| "the provider is not configured".to_owned())
+    }
+}
 impl ::runtime::plugin::Backend for Backend {
     fn configure(
         &self,
@@ -206,15 +217,10 @@ impl ::runtime::plugin::Backend for Backend {
         kind: ::schema::OperationKind,
         object: ::serde_json::Value,
     ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self
-            .client
-            .lock()
-            .unwrap_or_else(::std::sync::PoisonError::into_inner)
-            .clone();
+        let client = self.configured();
         let type_name = type_name.to_owned();
         ::std::boxed::Box::pin(async move {
-            let client = client
-                .ok_or_else(|| "the provider is not configured".to_owned())?;
+            let client = client?;
             match type_name.as_str() {
                 "konnect_integration_instance_auth_credential" => {
                     integration_instance_auth_credential::call(
@@ -231,5 +237,19 @@ impl ::runtime::plugin::Backend for Backend {
                 }
             }
         })
+    }
+    fn read_data_source(
+        &self,
+        type_name: &str,
+        object: ::serde_json::Value,
+    ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
+        let _ = object;
+        ::std::boxed::Box::pin(
+            ::core::future::ready(
+                ::core::result::Result::Err(
+                    ::std::format!("this provider has no data source `{type_name}`"),
+                ),
+            ),
+        )
     }
 }

@@ -22,6 +22,9 @@ pub trait Backend: Send + Sync + 'static {
     /// Runs one operation of `type_name` on `object` (API JSON with every known field, path parameters
     /// included).
     fn call(&self, type_name: &str, kind: schema::OperationKind, object: Value) -> BoxFuture<CallResult>;
+
+    /// Reads the data source `type_name` for `object` (its configuration as API JSON).
+    fn read_data_source(&self, type_name: &str, object: Value) -> BoxFuture<CallResult>;
 }
 
 /// A request body read from the object's API JSON.

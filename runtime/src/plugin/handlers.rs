@@ -26,10 +26,6 @@ fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
     Diagnostic { severity: Severity::Error as i32, summary: summary.into(), detail: detail.into(), attribute: None }
 }
 
-fn not_supported(call: &str) -> Vec<Diagnostic> {
-    vec![error(format!("{call} is not supported"), format!("This provider does not implement {call} yet."))]
-}
-
 impl Provider {
     /// A provider for `model`.
     pub fn new(model: schema::Provider, backend: Box<dyn Backend>) -> Self {
@@ -339,9 +335,31 @@ impl Provider {
         response
     }
 
-    /// `ReadDataSource`.
-    pub async fn read_data_source(&self, _: proto::ReadDataSourceRequest) -> proto::ReadDataSourceResponse {
-        proto::ReadDataSourceResponse { state: None, diagnostics: not_supported("ReadDataSource") }
+    /// `ReadDataSource`: the configuration sent to the API's read, completed with what it answers.
+    pub async fn read_data_source(&self, request: proto::ReadDataSourceRequest) -> proto::ReadDataSourceResponse {
+        let mut response =
+            proto::ReadDataSourceResponse { state: None, diagnostics: self.check_type(&request.type_name, true) };
+        let Some(source) = self.model.data_sources.get(&request.type_name) else { return response };
+        let config = match Self::decode(request.config.as_ref()) {
+            Ok(config) => config,
+            Err(diagnostics) => {
+                response.diagnostics = diagnostics;
+                return response;
+            }
+        };
+        let object = to_api(&self.model, &source.schema, &config);
+        match self.backend.read_data_source(&request.type_name, object).await {
+            Ok(Some(api)) => {
+                let found = from_api(&self.model, &source.schema, &api);
+                response.state = Self::encode(&merge(&source.schema, &config, &found, false));
+            }
+            Ok(None) => response.diagnostics.push(error(
+                format!("{} found nothing", request.type_name),
+                "the API has no object matching this configuration",
+            )),
+            Err(problem) => response.diagnostics.push(error(format!("read of {} failed", request.type_name), problem)),
+        }
+        response
     }
 
     /// `StopProvider`: nothing runs in the background, so there is nothing to stop.

@@ -1,0 +1,81 @@
+//! `keywords_self`: its model, request bodies and operations.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(::macros::Resource)]
+#[resource(provider = "keywords", name = "self")]
+#[operation(read, method = "GET", path = "/self/{id}")]
+#[allow(clippy::duplicated_attributes)]
+#[serde(rename_all = "camelCase")]
+pub struct Self_ {
+    #[attribute(required)]
+    pub id: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only)]
+    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only)]
+    pub r#async: ::core::option::Option<i64>,
+    #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only)]
+    pub url: ::core::option::Option<::std::string::String>,
+}
+impl Self_ {
+    /// Reads the model from an API response body.
+    pub fn from_json(
+        value: ::serde_json::Value,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_value(value)
+    }
+}
+/// The operations on `keywords_self`.
+#[derive(Debug, Clone, Copy)]
+pub struct Operations<'c> {
+    transport: &'c ::runtime::Transport,
+}
+impl<'c> Operations<'c> {
+    pub(crate) fn new(transport: &'c ::runtime::Transport) -> Self {
+        Operations { transport }
+    }
+    /// read the object.
+    ///
+    /// `GET /self/{id}`
+    pub async fn read(&self, id: &str) -> crate::Result<Self_> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Get,
+            path: "/self/{id}",
+            path_params: ::std::vec![("id", id.to_string())],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(&[("id", ::serde_json::Value::from(id))], Self_::from_json)
+    }
+}
+/// Runs the operation `kind` on `object` (API JSON) for the provider server.
+pub(crate) async fn call(
+    operations: Operations<'_>,
+    kind: ::schema::OperationKind,
+    object: ::serde_json::Value,
+) -> ::runtime::plugin::CallResult {
+    match kind {
+        ::schema::OperationKind::Read => {
+            ::runtime::plugin::answer(
+                operations
+                    .read(
+                        &::runtime::plugin::param::<
+                            ::std::string::String,
+                        >(&object, "id")?,
+                    )
+                    .await,
+            )
+        }
+        _ => {
+            ::core::result::Result::Err(
+                ::std::format!("`{}` has no {} operation", "keywords_self", kind.key()),
+            )
+        }
+    }
+}
