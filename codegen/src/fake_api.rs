@@ -273,6 +273,7 @@ impl State {
                     target.extend(fields);
                     target.extend(path_values.clone());
                 }
+                reorder_sets(resource, &mut object);
                 if kind == OperationKind::Create {
                     store.counter += 1;
                     let counter = store.counter;
@@ -385,6 +386,22 @@ fn fits(ty: &Type, value: &Value) -> bool {
             schema::NestingMode::List | schema::NestingMode::Set => value.is_array(),
         },
         _ => false,
+    }
+}
+
+/// Stores the elements of top-level sets in reverse, as an API free to keep sets in its own order would
+/// answer them; a provider must not show that as a change.
+fn reorder_sets(resource: &Resource, object: &mut Value) {
+    let Value::Object(fields) = object else { return };
+    for attribute in resource.schema.attributes.values() {
+        let is_set = match &attribute.ty {
+            Type::Set(_) => true,
+            Type::Nested(nested) => nested.mode == schema::NestingMode::Set,
+            _ => false,
+        };
+        if let (true, Some(Value::Array(items))) = (is_set, fields.get_mut(&attribute.api_name)) {
+            items.reverse();
+        }
     }
 }
 

@@ -355,6 +355,7 @@ resource "keywords_self" "one" {{
   type  = "kind-1"
   url   = "https://example.com/upper"
   async = 3
+  tags  = ["a", "b", "c"]
 }}
 
 data "keywords_self" "read" {{
@@ -372,6 +373,7 @@ output "url" {{ value = data.keywords_self.read.url }}
     for (name, expected) in [("type", "kind-1"), ("async", "3"), ("url", "https://example.com/upper")] {
         assert_eq!(run(&terraform, work.path(), &["output", "-raw", name]), expected, "output {name}");
     }
+    // The fake keeps the set's elements in reverse order; the plan must not care.
     assert_clean_plan(&terraform, work.path(), "after reading the data source");
     let missing = config.replace("id = keywords_self.one.id", "id = \"no-such-id\"");
     configure("keywords", work.path(), &missing);

@@ -31,6 +31,9 @@ pub struct Self_ {
     #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
     #[attribute(optional, requires_replacement)]
     pub u_r_l: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional, requires_replacement, set)]
+    pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[derive(::macros::Attributes)]
@@ -68,6 +71,8 @@ pub struct CreateRequest {
     pub url: ::core::option::Option<::std::string::String>,
     #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
     pub u_r_l: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// The operations on `keywords_self`.
 #[derive(Debug, Clone, Copy)]
