@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 use schema::{Auth, Provider};
 
 use models::{ModelWriter, StructKind};
-use names::{field_ident, type_ident};
+use names::{field_ident, module_ident, type_ident};
 
 /// Why Rust code could not be produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
     }
     for (type_name, resource) in &provider.resources {
         let short = provider.short_name(type_name);
-        let module = field_ident(short);
+        let module = module_ident(short);
         let tokens = operations::resource_module(provider, type_name, resource);
         files.push((PathBuf::from(format!("src/{}.rs", names::unraw(&module))), format_file(tokens)?));
     }
@@ -153,7 +153,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     let read_data_source = read_data_source(&data_arms);
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
-        let module = field_ident(short);
+        let module = module_ident(short);
         let accessor = field_ident(&plural(short));
         let doc = format!(" Operations on `{type_name}`.");
         modules.push(quote!(pub mod #module;));
@@ -375,7 +375,7 @@ fn provider_model(provider: &Provider) -> TokenStream {
     });
     let resources = provider.resources.keys().map(|type_name| {
         let short = provider.short_name(type_name);
-        let module = field_ident(short);
+        let module = module_ident(short);
         let model = type_ident(short);
         quote!(provider.resources.insert(#type_name.to_owned(), <#module::#model as ::schema::derive::Resource>::resource());)
     });
@@ -485,6 +485,10 @@ fn types_rs(provider: &Provider) -> TokenStream {
 
 /// The plural of a resource name, for its accessor (`access_key` -> `access_keys`).
 pub fn plural(name: &str) -> String {
+    // A name that reads as a plural already ("errors", "settings") stays as it is; "status" does not.
+    if name.ends_with('s') && !["ss", "us", "is"].iter().any(|ending| name.ends_with(ending)) {
+        return name.to_owned();
+    }
     if let Some(stem) = name.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
         return format!("{stem}ies");
     }
@@ -492,4 +496,25 @@ pub fn plural(name: &str) -> String {
         return format!("{name}es");
     }
     format!("{name}s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_read_as_english() {
+        let cases = [
+            ("access_key", "access_keys"),
+            ("policy", "policies"),
+            ("gateway", "gateways"),
+            ("box", "boxes"),
+            ("status", "statuses"),
+            ("address", "addresses"),
+            ("errors", "errors"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(plural(name), expected);
+        }
+    }
 }

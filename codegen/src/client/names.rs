@@ -25,6 +25,20 @@ pub fn field_ident(name: &str) -> Ident {
     ident(&snake)
 }
 
+/// The modules every generated crate has, which a resource's module must not take.
+const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources"];
+
+/// The module of the resource `short` (its name without the provider prefix): [`field_ident`], suffixed
+/// (`errors_`) where the crate has a module of that name already.
+pub fn module_ident(short: &str) -> Ident {
+    let ident = field_ident(short);
+    if CRATE_MODULES.contains(&ident.to_string().as_str()) {
+        Ident::new(&format!("{ident}_"), ident.span())
+    } else {
+        ident
+    }
+}
+
 /// A PascalCase identifier for `name`.
 pub fn type_ident(name: &str) -> Ident {
     let pascal = name.to_upper_camel_case();

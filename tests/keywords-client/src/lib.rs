@@ -5,6 +5,7 @@
 pub mod errors;
 pub mod data_sources;
 pub mod self_;
+pub mod errors_;
 pub use errors::{ApiError, Result};
 /// The provider block's configuration.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -41,6 +42,12 @@ pub fn provider() -> ::schema::Provider {
         .insert(
             "keywords_self".to_owned(),
             <self_::Self_ as ::schema::derive::Resource>::resource(),
+        );
+    provider
+        .resources
+        .insert(
+            "keywords_errors".to_owned(),
+            <errors_::Errors as ::schema::derive::Resource>::resource(),
         );
     provider
         .data_sources
@@ -113,6 +120,10 @@ impl Client {
     pub fn selfs(&self) -> self_::Operations<'_> {
         self_::Operations::new(&self.transport)
     }
+    /// Operations on `keywords_errors`.
+    pub fn errors(&self) -> errors_::Operations<'_> {
+        errors_::Operations::new(&self.transport)
+    }
 }
 /// What the provider server calls the API through: the client its provider block configures.
 #[derive(Debug, Default)]
@@ -156,6 +167,7 @@ impl ::runtime::plugin::Backend for Backend {
             let client = client?;
             match type_name.as_str() {
                 "keywords_self" => self_::call(client.selfs(), kind, object).await,
+                "keywords_errors" => errors_::call(client.errors(), kind, object).await,
                 other => {
                     ::core::result::Result::Err(
                         ::std::format!("this provider has no resource `{other}`"),

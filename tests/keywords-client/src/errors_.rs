@@ -1,0 +1,135 @@
+//! `keywords_errors`: its model, request bodies and operations.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(::macros::Resource)]
+#[resource(provider = "keywords", name = "errors")]
+#[operation(create, method = "POST", path = "/errors")]
+#[operation(read, method = "GET", path = "/errors/{id}")]
+#[operation(delete, method = "DELETE", path = "/errors/{id}")]
+#[allow(clippy::duplicated_attributes)]
+#[serde(rename_all = "camelCase")]
+pub struct Errors {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only)]
+    pub id: ::core::option::Option<::std::string::String>,
+    #[attribute(required, requires_replacement)]
+    pub message: ::std::string::String,
+}
+impl Errors {
+    /// Reads the model from an API response body.
+    pub fn from_json(
+        value: ::serde_json::Value,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_value(value)
+    }
+}
+/// The body of the create request.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRequest {
+    pub message: ::std::string::String,
+}
+/// The operations on `keywords_errors`.
+#[derive(Debug, Clone, Copy)]
+pub struct Operations<'c> {
+    transport: &'c ::runtime::Transport,
+}
+impl<'c> Operations<'c> {
+    pub(crate) fn new(transport: &'c ::runtime::Transport) -> Self {
+        Operations { transport }
+    }
+    /// create the object.
+    ///
+    /// `POST /errors`
+    pub async fn create(&self, body: &CreateRequest) -> crate::Result<Errors> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Post,
+            path: "/errors",
+            path_params: ::std::vec![],
+            query,
+            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(&[], Errors::from_json)
+    }
+    /// read the object.
+    ///
+    /// `GET /errors/{id}`
+    pub async fn read(&self, id: &str) -> crate::Result<Errors> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Get,
+            path: "/errors/{id}",
+            path_params: ::std::vec![("id", id.to_string())],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(&[("id", ::serde_json::Value::from(id))], Errors::from_json)
+    }
+    /// delete the object.
+    ///
+    /// `DELETE /errors/{id}`
+    pub async fn delete(&self, id: &str) -> crate::Result<()> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Delete,
+            path: "/errors/{id}",
+            path_params: ::std::vec![("id", id.to_string())],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+        };
+        self.transport.send::<crate::ApiError>(&request).await?;
+        ::core::result::Result::Ok(())
+    }
+}
+/// Runs the operation `kind` on `object` (API JSON) for the provider server.
+pub(crate) async fn call(
+    operations: Operations<'_>,
+    kind: ::schema::OperationKind,
+    object: ::serde_json::Value,
+) -> ::runtime::plugin::CallResult {
+    match kind {
+        ::schema::OperationKind::Create => {
+            ::runtime::plugin::answer(
+                operations
+                    .create(&::runtime::plugin::body::<CreateRequest>(&object)?)
+                    .await,
+            )
+        }
+        ::schema::OperationKind::Read => {
+            ::runtime::plugin::answer(
+                operations
+                    .read(
+                        &::runtime::plugin::param::<
+                            ::std::string::String,
+                        >(&object, "id")?,
+                    )
+                    .await,
+            )
+        }
+        ::schema::OperationKind::Delete => {
+            ::runtime::plugin::deleted(
+                operations
+                    .delete(
+                        &::runtime::plugin::param::<
+                            ::std::string::String,
+                        >(&object, "id")?,
+                    )
+                    .await,
+            )
+        }
+        _ => {
+            ::core::result::Result::Err(
+                ::std::format!("`{}` has no {} operation", "keywords_errors", kind.key()),
+            )
+        }
+    }
+}
