@@ -36,6 +36,11 @@ pub enum Auth {
     },
 }
 
+/// A setting as configured, else from the environment variable `env` when that is set and not empty.
+pub fn setting(configured: Option<String>, env: Option<&str>) -> Option<String> {
+    configured.or_else(|| env.and_then(|name| std::env::var(name).ok()).filter(|value| !value.is_empty()))
+}
+
 /// When and how often to retry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {

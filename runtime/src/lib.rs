@@ -10,6 +10,6 @@ pub mod error;
 pub mod plugin;
 pub mod secret;
 
-pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport, to_body};
+pub use client::{Auth, ClientConfig, Method, Request, Response, RetryPolicy, Transport, setting, to_body};
 pub use error::{ApiErrorKind, Error, ErrorResponse, Problem};
 pub use secret::{REDACTED, Secret};

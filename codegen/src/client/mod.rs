@@ -82,7 +82,7 @@ fn main_rs(provider: &Provider) -> TokenStream {
         #![doc = #doc]
 
         fn main() -> ::std::process::ExitCode {
-            ::runtime::plugin::serve(#crate_ident::provider(), #crate_ident::Backend::default())
+            ::runtime::plugin::serve(#crate_ident::provider(), #crate_ident::Client::for_provider)
         }
     }
 }
@@ -150,7 +150,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             #type_name => data_sources::#module::call(client.#accessor(), ::schema::OperationKind::Read, object).await,
         });
     }
-    let read_data_source = read_data_source(&data_arms);
+
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
@@ -165,6 +165,15 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
         });
     }
+    let call_body = dispatch(&arms, "resource");
+    let read_data_source = (!data_arms.is_empty()).then(|| {
+        let body = dispatch(&data_arms, "data source");
+        quote! {
+            fn read_data_source(&self, type_name: &str, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
+                #body
+            }
+        }
+    });
     let default_url = provider.default_server_url.as_deref().unwrap_or("http://localhost");
     let server_env = provider.config.attributes.get("server_url").and_then(|attribute| attribute.env.as_deref());
     let server_env = option_str(server_env);
@@ -242,12 +251,19 @@ fn lib_rs(provider: &Provider) -> TokenStream {
 
             /// The configuration [`Client::from_settings`] uses, to adjust before [`Client::new`].
             pub fn config_from_settings(server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::runtime::ClientConfig {
-                let from_env = |name: ::core::option::Option<&str>| name.and_then(|name| ::std::env::var(name).ok()).filter(|value| !value.is_empty());
-                let server_url = server_url.or_else(|| from_env(SERVER_URL_ENV)).unwrap_or_else(|| DEFAULT_SERVER_URL.to_owned());
-                let credential = credential.or_else(|| from_env(CREDENTIAL_ENV));
+                let server_url = ::runtime::setting(server_url, SERVER_URL_ENV).unwrap_or_else(|| DEFAULT_SERVER_URL.to_owned());
+                let credential = ::runtime::setting(credential, CREDENTIAL_ENV);
                 #config_binding
                 #credential_use
                 config
+            }
+
+            /// The client of the provider binary: configured as [`Client::from_settings`] is, with the
+            /// retry policy of a provider.
+            pub fn for_provider(server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<Self, ::std::string::String> {
+                let mut config = Client::config_from_settings(server_url, credential);
+                config.retry = ::runtime::RetryPolicy::for_provider();
+                Client::new(config).map_err(|error| error.to_string())
             }
 
             /// The transport, for requests the operations below do not cover.
@@ -258,39 +274,9 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             #(#accessors)*
         }
 
-        /// What the provider server calls the API through: the client its provider block configures.
-        #[derive(Debug, Default)]
-        pub struct Backend {
-            client: ::std::sync::Mutex<::core::option::Option<Client>>,
-        }
-
-        impl Backend {
-            /// The client `configure` built.
-            fn configured(&self) -> ::core::result::Result<Client, ::std::string::String> {
-                let client = self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner).clone();
-                client.ok_or_else(|| "the provider is not configured".to_owned())
-            }
-        }
-
-        impl ::runtime::plugin::Backend for Backend {
-            fn configure(&self, server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<(), ::std::string::String> {
-                let mut config = Client::config_from_settings(server_url, credential);
-                config.retry = ::runtime::RetryPolicy::for_provider();
-                let client = Client::new(config).map_err(|error| error.to_string())?;
-                *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(client);
-                ::core::result::Result::Ok(())
-            }
-
+        impl ::runtime::plugin::Api for Client {
             fn call(&self, type_name: &str, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-                let client = self.configured();
-                let type_name = type_name.to_owned();
-                ::std::boxed::Box::pin(async move {
-                    let client = client?;
-                    match type_name.as_str() {
-                        #(#arms)*
-                        other => ::core::result::Result::Err(::std::format!("this provider has no resource `{other}`")),
-                    }
-                })
+                #call_body
             }
 
             #read_data_source
@@ -298,30 +284,19 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     }
 }
 
-/// `Backend::read_data_source`, over the arms that read each data source.
-fn read_data_source(arms: &[TokenStream]) -> TokenStream {
-    let body = if arms.is_empty() {
-        quote! {
-            let _ = object;
-            ::std::boxed::Box::pin(::core::future::ready(::core::result::Result::Err(::std::format!("this provider has no data source `{type_name}`"))))
-        }
-    } else {
-        quote! {
-            let client = self.configured();
-            let type_name = type_name.to_owned();
-            ::std::boxed::Box::pin(async move {
-                let client = client?;
-                match type_name.as_str() {
-                    #(#arms)*
-                    other => ::core::result::Result::Err(::std::format!("this provider has no data source `{other}`")),
-                }
-            })
-        }
-    };
+/// The body of a dispatching `Api` method: the arm of `type_name` runs on a clone of the client, so the
+/// future owns what it uses.
+fn dispatch(arms: &[TokenStream], what: &str) -> TokenStream {
+    let unknown = format!("this provider has no {what} `{{other}}`");
     quote! {
-        fn read_data_source(&self, type_name: &str, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-            #body
-        }
+        let client = self.clone();
+        let type_name = type_name.to_owned();
+        ::std::boxed::Box::pin(async move {
+            match type_name.as_str() {
+                #(#arms)*
+                other => ::core::result::Result::Err(::std::format!(#unknown)),
+            }
+        })
     }
 }
 

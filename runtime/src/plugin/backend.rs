@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -14,17 +15,22 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 /// What one API call gives: the object as API JSON, `None` when it does not exist (or is deleted).
 pub type CallResult = Result<Option<Value>, String>;
 
-/// The API calls behind the resources.
-pub trait Backend: Send + Sync + 'static {
-    /// Builds the client from the provider block; unset values fall back to the environment.
-    fn configure(&self, server_url: Option<String>, credential: Option<String>) -> Result<(), String>;
+/// Builds the API client from the provider block's server URL and credential (unset values fall back to
+/// the environment).
+pub type Connect = Box<dyn Fn(Option<String>, Option<String>) -> Result<Arc<dyn Api>, String> + Send + Sync>;
 
+/// The API calls behind the resources and data sources, on a configured client.
+pub trait Api: Send + Sync + 'static {
     /// Runs one operation of `type_name` on `object` (API JSON with every known field, path parameters
     /// included).
     fn call(&self, type_name: &str, kind: schema::OperationKind, object: Value) -> BoxFuture<CallResult>;
 
     /// Reads the data source `type_name` for `object` (its configuration as API JSON).
-    fn read_data_source(&self, type_name: &str, object: Value) -> BoxFuture<CallResult>;
+    fn read_data_source(&self, type_name: &str, object: Value) -> BoxFuture<CallResult> {
+        let _ = object;
+        let problem = format!("this provider has no data source `{type_name}`");
+        Box::pin(std::future::ready(Err(problem)))
+    }
 }
 
 /// A request body read from the object's API JSON.

@@ -1,25 +1,25 @@
 //! What the provider answers to each protocol call. The schema, validation, state upgrades and plans are
-//! answered from the model; configuration, apply, read and import go through the [`Backend`] that generated
-//! code implements over its client.
+//! answered from the model; apply, read, import and data sources go through the [`Api`] client that
+//! configuration connects.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use schema::{OperationKind, Resource};
 
-use super::Backend;
 use super::convert::{from_api, merge, parse_import_id, to_api};
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::validate;
 use super::value::{self, TfValue};
+use super::{Api, Connect};
 
 /// A provider served from its model.
 pub struct Provider {
     model: schema::Provider,
     schema: proto::GetProviderSchemaResponse,
-    backend: Box<dyn Backend>,
-    /// The provider block's values, once Terraform has configured the provider.
-    config: Mutex<Option<TfValue>>,
+    connect: Connect,
+    /// The client, once Terraform has configured the provider.
+    api: Mutex<Option<Arc<dyn Api>>>,
 }
 
 fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
@@ -28,9 +28,15 @@ fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
 
 impl Provider {
     /// A provider for `model`.
-    pub fn new(model: schema::Provider, backend: Box<dyn Backend>) -> Self {
+    pub fn new(model: schema::Provider, connect: Connect) -> Self {
         let schema = super::schema::provider_schema(&model);
-        Provider { model, schema, backend, config: Mutex::new(None) }
+        Provider { model, schema, connect, api: Mutex::new(None) }
+    }
+
+    /// The client `ConfigureProvider` connected.
+    fn api(&self) -> Result<Arc<dyn Api>, Vec<Diagnostic>> {
+        let api = self.api.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        api.ok_or_else(|| vec![error("the provider is not configured", "Terraform did not call ConfigureProvider")])
     }
 
     fn encode(state: &TfValue) -> Option<DynamicValue> {
@@ -46,7 +52,7 @@ impl Provider {
         state: &TfValue,
     ) -> Result<Option<TfValue>, Vec<Diagnostic>> {
         let object = to_api(&self.model, &resource.schema, state);
-        match self.backend.call(type_name, kind, object).await {
+        match self.api()?.call(type_name, kind, object).await {
             Ok(Some(api)) => Ok(Some(from_api(&self.model, &resource.schema, &api))),
             Ok(None) => Ok(None),
             Err(problem) => Err(vec![error(format!("{} of {type_name} failed", kind.key()), problem)]),
@@ -119,7 +125,7 @@ impl Provider {
         proto::DiagnosticsResponse { diagnostics }
     }
 
-    /// `ConfigureProvider`: keeps the provider block's values.
+    /// `ConfigureProvider`: connects the client from the provider block's values.
     pub async fn configure_provider(&self, request: proto::ConfigureProviderRequest) -> proto::DiagnosticsResponse {
         let config = match Self::decode(request.config.as_ref()) {
             Ok(config) => config,
@@ -138,12 +144,13 @@ impl Provider {
             }
             None => None,
         };
-        let result = self.backend.configure(text("server_url"), credential_attribute.and_then(text));
-        if let Ok(mut stored) = self.config.lock() {
-            *stored = Some(config);
-        }
-        let diagnostics =
-            result.err().map(|problem| vec![error("cannot configure the provider", problem)]).unwrap_or_default();
+        let diagnostics = match (self.connect)(text("server_url"), credential_attribute.and_then(text)) {
+            Ok(api) => {
+                *self.api.lock().unwrap_or_else(PoisonError::into_inner) = Some(api);
+                Vec::new()
+            }
+            Err(problem) => vec![error("cannot configure the provider", problem)],
+        };
         proto::DiagnosticsResponse { diagnostics }
     }
 
@@ -347,8 +354,15 @@ impl Provider {
                 return response;
             }
         };
+        let api = match self.api() {
+            Ok(api) => api,
+            Err(diagnostics) => {
+                response.diagnostics = diagnostics;
+                return response;
+            }
+        };
         let object = to_api(&self.model, &source.schema, &config);
-        match self.backend.read_data_source(&request.type_name, object).await {
+        match api.read_data_source(&request.type_name, object).await {
             Ok(Some(api)) => {
                 let found = from_api(&self.model, &source.schema, &api);
                 response.state = Self::encode(&merge(&source.schema, &config, &found, false));

@@ -12,5 +12,5 @@ pub mod server;
 pub mod validate;
 pub mod value;
 
-pub use backend::{Backend, BoxFuture, CallResult, answer, body, deleted, optional_param, param};
+pub use backend::{Api, BoxFuture, CallResult, Connect, answer, body, deleted, optional_param, param};
 pub use server::serve;

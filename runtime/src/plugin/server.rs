@@ -21,8 +21,13 @@ use super::handlers::Provider;
 pub const MAGIC_COOKIE: (&str, &str) =
     ("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2");
 
-/// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls.
-pub fn serve(provider: schema::Provider, backend: impl super::Backend) -> std::process::ExitCode {
+/// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls. `connect` builds
+/// the API client when Terraform configures the provider.
+pub fn serve<A, C>(provider: schema::Provider, connect: C) -> std::process::ExitCode
+where
+    A: super::Api,
+    C: Fn(Option<String>, Option<String>) -> Result<A, String> + Send + Sync + 'static,
+{
     if std::env::var(MAGIC_COOKIE.0).as_deref() != Ok(MAGIC_COOKIE.1) {
         eprintln!(
             "This binary is a plugin for Terraform (provider `{}`). Terraform starts it; it is not meant to be run directly.",
@@ -37,7 +42,10 @@ pub fn serve(provider: schema::Provider, backend: impl super::Backend) -> std::p
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(Provider::new(provider, Box::new(backend)))) {
+    let connect: super::Connect = Box::new(move |server_url, credential| {
+        connect(server_url, credential).map(|api| Arc::new(api) as Arc<dyn super::Api>)
+    });
+    match runtime.block_on(run(Provider::new(provider, connect))) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("provider failed: {error}");

@@ -92,21 +92,25 @@ impl Client {
         server_url: ::core::option::Option<::std::string::String>,
         credential: ::core::option::Option<::std::string::String>,
     ) -> ::runtime::ClientConfig {
-        let from_env = |name: ::core::option::Option<&str>| {
-            name
-                .and_then(|name| ::std::env::var(name).ok())
-                .filter(|value| !value.is_empty())
-        };
-        let server_url = server_url
-            .or_else(|| from_env(SERVER_URL_ENV))
+        let server_url = ::runtime::setting(server_url, SERVER_URL_ENV)
             .unwrap_or_else(|| DEFAULT_SERVER_URL.to_owned());
-        let credential = credential.or_else(|| from_env(CREDENTIAL_ENV));
+        let credential = ::runtime::setting(credential, CREDENTIAL_ENV);
         let mut config = ::runtime::ClientConfig::new(server_url);
         config.auth = credential
             .map(|credential| ::runtime::Auth::Bearer(
                 ::runtime::Secret::new(credential),
             ));
         config
+    }
+    /// The client of the provider binary: configured as [`Client::from_settings`] is, with the
+    /// retry policy of a provider.
+    pub fn for_provider(
+        server_url: ::core::option::Option<::std::string::String>,
+        credential: ::core::option::Option<::std::string::String>,
+    ) -> ::core::result::Result<Self, ::std::string::String> {
+        let mut config = Client::config_from_settings(server_url, credential);
+        config.retry = ::runtime::RetryPolicy::for_provider();
+        Client::new(config).map_err(|error| error.to_string())
     }
     /// The transport, for requests the operations below do not cover.
     pub fn transport(&self) -> &::runtime::Transport {
@@ -125,46 +129,16 @@ impl Client {
         errors_::Operations::new(&self.transport)
     }
 }
-/// What the provider server calls the API through: the client its provider block configures.
-#[derive(Debug, Default)]
-pub struct Backend {
-    client: ::std::sync::Mutex<::core::option::Option<Client>>,
-}
-impl Backend {
-    /// The client `configure` built.
-    fn configured(&self) -> ::core::result::Result<Client, ::std::string::String> {
-        let client = self
-            .client
-            .lock()
-            .unwrap_or_else(::std::sync::PoisonError::into_inner)
-            .clone();
-        client.ok_or_else(|| "the provider is not configured".to_owned())
-    }
-}
-impl ::runtime::plugin::Backend for Backend {
-    fn configure(
-        &self,
-        server_url: ::core::option::Option<::std::string::String>,
-        credential: ::core::option::Option<::std::string::String>,
-    ) -> ::core::result::Result<(), ::std::string::String> {
-        let mut config = Client::config_from_settings(server_url, credential);
-        config.retry = ::runtime::RetryPolicy::for_provider();
-        let client = Client::new(config).map_err(|error| error.to_string())?;
-        *self.client.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = ::core::option::Option::Some(
-            client,
-        );
-        ::core::result::Result::Ok(())
-    }
+impl ::runtime::plugin::Api for Client {
     fn call(
         &self,
         type_name: &str,
         kind: ::schema::OperationKind,
         object: ::serde_json::Value,
     ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self.configured();
+        let client = self.clone();
         let type_name = type_name.to_owned();
         ::std::boxed::Box::pin(async move {
-            let client = client?;
             match type_name.as_str() {
                 "keywords_self" => self_::call(client.selfs(), kind, object).await,
                 "keywords_errors" => errors_::call(client.errors(), kind, object).await,
@@ -181,10 +155,9 @@ impl ::runtime::plugin::Backend for Backend {
         type_name: &str,
         object: ::serde_json::Value,
     ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self.configured();
+        let client = self.clone();
         let type_name = type_name.to_owned();
         ::std::boxed::Box::pin(async move {
-            let client = client?;
             match type_name.as_str() {
                 "keywords_self" => {
                     data_sources::self_::call(
