@@ -49,6 +49,8 @@ struct Store {
     counter: u64,
     /// Deterministic generator for fault injection.
     random: u64,
+    /// Faults answered so far.
+    faults: u64,
 }
 
 impl FakeApi {
@@ -89,6 +91,11 @@ impl FakeApi {
     /// How many objects the fake holds.
     pub fn object_count(&self) -> usize {
         self.state.store.lock().map(|store| store.objects.len()).unwrap_or(0)
+    }
+
+    /// How many requests were answered with an injected fault.
+    pub fn faults_injected(&self) -> u64 {
+        self.state.store.lock().map(|store| store.faults).unwrap_or(0)
     }
 
     /// Deletes every object, as if they were deleted outside Terraform.
@@ -207,6 +214,7 @@ impl State {
         if draw >= self.faults.error_rate {
             return None;
         }
+        store.faults += 1;
         Some(if store.random % 2 == 0 {
             problem(500, "Internal Server Error", "injected fault")
         } else {

@@ -89,6 +89,8 @@ fn wrap_provider(work: &Path, provider: &Path, report: &Path) {
         provider.display(),
         report.display()
     );
+    // The folder holds a link to the build; replace the link, not the build it points at.
+    std::fs::remove_file(&script).unwrap();
     std::fs::write(&script, text).unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

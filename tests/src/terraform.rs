@@ -17,10 +17,14 @@ pub fn terraform() -> Option<PathBuf> {
 /// Writes a Terraform configuration using `binary` as the development build of `provider` (no registry, no
 /// `terraform init`), plus `resources` (HCL).
 pub fn configure(binary: &Path, provider: &str, work: &Path, resources: &str) {
-    // Terraform looks for `terraform-provider-<name>` in the override folder.
+    // Terraform looks for `terraform-provider-<name>` in the override folder; a link to the build will do,
+    // made once per folder.
     let plugins = work.join("plugins");
     std::fs::create_dir_all(&plugins).unwrap();
-    std::fs::copy(binary, plugins.join(format!("terraform-provider-{provider}"))).unwrap();
+    let plugin = plugins.join(format!("terraform-provider-{provider}"));
+    if plugin.symlink_metadata().is_err() {
+        std::os::unix::fs::symlink(binary, &plugin).unwrap();
+    }
     let overrides = format!(
         "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
         plugins.display()

@@ -310,6 +310,7 @@ fn fifty_keys_apply_through_twenty_percent_server_errors() {
     let apply = run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
     assert!(apply.contains("Apply complete! Resources: 50 added, 0 changed, 0 destroyed."), "{apply}");
     assert_eq!(served.api.object_count(), 50, "an object the API holds is missing from the state");
+    assert!(served.api.faults_injected() >= 10, "only {} faults were injected", served.api.faults_injected());
     assert_clean_plan(&terraform, work.path(), "after the faulty apply");
     run(&terraform, work.path(), &["destroy", "-auto-approve", "-no-color"]);
     assert_eq!(served.api.object_count(), 0);
