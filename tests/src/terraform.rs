@@ -14,6 +14,15 @@ pub fn terraform() -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
 }
 
+/// [`terraform`], or `None` after printing the loud SKIP line a test that needs it leaves behind.
+pub fn terraform_or_skip() -> Option<PathBuf> {
+    let found = terraform();
+    if found.is_none() {
+        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
+    }
+    found
+}
+
 /// Writes a Terraform configuration using `binary` as the development build of `provider` (no registry, no
 /// `terraform init`), plus `resources` (HCL).
 pub fn configure(binary: &Path, provider: &str, work: &Path, resources: &str) {

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use codegen::docs::tfplugindocs::{Options, generate};
 use codegen::fake_api::Faults;
-use tests::terraform::{ServedApi, run, run_with_code, terraform};
+use tests::terraform::{ServedApi, run, run_with_code, terraform_or_skip};
 
 /// Writes a Terraform configuration using the development build of `provider` plus `resources` (HCL).
 fn configure(provider: &str, work: &Path, resources: &str) {
@@ -44,10 +44,7 @@ fn schema_section(page: &str) -> &str {
 
 #[test]
 fn terraform_reads_each_providers_schema_and_the_docs_come_back() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     let root = tests::workspace_root();
     for provider in ["konnect", "infra", "fusionauth"] {
         let work = tempfile::tempdir().unwrap();
@@ -80,10 +77,7 @@ fn terraform_reads_each_providers_schema_and_the_docs_come_back() {
 
 #[test]
 fn terraform_plans_a_new_object_from_the_schema() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     let work = tempfile::tempdir().unwrap();
     let resources = "provider \"infra\" {\n  server_url = \"http://127.0.0.1:9\"\n}\n\nresource \"infra_access_key\" \"example\" {\n  expires_in = \"87660h0m0s\"\n}\n";
     configure("infra", work.path(), resources);
@@ -219,10 +213,7 @@ fn assert_clean_plan(terraform: &Path, work: &Path, when: &str) {
 
 #[test]
 fn infra_access_keys_live_their_whole_life_under_terraform() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     Lifecycle {
         provider: "infra",
         address: "infra_access_key.ci",
@@ -238,10 +229,7 @@ fn infra_access_keys_live_their_whole_life_under_terraform() {
 
 #[test]
 fn konnect_credentials_live_their_whole_life_under_terraform() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     Lifecycle {
         provider: "konnect",
         address: "konnect_integration_instance_auth_credential.github",
@@ -268,10 +256,7 @@ fn konnect_credentials_live_their_whole_life_under_terraform() {
 
 #[test]
 fn fusionauth_api_keys_live_their_whole_life_under_terraform() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     Lifecycle {
         provider: "fusionauth",
         address: "fusionauth_api_key.example",
@@ -295,10 +280,7 @@ fn fusionauth_api_keys_live_their_whole_life_under_terraform() {
 
 #[test]
 fn fifty_keys_apply_through_twenty_percent_server_errors() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     let faults = Faults { error_rate: 0.2, ..Faults::default() };
     let served = ServedApi::start("fusionauth", TOKEN, faults);
     let work = tempfile::tempdir().unwrap();
@@ -318,10 +300,7 @@ fn fifty_keys_apply_through_twenty_percent_server_errors() {
 
 #[test]
 fn terraform_validate_points_at_the_value_a_validator_rejects() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     let work = tempfile::tempdir().unwrap();
     let resources = "resource \"infra_access_key\" \"bad\" {\n  expires_in = \"1h\"\n  name       = \"two words\"\n}\n";
     configure("infra", work.path(), resources);
@@ -339,10 +318,7 @@ fn terraform_validate_points_at_the_value_a_validator_rejects() {
 
 #[test]
 fn a_data_source_reads_what_a_resource_of_the_same_name_created() {
-    let Some(terraform) = terraform() else {
-        println!("SKIP: no terraform on PATH and no TF_BIN; the provider end-to-end tests did not run");
-        return;
-    };
+    let Some(terraform) = terraform_or_skip() else { return };
     let fixture = tests::workspace_root().join("tests/fixtures/good/keywords");
     let served = ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default());
     let work = tempfile::tempdir().unwrap();
