@@ -110,18 +110,22 @@ fn type_from_api(provider: &Provider, ty: &Type, value: &Value) -> TfValue {
             items.iter().map(|(key, item)| (key.clone(), type_from_api(provider, element, item))).collect(),
         ),
         (Type::Int64, Value::Number(number)) => number.as_i64().map_or(TfValue::Null, TfValue::Int),
-        (_, Value::Number(number)) => match number.as_i64() {
+        (_, value) => untyped(value),
+    }
+}
+
+/// A JSON value as a Terraform value, without a schema type to follow: arrays become lists, objects maps.
+pub fn untyped(value: &Value) -> TfValue {
+    match value {
+        Value::Null => TfValue::Null,
+        Value::Number(number) => match number.as_i64() {
             Some(int) => TfValue::Int(int),
             None => TfValue::Float(number.as_f64().unwrap_or_default()),
         },
-        (_, Value::Bool(flag)) => TfValue::Bool(*flag),
-        (_, Value::String(text)) => TfValue::String(text.clone()),
-        (_, Value::Array(items)) => {
-            TfValue::List(items.iter().map(|item| type_from_api(provider, &Type::Dynamic, item)).collect())
-        }
-        (_, Value::Object(items)) => TfValue::Map(
-            items.iter().map(|(key, item)| (key.clone(), type_from_api(provider, &Type::Dynamic, item))).collect(),
-        ),
+        Value::Bool(flag) => TfValue::Bool(*flag),
+        Value::String(text) => TfValue::String(text.clone()),
+        Value::Array(items) => TfValue::List(items.iter().map(untyped).collect()),
+        Value::Object(items) => TfValue::Map(items.iter().map(|(key, item)| (key.clone(), untyped(item))).collect()),
     }
 }
 

@@ -2,12 +2,11 @@
 //! answered from the model; apply, read, import and data sources go through the [`Api`] client that
 //! configuration connects.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use schema::{OperationKind, Resource};
 
-use super::convert::{from_api, merge, parse_import_id, to_api};
+use super::convert::{from_api, merge, parse_import_id, to_api, untyped};
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::validate;
 use super::value::{self, TfValue};
@@ -165,7 +164,7 @@ impl Provider {
             Some(TfValue::Null)
         } else {
             match serde_json::from_slice::<serde_json::Value>(&json) {
-                Ok(state) => Some(from_json(state)),
+                Ok(state) => Some(untyped(&state)),
                 Err(problem) => {
                     diagnostics.push(error("unreadable stored state", problem.to_string()));
                     None
@@ -344,57 +343,36 @@ impl Provider {
 
     /// `ReadDataSource`: the configuration sent to the API's read, completed with what it answers.
     pub async fn read_data_source(&self, request: proto::ReadDataSourceRequest) -> proto::ReadDataSourceResponse {
-        let mut response =
-            proto::ReadDataSourceResponse { state: None, diagnostics: self.check_type(&request.type_name, true) };
-        let Some(source) = self.model.data_sources.get(&request.type_name) else { return response };
-        let config = match Self::decode(request.config.as_ref()) {
-            Ok(config) => config,
-            Err(diagnostics) => {
-                response.diagnostics = diagnostics;
-                return response;
-            }
+        let diagnostics = self.check_type(&request.type_name, true);
+        let Some(source) = self.model.data_sources.get(&request.type_name) else {
+            return proto::ReadDataSourceResponse { state: None, diagnostics };
         };
-        let api = match self.api() {
-            Ok(api) => api,
-            Err(diagnostics) => {
-                response.diagnostics = diagnostics;
-                return response;
-            }
-        };
-        let object = to_api(&self.model, &source.schema, &config);
-        match api.read_data_source(&request.type_name, object).await {
-            Ok(Some(api)) => {
-                let found = from_api(&self.model, &source.schema, &api);
-                response.state = Self::encode(&merge(&source.schema, &config, &found, false));
-            }
-            Ok(None) => response.diagnostics.push(error(
-                format!("{} found nothing", request.type_name),
-                "the API has no object matching this configuration",
-            )),
-            Err(problem) => response.diagnostics.push(error(format!("read of {} failed", request.type_name), problem)),
+        match self.read_data(&request.type_name, source, request.config.as_ref()).await {
+            Ok(state) => proto::ReadDataSourceResponse { state: Self::encode(&state), diagnostics },
+            Err(diagnostics) => proto::ReadDataSourceResponse { state: None, diagnostics },
         }
-        response
+    }
+
+    async fn read_data(
+        &self,
+        type_name: &str,
+        source: &Resource,
+        config: Option<&DynamicValue>,
+    ) -> Result<TfValue, Vec<Diagnostic>> {
+        let config = Self::decode(config)?;
+        let object = to_api(&self.model, &source.schema, &config);
+        match self.api()?.read_data_source(type_name, object).await {
+            Ok(Some(api)) => Ok(merge(&source.schema, &config, &from_api(&self.model, &source.schema, &api), false)),
+            Ok(None) => Err(vec![error(
+                format!("{type_name} found nothing"),
+                "the API has no object matching this configuration",
+            )]),
+            Err(problem) => Err(vec![error(format!("read of {type_name} failed"), problem)]),
+        }
     }
 
     /// `StopProvider`: nothing runs in the background, so there is nothing to stop.
     pub async fn stop_provider(&self, _: proto::Empty) -> proto::StopProviderResponse {
         proto::StopProviderResponse { error: String::new() }
-    }
-}
-
-/// A JSON state value as a Terraform value.
-fn from_json(value: serde_json::Value) -> TfValue {
-    match value {
-        serde_json::Value::Null => TfValue::Null,
-        serde_json::Value::Bool(flag) => TfValue::Bool(flag),
-        serde_json::Value::Number(number) => match number.as_i64() {
-            Some(int) => TfValue::Int(int),
-            None => TfValue::Float(number.as_f64().unwrap_or_default()),
-        },
-        serde_json::Value::String(text) => TfValue::String(text),
-        serde_json::Value::Array(items) => TfValue::List(items.into_iter().map(from_json).collect()),
-        serde_json::Value::Object(entries) => {
-            TfValue::Map(entries.into_iter().map(|(key, value)| (key, from_json(value))).collect::<BTreeMap<_, _>>())
-        }
     }
 }
