@@ -63,6 +63,9 @@ pub fn mode(field: &Field, errors: &mut Errors) -> Option<Mode> {
     if let (Some(span), Mode::ReadOnly | Mode::OptionalComputed) = (field.write_only, mode) {
         errors.push(span, "a write-only attribute cannot be computed or read-only");
     }
+    if let (Some(span), Mode::Required | Mode::Optional) = (field.changes_on_update, mode) {
+        errors.push(span, "only a computed attribute (read_only, or optional with computed) can change on update");
+    }
     Some(mode)
 }
 

@@ -33,6 +33,10 @@ fn literal(value: &Literal) -> TokenStream {
         Literal::Int(number) => quote!(::schema::Value::Int(#number)),
         Literal::Float(number) => quote!(::schema::Value::Float(#number)),
         Literal::Bool(value) => quote!(::schema::Value::Bool(#value)),
+        Literal::List(items) => {
+            let items = items.iter().map(literal);
+            quote!(::schema::Value::List(vec![#(#items),*]))
+        }
     }
 }
 
@@ -66,6 +70,9 @@ fn attribute(checked: &Checked<'_>, container: &Container) -> TokenStream {
     let requires_replacement = field.requires_replacement.is_some();
     let sensitive = field.sensitive;
     let write_only = field.write_only.is_some();
+    let changes_on_update = field.changes_on_update.is_some();
+    let not_returned = field.not_returned;
+    let unset_value = option(&field.unset_value.as_ref().map(literal));
     let deprecation = option_string(&field.deprecated);
     let default = option(&field.default.as_ref().map(|(_, value)| literal(value)));
     let api = api_name(field, container);
@@ -119,6 +126,9 @@ fn attribute(checked: &Checked<'_>, container: &Container) -> TokenStream {
                 validators: vec![#(#validators),*],
                 api_name: #api.to_owned(),
                 env: #env,
+                changes_on_update: #changes_on_update,
+                not_returned: #not_returned,
+                unset_value: #unset_value,
             });
         }
     }
@@ -224,6 +234,15 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
     let summary = spec.summary.clone().unwrap_or_default();
     let description = spec.description.clone().unwrap_or_default();
     let errors = &spec.errors;
+    let unset = match &spec.unset {
+        Some(rule) if rule.value() == "null" => quote!(::schema::Unset::Null),
+        Some(rule) if rule.value() == "omit" => quote!(::schema::Unset::Omit),
+        Some(rule) => {
+            let message = format!("`unset` is \"null\" or \"omit\", not {:?}", rule.value());
+            quote_spanned!(rule.span()=> compile_error!(#message))
+        }
+        None => quote!(::schema::Unset::default_for(method)),
+    };
     quote! {
         {
             let method = ::schema::Method::#method;
@@ -241,6 +260,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 query,
                 success: #success,
                 errors: vec![#(#errors.to_owned()),*],
+                unset: #unset,
             });
         }
     }

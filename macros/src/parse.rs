@@ -35,6 +35,7 @@ pub enum Literal {
     Int(i64),
     Float(f64),
     Bool(bool),
+    List(Vec<Literal>),
 }
 
 /// The mode flags as written, each with its span.
@@ -56,6 +57,9 @@ pub struct Field {
     pub requires_replacement: Option<Span>,
     pub sensitive: bool,
     pub write_only: Option<Span>,
+    pub changes_on_update: Option<Span>,
+    pub not_returned: bool,
+    pub unset_value: Option<Literal>,
     pub description: Option<String>,
     pub deprecated: Option<String>,
     pub default: Option<(Span, Literal)>,
@@ -84,6 +88,8 @@ pub struct OperationSpec {
     pub body: Option<Vec<String>>,
     pub success: Vec<u16>,
     pub errors: Vec<String>,
+    /// `unset = "null"` or `unset = "omit"`.
+    pub unset: Option<LitStr>,
 }
 
 /// One `#[one_of(...)]`.
@@ -120,6 +126,9 @@ const FIELD_OPTIONS: &[&str] = &[
     "requires_replacement",
     "sensitive",
     "write_only",
+    "changes_on_update",
+    "not_returned",
+    "unset_value",
     "description",
     "deprecated",
     "default",
@@ -192,7 +201,8 @@ fn literal(expr: &Expr) -> syn::Result<Literal> {
             Literal::Float(value) => Ok(Literal::Float(-value)),
             _ => Err(syn::Error::new(expr.span(), "expected a number after `-`")),
         },
-        other => Err(syn::Error::new(other.span(), "expected a literal: a string, number or bool")),
+        Expr::Array(array) => Ok(Literal::List(array.elems.iter().map(literal).collect::<syn::Result<_>>()?)),
+        other => Err(syn::Error::new(other.span(), "expected a literal: a string, number, bool or list")),
     }
 }
 
@@ -255,6 +265,9 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         requires_replacement: None,
         sensitive: false,
         write_only: None,
+        changes_on_update: None,
+        not_returned: false,
+        unset_value: None,
         description: doc_comment(&field.attrs),
         deprecated: None,
         default: None,
@@ -281,6 +294,12 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
                 "sensitive" => parsed.sensitive = true,
                 "set" => parsed.set = true,
                 "write_only" => parsed.write_only = Some(span),
+                "changes_on_update" => parsed.changes_on_update = Some(span),
+                "not_returned" => parsed.not_returned = true,
+                "unset_value" => {
+                    let expr: Expr = meta.value()?.parse()?;
+                    parsed.unset_value = Some(literal(&expr)?);
+                }
                 "description" => parsed.description = Some(string(&meta)?),
                 "deprecated" => parsed.deprecated = Some(string(&meta)?),
                 "api_name" => parsed.api_name = Some(string(&meta)?),
@@ -397,6 +416,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
                     body: None,
                     success: Vec::new(),
                     errors: Vec::new(),
+                    unset: None,
                 });
                 return Ok(());
             }
@@ -411,6 +431,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
             "query" => operation.query = string_list(&meta)?,
             "body" => operation.body = Some(string_list(&meta)?),
             "errors" => operation.errors = string_list(&meta)?,
+            "unset" => operation.unset = Some(meta.value()?.parse()?),
             "success" => {
                 let array: syn::ExprArray = meta.value()?.parse()?;
                 for element in &array.elems {
@@ -438,6 +459,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
                         "query",
                         "body",
                         "success",
+                        "unset",
                         "errors",
                     ],
                     "operation",

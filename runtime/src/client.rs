@@ -142,11 +142,11 @@ pub struct Request<'a> {
     /// The method.
     pub method: Method,
     /// The path template (`/things/{id}`), which is also what logs show.
-    pub path: &'static str,
+    pub path: &'a str,
     /// The value of each `{param}` of the path; values are percent-encoded.
-    pub path_params: Vec<(&'static str, String)>,
+    pub path_params: Vec<(&'a str, String)>,
     /// Query parameters.
-    pub query: Vec<(&'static str, String)>,
+    pub query: Vec<(&'a str, String)>,
     /// The JSON body.
     pub body: Option<serde_json::Value>,
     /// Statuses the operation documents as errors.

@@ -317,6 +317,40 @@ pub struct Attribute {
     /// Environment variable read when a provider config attribute is unset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub env: Option<String>,
+    /// The API gives it a new value on every update (`updated_at`, `etag`, `version`): planned as
+    /// "(known after apply)" whenever the object changes. Computed attributes only.
+    #[serde(skip_serializing_if = "is_false")]
+    pub changes_on_update: bool,
+    /// The API does not return it (a write-once field, a value it only takes as a query parameter or
+    /// normalises): state keeps the configured value, and an import cannot fill it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_returned: bool,
+    /// What an update sends when the configuration no longer sets the attribute, instead of the
+    /// operation's [`Unset`] rule (an API that clears a field with `""` or `[]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unset_value: Option<Value>,
+}
+
+impl Attribute {
+    /// An attribute of `ty` and `mode` with every other field at its default and the API name `api_name`.
+    pub fn new(ty: Type, mode: Mode, api_name: impl Into<String>) -> Self {
+        Attribute {
+            ty,
+            mode,
+            description: String::new(),
+            requires_replacement: false,
+            sensitive: false,
+            write_only: false,
+            deprecation: None,
+            default: None,
+            validators: Vec::new(),
+            api_name: api_name.into(),
+            env: None,
+            changes_on_update: false,
+            not_returned: false,
+            unset_value: None,
+        }
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -613,6 +647,29 @@ pub struct Operation {
     /// Names of the [`ErrorType`]s the operation documents.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
+    /// How an update sends a body attribute the configuration no longer sets.
+    pub unset: Unset,
+}
+
+/// How an update tells the API that an attribute was removed from the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unset {
+    /// An explicit `null` (JSON merge patch): the default for PATCH.
+    Null,
+    /// The field is left out of the full representation: the default for PUT and POST.
+    Omit,
+}
+
+impl Unset {
+    /// Every rule with the name the YAML format uses for it.
+    pub const ALL: [(&'static str, Unset); 2] = [("null", Unset::Null), ("omit", Unset::Omit)];
+
+    /// The rule of an operation that names none: PATCH merges, so a removal is an explicit null; PUT and
+    /// POST send the whole object, so a removal is a field left out.
+    pub fn default_for(method: Method) -> Self {
+        if method == Method::Patch { Unset::Null } else { Unset::Omit }
+    }
 }
 
 impl Operation {

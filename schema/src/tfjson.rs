@@ -427,6 +427,9 @@ impl Converter<'_> {
             validators: Vec::new(),
             api_name: name.to_owned(),
             env: None,
+            changes_on_update: false,
+            not_returned: false,
+            unset_value: None,
         })
     }
 

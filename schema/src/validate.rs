@@ -371,6 +371,35 @@ impl Checker<'_> {
                 );
             }
         }
+        if attribute.changes_on_update && !mode.is_computed() {
+            self.issue(
+                key("changes_on_update"),
+                format!("attribute `{name}` changes on update but is not computed"),
+                "only the API changes a value by itself: make it `read_only: true` (or optional with computed)",
+            );
+        }
+        if attribute.not_returned && mode == Mode::ReadOnly {
+            self.issue(
+                key("not_returned"),
+                format!("read-only attribute `{name}` is marked not_returned"),
+                "a read-only value only comes from the API's answers; remove `not_returned`",
+            );
+        }
+        if let Some(value) = &attribute.unset_value {
+            if mode == Mode::Required {
+                self.issue(
+                    key("unset_value"),
+                    format!("required attribute `{name}` has an unset_value"),
+                    "a required attribute is never removed from the configuration; remove `unset_value`",
+                );
+            } else if let Err(problem) = self.check_value(value, &attribute.ty) {
+                self.issue(
+                    key("unset_value"),
+                    format!("unset_value of `{name}` does not fit its type: {problem}"),
+                    "write a value of the attribute's type, or leave it out to send null (`unset: null`)",
+                );
+            }
+        }
         if attribute.env.is_some() && context != Context::ProviderConfig {
             self.issue(
                 key("env"),
@@ -579,11 +608,60 @@ impl Checker<'_> {
                 }
                 if !tags.insert(&variant.tag) {
                     self.issue(
-                        variant_at,
+                        variant_at.clone(),
                         format!("two variants of `{group}` use the tag `{}`", variant.tag),
                         "give each variant its own `tag`",
                     );
                 }
+                self.folded_fields(object, group, one_of, attribute, &variant.attribute, &variant_at);
+            }
+        }
+    }
+
+    /// A configurable variant's fields go into its parent's body beside the parent's own fields (and the group's
+    /// discriminator), so none of them may share an API name with those.
+    fn folded_fields(
+        &mut self,
+        object: &Object,
+        group: &str,
+        one_of: &OneOf,
+        attribute: &Attribute,
+        variant: &str,
+        at: &[&str],
+    ) {
+        // A read-only variant is only read from answers, where sharing fields with its parent is the point.
+        let Some(inner) = attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) else {
+            return;
+        };
+        if !attribute.mode.is_configurable() {
+            return;
+        }
+        let variants: HashSet<&str> =
+            object.one_of.values().flat_map(|group| group.variants.iter().map(|v| v.attribute.as_str())).collect();
+        for (field, member) in &inner.attributes {
+            let sibling = object
+                .attributes
+                .iter()
+                .find(|(name, sibling)| !variants.contains(name.as_str()) && sibling.api_name == member.api_name);
+            if let Some((sibling, _)) = sibling {
+                self.issue(
+                    at.to_vec(),
+                    format!(
+                        "field `{field}` of variant `{variant}` and attribute `{sibling}` both become the API field `{}` once `{group}` is folded into the body",
+                        member.api_name
+                    ),
+                    "give one of them a distinct `api_name`",
+                );
+            }
+            if one_of.discriminator.as_deref() == Some(member.api_name.as_str()) {
+                self.issue(
+                    at.to_vec(),
+                    format!(
+                        "field `{field}` of variant `{variant}` is named like the discriminator `{}` of `{group}`",
+                        member.api_name
+                    ),
+                    "give the field or the discriminator another name",
+                );
             }
         }
     }

@@ -82,7 +82,7 @@ fn main_rs(provider: &Provider) -> TokenStream {
         #![doc = #doc]
 
         fn main() -> ::std::process::ExitCode {
-            ::runtime::plugin::serve(#crate_ident::provider(), #crate_ident::Client::for_provider)
+            ::runtime::plugin::serve(#crate_ident::provider())
         }
     }
 }
@@ -128,8 +128,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     });
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
-    let mut arms = Vec::new();
-    let mut data_arms = Vec::new();
     let data_module = (!provider.data_sources.is_empty()).then(|| {
         quote!(
             pub mod data_sources;
@@ -146,9 +144,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
                 data_sources::#module::Operations::new(&self.transport)
             }
         });
-        data_arms.push(quote! {
-            #type_name => data_sources::#module::call(client.#accessor(), ::schema::OperationKind::Read, object).await,
-        });
     }
 
     for type_name in provider.resources.keys() {
@@ -157,7 +152,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         let accessor = field_ident(&plural(short));
         let doc = format!(" Operations on `{type_name}`.");
         modules.push(quote!(pub mod #module;));
-        arms.push(quote!(#type_name => #module::call(client.#accessor(), kind, object).await,));
         accessors.push(quote! {
             #[doc = #doc]
             pub fn #accessor(&self) -> #module::Operations<'_> {
@@ -165,15 +159,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
         });
     }
-    let call_body = dispatch(&arms, "resource");
-    let read_data_source = (!data_arms.is_empty()).then(|| {
-        let body = dispatch(&data_arms, "data source");
-        quote! {
-            fn read_data_source(&self, type_name: &str, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-                #body
-            }
-        }
-    });
     let default_url = provider.default_server_url.as_deref().unwrap_or("http://localhost");
     let server_env = provider.config.attributes.get("server_url").and_then(|attribute| attribute.env.as_deref());
     let server_env = option_str(server_env);
@@ -258,14 +243,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
                 config
             }
 
-            /// The client of the provider binary: configured as [`Client::from_settings`] is, with the
-            /// retry policy of a provider.
-            pub fn for_provider(server_url: ::core::option::Option<::std::string::String>, credential: ::core::option::Option<::std::string::String>) -> ::core::result::Result<Self, ::std::string::String> {
-                let mut config = Client::config_from_settings(server_url, credential);
-                config.retry = ::runtime::RetryPolicy::for_provider();
-                Client::new(config).map_err(|error| error.to_string())
-            }
-
             /// The transport, for requests the operations below do not cover.
             pub fn transport(&self) -> &::runtime::Transport {
                 &self.transport
@@ -273,30 +250,6 @@ fn lib_rs(provider: &Provider) -> TokenStream {
 
             #(#accessors)*
         }
-
-        impl ::runtime::plugin::Api for Client {
-            fn call(&self, type_name: &str, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-                #call_body
-            }
-
-            #read_data_source
-        }
-    }
-}
-
-/// The body of a dispatching `Api` method: the arm of `type_name` runs on a clone of the client, so the
-/// future owns what it uses.
-fn dispatch(arms: &[TokenStream], what: &str) -> TokenStream {
-    let unknown = format!("this provider has no {what} `{{other}}`");
-    quote! {
-        let client = self.clone();
-        let type_name = type_name.to_owned();
-        ::std::boxed::Box::pin(async move {
-            match type_name.as_str() {
-                #(#arms)*
-                other => ::core::result::Result::Err(::std::format!(#unknown)),
-            }
-        })
     }
 }
 

@@ -200,23 +200,31 @@ impl<'p> ModelWriter<'p> {
         }
     }
 
-    /// An enum for a string attribute with an `enum` validator.
+    /// An enum for a string attribute with an `enum` validator. It is open: a value the schema does not
+    /// list (APIs add values over time) reads into the catch-all variant, kept as it is.
     fn string_enum(&mut self, parent: &Ident, name: &str, description: &str, values: &[Value]) -> TokenStream {
         let ident = self.scope.claim(type_ident(&format!("{}_{name}", unraw(parent))));
         let mut variant_scope = Scope::default();
-        let variants = values.iter().filter_map(|value| match value {
-            Value::String(text) => {
-                let variant = variant_scope.claim(type_ident(text));
-                Some(quote!(#[serde(rename = #text)] #variant,))
-            }
-            _ => None,
-        });
+        let variants: Vec<TokenStream> = values
+            .iter()
+            .filter_map(|value| match value {
+                Value::String(text) => {
+                    let variant = variant_scope.claim(type_ident(text));
+                    Some(quote!(#[serde(rename = #text)] #variant,))
+                }
+                _ => None,
+            })
+            .collect();
+        let other = variant_scope.claim(format_ident!("Other"));
         let docs = doc_lines(description);
         self.items.push(quote! {
             #docs
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub enum #ident {
                 #(#variants)*
+                /// A value the schema does not list, as the API sent it.
+                #[serde(untagged)]
+                #other(::std::string::String),
             }
 
             impl ::schema::derive::AttributeType for #ident {
@@ -250,6 +258,15 @@ fn attribute_options(name: &str, ident: &Ident, attribute: &Attribute) -> Vec<To
     }
     if attribute.write_only {
         options.push(quote!(write_only));
+    }
+    if attribute.changes_on_update {
+        options.push(quote!(changes_on_update));
+    }
+    if attribute.not_returned {
+        options.push(quote!(not_returned));
+    }
+    if let Some(literal) = attribute.unset_value.as_ref().and_then(literal) {
+        options.push(quote!(unset_value = #literal));
     }
     if matches!(&attribute.ty, Type::Set(_))
         || attribute.ty.as_nested().is_some_and(|nested| nested.mode == NestingMode::Set)
@@ -320,7 +337,11 @@ fn literal(value: &Value) -> Option<TokenStream> {
             Some(quote!(#literal))
         }
         Value::Bool(flag) => Some(quote!(#flag)),
-        Value::Null | Value::List(_) | Value::Map(_) => None,
+        Value::List(items) => {
+            let items = items.iter().map(literal).collect::<Option<Vec<_>>>()?;
+            Some(quote!([#(#items),*]))
+        }
+        Value::Null | Value::Map(_) => None,
     }
 }
 

@@ -3,10 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type};
+use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type, Unset};
 
 use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
 use super::names::{field_ident, type_ident};
@@ -32,7 +31,6 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     let mut bodies = Vec::new();
     let mut enums = BTreeMap::new();
     let mut methods = Vec::new();
-    let mut arms = Vec::new();
     for (kind, operation) in resource.operations.iter() {
         let body = match (&operation.body, kind) {
             (Some(body), OperationKind::Create | OperationKind::Update) if !body.is_empty() => {
@@ -46,9 +44,7 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
             }
             _ => None,
         };
-        let (method, arm) = method(kind, operation, resource, &model, body.as_ref(), provider);
-        methods.push(method);
-        arms.extend(arm);
+        methods.push(method(kind, operation, resource, &model, body.as_ref(), provider));
     }
     let models = writer.items;
     let enums = enums.into_values();
@@ -77,14 +73,6 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
             }
 
             #(#methods)*
-        }
-
-        /// Runs the operation `kind` on `object` (API JSON) for the provider server.
-        pub(crate) async fn call(operations: Operations<'_>, kind: ::schema::OperationKind, object: ::serde_json::Value) -> ::runtime::plugin::CallResult {
-            match kind {
-                #(#arms)*
-                _ => ::core::result::Result::Err(::std::format!("`{}` has no {} operation", #type_name, kind.key())),
-            }
         }
     }
 }
@@ -170,6 +158,13 @@ fn operation_attribute(kind: OperationKind, operation: &Operation, short: &str, 
     if !operation.errors.is_empty() {
         let errors = &operation.errors;
         options.push(quote!(errors = [#(#errors),*]));
+    }
+    if operation.unset != Unset::default_for(operation.method) {
+        let rule = match operation.unset {
+            Unset::Null => "null",
+            Unset::Omit => "omit",
+        };
+        options.push(quote!(unset = #rule));
     }
     quote!(#[operation(#(#options),*)])
 }
@@ -319,8 +314,7 @@ fn group_field(
     }
 }
 
-/// One async operation method, and the arm of `call` that runs it from an object's API JSON (none for a
-/// list).
+/// One async operation method.
 fn method(
     kind: OperationKind,
     operation: &Operation,
@@ -328,10 +322,9 @@ fn method(
     model: &Ident,
     body: Option<&Ident>,
     provider: &Provider,
-) -> (TokenStream, Option<TokenStream>) {
+) -> TokenStream {
     let name = format_ident!("{}", kind.key());
     let mut args = Vec::new();
-    let mut call_args = Vec::new();
     let mut path_values = Vec::new();
     let mut fills = Vec::new();
     for param in &operation.path_params {
@@ -341,8 +334,6 @@ fn method(
         let arg_type = param_type.borrowed();
         let to_json = quote!(::serde_json::Value::from(#ident));
         if !args.iter().any(|(existing, _): &(Ident, TokenStream)| *existing == ident) {
-            let api_name = attribute.map_or(param.attribute.as_str(), |attribute| attribute.api_name.as_str());
-            call_args.push(param_type.read(api_name, true));
             args.push((ident.clone(), arg_type));
         }
         let param_name = &param.name;
@@ -359,7 +350,6 @@ fn method(
         let api_name = &attribute.api_name;
         let param_type = ParamType::of(Some(&attribute.ty));
         let value_type = param_type.borrowed();
-        call_args.push(param_type.read(api_name, attribute.mode == Mode::Required));
         if attribute.mode == Mode::Required {
             args.push((ident.clone(), value_type));
             query_values.push(quote!(query.push((#api_name, #ident.to_string()));));
@@ -371,7 +361,6 @@ fn method(
     let body_value = match body {
         Some(body_type) => {
             args.push((format_ident!("body"), quote!(&#body_type)));
-            call_args.push(quote!(&::runtime::plugin::body::<#body_type>(&object)?));
             quote!(::core::option::Option::Some(::runtime::to_body(body)?))
         }
         None if operation.body.as_ref().is_some_and(|body| body.is_empty()) => {
@@ -416,12 +405,7 @@ fn method(
     } else {
         quote!(let mut query = ::std::vec::Vec::new(); #(#query_values)*)
     };
-    let kind_ident = format_ident!("{}", kind.key().to_upper_camel_case());
-    let answer = if kind == OperationKind::Delete { quote!(deleted) } else { quote!(answer) };
-    let arm = (kind != OperationKind::List).then(|| {
-        quote!(::schema::OperationKind::#kind_ident => ::runtime::plugin::#answer(operations.#name(#(#call_args),*).await),)
-    });
-    let method = quote! {
+    quote! {
         #(#[doc = #docs])*
         pub async fn #name(&self, #(#arg_tokens),*) -> crate::Result<#return_type> {
             #query_init
@@ -435,8 +419,7 @@ fn method(
             };
             #result
         }
-    };
-    (method, arm)
+    }
 }
 
 /// The Rust type of a path or query parameter.
@@ -463,18 +446,6 @@ impl ParamType {
         match self {
             ParamType::Text => quote!(&str),
             ParamType::Scalar(ty) => ty.clone(),
-        }
-    }
-
-    /// The argument of `call` that reads the parameter from the object's field `api_name`.
-    fn read(&self, api_name: &str, required: bool) -> TokenStream {
-        match (self, required) {
-            (ParamType::Text, true) => quote!(&::runtime::plugin::param::<::std::string::String>(&object, #api_name)?),
-            (ParamType::Text, false) => {
-                quote!(::runtime::plugin::optional_param::<::std::string::String>(&object, #api_name).as_deref())
-            }
-            (ParamType::Scalar(ty), true) => quote!(::runtime::plugin::param::<#ty>(&object, #api_name)?),
-            (ParamType::Scalar(ty), false) => quote!(::runtime::plugin::optional_param::<#ty>(&object, #api_name)),
         }
     }
 }

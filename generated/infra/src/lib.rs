@@ -132,16 +132,6 @@ impl Client {
             ));
         config
     }
-    /// The client of the provider binary: configured as [`Client::from_settings`] is, with the
-    /// retry policy of a provider.
-    pub fn for_provider(
-        server_url: ::core::option::Option<::std::string::String>,
-        credential: ::core::option::Option<::std::string::String>,
-    ) -> ::core::result::Result<Self, ::std::string::String> {
-        let mut config = Client::config_from_settings(server_url, credential);
-        config.retry = ::runtime::RetryPolicy::for_provider();
-        Client::new(config).map_err(|error| error.to_string())
-    }
     /// The transport, for requests the operations below do not cover.
     pub fn transport(&self) -> &::runtime::Transport {
         &self.transport
@@ -149,28 +139,5 @@ impl Client {
     /// Operations on `infra_access_key`.
     pub fn access_keys(&self) -> access_key::Operations<'_> {
         access_key::Operations::new(&self.transport)
-    }
-}
-impl ::runtime::plugin::Api for Client {
-    fn call(
-        &self,
-        type_name: &str,
-        kind: ::schema::OperationKind,
-        object: ::serde_json::Value,
-    ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self.clone();
-        let type_name = type_name.to_owned();
-        ::std::boxed::Box::pin(async move {
-            match type_name.as_str() {
-                "infra_access_key" => {
-                    access_key::call(client.access_keys(), kind, object).await
-                }
-                other => {
-                    ::core::result::Result::Err(
-                        ::std::format!("this provider has no resource `{other}`"),
-                    )
-                }
-            }
-        })
     }
 }

@@ -1,4 +1,4 @@
 //! `terraform-provider-infra`: the Terraform provider, which Terraform starts as a plugin.
 fn main() -> ::std::process::ExitCode {
-    ::runtime::plugin::serve(infra::provider(), infra::Client::for_provider)
+    ::runtime::plugin::serve(infra::provider())
 }

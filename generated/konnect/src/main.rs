@@ -1,4 +1,4 @@
 //! `terraform-provider-konnect`: the Terraform provider, which Terraform starts as a plugin.
 fn main() -> ::std::process::ExitCode {
-    ::runtime::plugin::serve(konnect::provider(), konnect::Client::for_provider)
+    ::runtime::plugin::serve(konnect::provider())
 }

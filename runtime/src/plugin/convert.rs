@@ -1,116 +1,247 @@
-//! Between Terraform values (attribute names, unknowns, nulls) and API JSON (API field names, one-of
-//! variants folded into the body with their tag), walking the schema.
+//! The wire codec: Terraform values (attribute names, unknowns, nulls, decimal text) to the API's JSON
+//! (API field names, one-of variants folded into their parent with the discriminator) and back. Folding
+//! and unfolding sit side by side here, so the two directions cannot disagree.
 
 use std::collections::BTreeMap;
 
-use schema::{Mode, NestingMode, Object, Provider, Type};
+use schema::{NestingMode, Object, OneOf, Provider, Type, Unset, Value as Literal};
 use serde_json::{Map, Value};
 
 use super::value::TfValue;
 
-/// The API JSON of an object's known values. One-of variants that are set are written the way the API
-/// takes them: their fields at the top level, with the discriminator.
-pub fn to_api(provider: &Provider, object: &Object, value: &TfValue) -> Value {
-    let TfValue::Map(entries) = value else { return Value::Null };
-    let mut fields = Map::new();
-    for (name, attribute) in &object.attributes {
-        let Some(item) = entries.get(name) else { continue };
-        if matches!(item, TfValue::Null | TfValue::Unknown) {
-            continue;
-        }
-        fields.insert(attribute.api_name.clone(), type_to_api(provider, &attribute.ty, item));
-    }
-    for group in object.one_of.values() {
-        for variant in &group.variants {
-            let Some(attribute) = object.attributes.get(&variant.attribute) else { continue };
-            if !attribute.mode.is_configurable() {
-                continue;
-            }
-            if let Some(Value::Object(inner)) = fields.remove(&attribute.api_name) {
-                if let Some(discriminator) = &group.discriminator {
-                    fields.insert(discriminator.clone(), Value::String(variant.tag.clone()));
-                }
-                fields.extend(inner);
-            }
-        }
-    }
-    Value::Object(fields)
+/// What an update says about attributes that were set before and are unset now.
+#[derive(Clone, Copy)]
+pub struct Removals<'v> {
+    /// The object's prior state.
+    pub prior: &'v TfValue,
+    /// The operation's rule for them.
+    pub unset: Unset,
 }
 
-fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue) -> Value {
+/// The API JSON of the attributes `include` selects of an object: known values only, one-of variants
+/// folded. With `removals`, attributes set in the prior state and unset now are sent as the operation's
+/// rule (and the attribute's `unset_value`) say.
+pub fn to_api(
+    provider: &Provider,
+    object: &Object,
+    value: &TfValue,
+    removals: Option<Removals<'_>>,
+    include: &dyn Fn(&str) -> bool,
+) -> Map<String, Value> {
+    let mut fields = Map::new();
+    for (name, attribute) in object.attributes.iter().filter(|(name, _)| include(name)) {
+        let item = value.field(name).unwrap_or(&TfValue::Null);
+        let before = removals.and_then(|removals| removals.prior.field(name)).unwrap_or(&TfValue::Null);
+        if item.is_set() {
+            let nested_removals = removals.map(|removals| Removals { prior: before, ..removals });
+            fields.insert(attribute.api_name.clone(), type_to_api(provider, &attribute.ty, item, nested_removals));
+        } else if let (TfValue::Null, true, Some(removals)) = (item, before.is_set(), removals) {
+            match (&attribute.unset_value, removals.unset) {
+                (Some(cleared), _) => {
+                    fields.insert(attribute.api_name.clone(), literal_to_api(cleared));
+                }
+                (None, Unset::Null) => {
+                    fields.insert(attribute.api_name.clone(), Value::Null);
+                }
+                (None, Unset::Omit) => {}
+            }
+        }
+    }
+    for group in object.one_of.values() {
+        fold(object, group, &mut fields);
+    }
+    fields
+}
+
+/// Moves a set variant's fields up into its parent, with the discriminator naming it. Read-only variants
+/// (a view of the answer) are never sent.
+fn fold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+    for variant in &group.variants {
+        let Some(attribute) = object.attributes.get(&variant.attribute) else { continue };
+        if !attribute.mode.is_configurable() {
+            continue;
+        }
+        // A removed variant (null) takes its fields with it: there is nothing to fold.
+        if let Some(Value::Object(inner)) = fields.remove(&attribute.api_name) {
+            if let Some(discriminator) = &group.discriminator {
+                fields.insert(discriminator.clone(), Value::String(variant.tag.clone()));
+            }
+            fields.extend(inner);
+        }
+    }
+}
+
+/// Gives back a variant its fields from its parent's JSON: the one the discriminator names, or for an
+/// untagged group the first whose required fields are all there.
+fn unfold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+    let chosen = match &group.discriminator {
+        Some(discriminator) => {
+            let tag = fields.get(discriminator).and_then(Value::as_str);
+            group.variants.iter().find(|variant| Some(variant.tag.as_str()) == tag)
+        }
+        None => group.variants.iter().find(|variant| {
+            variant_object(provider, object, &variant.attribute).is_some_and(|inner| {
+                let mut members = inner.attributes.values();
+                members.clone().any(|member| fields.contains_key(&member.api_name))
+                    && members
+                        .all(|member| member.mode != schema::Mode::Required || fields.contains_key(&member.api_name))
+            })
+        }),
+    };
+    let Some(variant) = chosen else { return };
+    let (Some(attribute), Some(inner)) =
+        (object.attributes.get(&variant.attribute), variant_object(provider, object, &variant.attribute))
+    else {
+        return;
+    };
+    let members: Map<String, Value> = inner
+        .attributes
+        .values()
+        .filter_map(|member| fields.get(&member.api_name).map(|value| (member.api_name.clone(), value.clone())))
+        .collect();
+    fields.insert(attribute.api_name.clone(), Value::Object(members));
+}
+
+fn variant_object<'p>(provider: &'p Provider, object: &'p Object, name: &str) -> Option<&'p Object> {
+    object.attributes.get(name)?.ty.as_nested().and_then(|nested| provider.object(&nested.object))
+}
+
+fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option<Removals<'_>>) -> Value {
     match (ty, value) {
         (_, TfValue::Null | TfValue::Unknown) => Value::Null,
         (Type::Nested(nested), value) => {
-            let object = provider.object(&nested.object).cloned().unwrap_or_default();
+            let Some(object) = provider.object(&nested.object) else { return Value::Null };
+            let all = |_: &str| true;
             match (nested.mode, value) {
-                (NestingMode::Single, value) => to_api(provider, &object, value),
-                (NestingMode::List | NestingMode::Set, TfValue::List(items)) => {
-                    Value::Array(items.iter().map(|item| to_api(provider, &object, item)).collect())
-                }
+                // A merge patch merges nested objects too, so removals inside them are said the same way.
+                (NestingMode::Single, value) => Value::Object(to_api(provider, object, value, removals, &all)),
+                (NestingMode::List | NestingMode::Set, TfValue::List(items)) => Value::Array(
+                    items.iter().map(|item| Value::Object(to_api(provider, object, item, None, &all))).collect(),
+                ),
                 (NestingMode::Map, TfValue::Map(items)) => Value::Object(
-                    items.iter().map(|(key, item)| (key.clone(), to_api(provider, &object, item))).collect(),
+                    items
+                        .iter()
+                        .map(|(key, item)| (key.clone(), Value::Object(to_api(provider, object, item, None, &all))))
+                        .collect(),
                 ),
                 _ => Value::Null,
             }
         }
         (Type::List(element) | Type::Set(element), TfValue::List(items)) => {
-            Value::Array(items.iter().map(|item| type_to_api(provider, element, item)).collect())
+            Value::Array(items.iter().map(|item| type_to_api(provider, element, item, None)).collect())
         }
-        (Type::Map(element), TfValue::Map(items)) => {
-            Value::Object(items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, element, item))).collect())
-        }
+        (Type::Map(element), TfValue::Map(items)) => Value::Object(
+            items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, element, item, None))).collect(),
+        ),
+        (Type::Int64 | Type::Float64 | Type::Number, number) => match number {
+            TfValue::Int(int) => Value::from(*int),
+            other => other.as_number().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number),
+        },
         (_, TfValue::Bool(flag)) => Value::Bool(*flag),
         (_, TfValue::Int(number)) => Value::from(*number),
         (_, TfValue::Float(number)) => Value::from(*number),
         (_, TfValue::String(text)) => Value::String(text.clone()),
         (_, TfValue::List(items)) => {
-            Value::Array(items.iter().map(|item| type_to_api(provider, &Type::Dynamic, item)).collect())
+            Value::Array(items.iter().map(|item| type_to_api(provider, &Type::Dynamic, item, None)).collect())
         }
         (_, TfValue::Map(items)) => Value::Object(
-            items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, &Type::Dynamic, item))).collect(),
+            items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, &Type::Dynamic, item, None))).collect(),
         ),
     }
 }
 
-/// The Terraform value of an API object: every attribute of the object, null where the API has none.
-pub fn from_api(provider: &Provider, object: &Object, value: &Value) -> TfValue {
-    let fields = value.as_object();
-    TfValue::Map(
-        object
-            .attributes
-            .iter()
-            .map(|(name, attribute)| {
-                let item = fields.and_then(|fields| fields.get(&attribute.api_name)).unwrap_or(&Value::Null);
-                (name.clone(), type_from_api(provider, &attribute.ty, item))
-            })
-            .collect(),
-    )
+/// A literal of the model as API JSON.
+fn literal_to_api(value: &Literal) -> Value {
+    match value {
+        Literal::Null => Value::Null,
+        Literal::Bool(flag) => Value::Bool(*flag),
+        Literal::Int(number) => Value::from(*number),
+        Literal::Float(number) => Value::from(*number),
+        Literal::String(text) => Value::String(text.clone()),
+        Literal::List(items) => Value::Array(items.iter().map(literal_to_api).collect()),
+        Literal::Map(entries) => {
+            Value::Object(entries.iter().map(|(key, value)| (key.clone(), literal_to_api(value))).collect())
+        }
+    }
 }
 
-fn type_from_api(provider: &Provider, ty: &Type, value: &Value) -> TfValue {
-    match (ty, value) {
+/// What an API answer says about an object: a map with the attributes the answer has (by attribute
+/// name, one-of variants unfolded), leaving out those it does not mention, so the state rules can tell
+/// "the API says null" from "the API does not say". Fields that do not fit their type are left out too,
+/// each with a line in `problems`.
+pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &mut Vec<String>) -> TfValue {
+    let Some(fields) = value.as_object() else {
+        problems.push(format!("expected a JSON object, got {}", kind(value)));
+        return TfValue::Map(BTreeMap::new());
+    };
+    let mut fields = fields.clone();
+    for group in object.one_of.values() {
+        unfold(provider, object, group, &mut fields);
+    }
+    let mut said = BTreeMap::new();
+    for (name, attribute) in &object.attributes {
+        let Some(item) = fields.get(&attribute.api_name) else { continue };
+        match type_from_api(provider, &attribute.ty, item, problems) {
+            Some(converted) => {
+                said.insert(name.clone(), converted);
+            }
+            None => problems.push(format!("`{}` is {}, which does not fit its type", attribute.api_name, kind(item))),
+        }
+    }
+    TfValue::Map(said)
+}
+
+fn type_from_api(provider: &Provider, ty: &Type, value: &Value, problems: &mut Vec<String>) -> Option<TfValue> {
+    Some(match (ty, value) {
         (_, Value::Null) => TfValue::Null,
         (Type::Nested(nested), value) => {
-            let object = provider.object(&nested.object).cloned().unwrap_or_default();
+            let object = provider.object(&nested.object)?;
             match (nested.mode, value) {
-                (NestingMode::Single, value) => from_api(provider, &object, value),
+                (NestingMode::Single, Value::Object(_)) => from_api(provider, object, value, problems),
                 (NestingMode::List | NestingMode::Set, Value::Array(items)) => {
-                    TfValue::List(items.iter().map(|item| from_api(provider, &object, item)).collect())
+                    TfValue::List(items.iter().map(|item| from_api(provider, object, item, problems)).collect())
                 }
                 (NestingMode::Map, Value::Object(items)) => TfValue::Map(
-                    items.iter().map(|(key, item)| (key.clone(), from_api(provider, &object, item))).collect(),
+                    items.iter().map(|(key, item)| (key.clone(), from_api(provider, object, item, problems))).collect(),
                 ),
-                _ => TfValue::Null,
+                _ => return None,
             }
         }
-        (Type::List(element) | Type::Set(element), Value::Array(items)) => {
-            TfValue::List(items.iter().map(|item| type_from_api(provider, element, item)).collect())
-        }
-        (Type::Map(element), Value::Object(items)) => TfValue::Map(
-            items.iter().map(|(key, item)| (key.clone(), type_from_api(provider, element, item))).collect(),
+        (Type::List(element) | Type::Set(element), Value::Array(items)) => TfValue::List(
+            items.iter().map(|item| type_from_api(provider, element, item, problems)).collect::<Option<_>>()?,
         ),
-        (Type::Int64, Value::Number(number)) => number.as_i64().map_or(TfValue::Null, TfValue::Int),
-        (_, value) => untyped(value),
+        (Type::Map(element), Value::Object(items)) => TfValue::Map(
+            items
+                .iter()
+                .map(|(key, item)| Some((key.clone(), type_from_api(provider, element, item, problems)?)))
+                .collect::<Option<_>>()?,
+        ),
+        (Type::Int64, Value::Number(number)) => match number.as_i64() {
+            Some(int) => TfValue::Int(int),
+            None => number.as_f64().filter(|float| float.fract() == 0.0).map(|float| TfValue::Int(float as i64))?,
+        },
+        (Type::Float64 | Type::Number, Value::Number(number)) => match number.as_i64() {
+            Some(int) => TfValue::Int(int),
+            None => TfValue::Float(number.as_f64()?),
+        },
+        (Type::String, Value::String(text)) => TfValue::String(text.clone()),
+        // An API that answers a string field with a number or a boolean means that text.
+        (Type::String, Value::Number(number)) => TfValue::String(number.to_string()),
+        (Type::String, Value::Bool(flag)) => TfValue::String(flag.to_string()),
+        (Type::Bool, Value::Bool(flag)) => TfValue::Bool(*flag),
+        (Type::Dynamic | Type::Object(_) | Type::Tuple(_), value) => untyped(value),
+        _ => return None,
+    })
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
@@ -129,43 +260,24 @@ pub fn untyped(value: &Value) -> TfValue {
     }
 }
 
-/// The state to keep after an API call: what the API says for computed attributes (the planned value
-/// where it says nothing), the configured value for the others, nothing for write-only ones. With
-/// `refresh`, configured values the API returns replace the prior ones, so drift shows in the next plan.
-pub fn merge(object: &Object, planned: &TfValue, from_api: &TfValue, refresh: bool) -> TfValue {
-    let empty = BTreeMap::new();
-    let planned = match planned {
-        TfValue::Map(entries) => entries,
-        _ => &empty,
-    };
-    let returned = match from_api {
-        TfValue::Map(entries) => entries,
-        _ => &empty,
-    };
-    TfValue::Map(
-        object
-            .attributes
-            .iter()
-            .map(|(name, attribute)| {
-                let planned_value = planned.get(name).cloned().unwrap_or(TfValue::Null);
-                let api_value = returned.get(name).cloned().unwrap_or(TfValue::Null);
-                let value = if attribute.write_only {
-                    TfValue::Null
-                } else if attribute.mode.is_computed()
-                    || (refresh && attribute.mode != Mode::ReadOnly && api_value != TfValue::Null)
-                {
-                    match (api_value, planned_value) {
-                        (TfValue::Null, TfValue::Unknown) => TfValue::Null,
-                        (TfValue::Null, planned) => planned,
-                        (api, _) => api,
-                    }
-                } else {
-                    planned_value
-                };
-                (name.clone(), value)
-            })
-            .collect(),
-    )
+/// A path, query or import parameter's text for a value, if the value has one.
+pub fn param_text(value: &TfValue) -> Option<String> {
+    match value {
+        TfValue::String(text) => Some(text.clone()),
+        TfValue::Int(number) => Some(number.to_string()),
+        TfValue::Float(number) => Some(number.to_string()),
+        TfValue::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+/// The Terraform value of a parameter's text for an attribute of type `ty` (an import ID's part).
+pub fn param_value(ty: &Type, text: &str) -> TfValue {
+    match ty {
+        Type::Int64 => text.parse().map(TfValue::Int).unwrap_or_else(|_| TfValue::String(text.to_owned())),
+        Type::Bool => text.parse().map(TfValue::Bool).unwrap_or_else(|_| TfValue::String(text.to_owned())),
+        _ => TfValue::String(text.to_owned()),
+    }
 }
 
 /// The attribute values an import ID gives under an `import_id` template (`{org}/{id}`).
@@ -197,35 +309,42 @@ mod tests {
         schema::load_provider(&dir).unwrap().provider
     }
 
-    #[test]
-    fn one_of_variants_fold_into_the_body_with_their_tag() {
-        let provider = konnect();
-        let object = &provider.resources["konnect_integration_instance_auth_credential"].schema;
-        let header = TfValue::Map(BTreeMap::from([
-            ("key".to_owned(), TfValue::String("k".into())),
-            ("name".to_owned(), TfValue::String("n".into())),
-        ]));
-        let config = TfValue::Map(BTreeMap::from([("headers".to_owned(), TfValue::List(vec![header]))]));
-        let state = TfValue::Map(BTreeMap::from([
-            ("integration_instance_id".to_owned(), TfValue::String("i".into())),
-            ("multi_key_auth".to_owned(), TfValue::Map(BTreeMap::from([("config".to_owned(), config)]))),
-            ("id".to_owned(), TfValue::Unknown),
-        ]));
-        assert_eq!(
-            to_api(&provider, object, &state),
-            serde_json::json!({"integration_instance_id": "i", "type": "multi_key_auth", "config": {"headers": [{"key": "k", "name": "n"}]}})
-        );
+    fn map(entries: &[(&str, TfValue)]) -> TfValue {
+        TfValue::Map(entries.iter().map(|(key, value)| ((*key).to_owned(), value.clone())).collect())
     }
 
     #[test]
-    fn api_objects_become_complete_state() {
+    fn one_of_variants_fold_into_the_body_and_unfold_from_answers() {
         let provider = konnect();
         let object = &provider.resources["konnect_integration_instance_auth_credential"].schema;
-        let state = from_api(&provider, object, &serde_json::json!({"id": "c1", "tainted": false}));
-        let TfValue::Map(entries) = &state else { panic!() };
-        assert_eq!(entries.len(), object.attributes.len());
-        assert_eq!(entries["id"], TfValue::String("c1".into()));
-        assert_eq!(entries["created_at"], TfValue::Null);
+        let header = map(&[("key", TfValue::String("k".into())), ("name", TfValue::String("n".into()))]);
+        let config = map(&[("headers", TfValue::List(vec![header]))]);
+        let state = map(&[
+            ("integration_instance_id", TfValue::String("i".into())),
+            ("multi_key_auth", map(&[("config", config.clone())])),
+            ("id", TfValue::Unknown),
+        ]);
+        let json = Value::Object(to_api(&provider, object, &state, None, &|_| true));
+        assert_eq!(
+            json,
+            serde_json::json!({"integration_instance_id": "i", "type": "multi_key_auth", "config": {"headers": [{"key": "k", "name": "n"}]}})
+        );
+        let mut problems = Vec::new();
+        let back = from_api(&provider, object, &json, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back.field("multi_key_auth").and_then(|variant| variant.field("config")), Some(&config));
+    }
+
+    #[test]
+    fn answers_say_only_what_they_hold_and_name_what_does_not_fit() {
+        let provider = konnect();
+        let object = &provider.resources["konnect_integration_instance_auth_credential"].schema;
+        let mut problems = Vec::new();
+        let said = from_api(&provider, object, &serde_json::json!({"id": "c1", "tainted": "no"}), &mut problems);
+        assert_eq!(said.field("id"), Some(&TfValue::String("c1".into())));
+        assert_eq!(said.field("created_at"), None, "a field the answer lacks is not said");
+        assert_eq!(said.field("tainted"), None);
+        assert_eq!(problems, ["`tainted` is a string, which does not fit its type"]);
     }
 
     #[test]

@@ -1,61 +1,50 @@
 //! What the provider answers to each protocol call. The schema, validation, state upgrades and plans are
-//! answered from the model; apply, read, import and data sources go through the [`Api`] client that
+//! answered from the model; apply, read, import and data sources call the API through [`Rest`], which
 //! configuration connects.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
 use schema::{OperationKind, Resource};
 
-use super::convert::{from_api, merge, parse_import_id, to_api, untyped};
+use super::convert::{param_value, parse_import_id, untyped};
+use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
+use super::rest::{Rest, outgoing, query_only};
+use super::state::{applied, refreshed};
 use super::validate;
 use super::value::{self, TfValue};
-use super::{Api, Connect};
 
 /// A provider served from its model.
 pub struct Provider {
     model: schema::Provider,
     schema: proto::GetProviderSchemaResponse,
-    connect: Connect,
-    /// The client, once Terraform has configured the provider.
-    api: Mutex<Option<Arc<dyn Api>>>,
+    /// The API connection, once Terraform has configured the provider.
+    rest: Mutex<Option<Arc<Rest>>>,
 }
 
 fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
     Diagnostic { severity: Severity::Error as i32, summary: summary.into(), detail: detail.into(), attribute: None }
 }
 
+fn warning(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
+    Diagnostic { severity: Severity::Warning as i32, summary: summary.into(), detail: detail.into(), attribute: None }
+}
+
 impl Provider {
     /// A provider for `model`.
-    pub fn new(model: schema::Provider, connect: Connect) -> Self {
+    pub fn new(model: schema::Provider) -> Self {
         let schema = super::schema::provider_schema(&model);
-        Provider { model, schema, connect, api: Mutex::new(None) }
+        Provider { model, schema, rest: Mutex::new(None) }
     }
 
-    /// The client `ConfigureProvider` connected.
-    fn api(&self) -> Result<Arc<dyn Api>, Vec<Diagnostic>> {
-        let api = self.api.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        api.ok_or_else(|| vec![error("the provider is not configured", "Terraform did not call ConfigureProvider")])
+    /// The connection `ConfigureProvider` made.
+    fn rest(&self) -> Result<Arc<Rest>, Vec<Diagnostic>> {
+        let rest = self.rest.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        rest.ok_or_else(|| vec![error("the provider is not configured", "Terraform did not call ConfigureProvider")])
     }
 
     fn encode(state: &TfValue) -> Option<DynamicValue> {
         Some(DynamicValue { msgpack: value::encode(state), json: Vec::new() })
-    }
-
-    /// Calls the API and turns its object into state (`None`: the object does not exist).
-    async fn call(
-        &self,
-        type_name: &str,
-        resource: &Resource,
-        kind: OperationKind,
-        state: &TfValue,
-    ) -> Result<Option<TfValue>, Vec<Diagnostic>> {
-        let object = to_api(&self.model, &resource.schema, state);
-        match self.api()?.call(type_name, kind, object).await {
-            Ok(Some(api)) => Ok(Some(from_api(&self.model, &resource.schema, &api))),
-            Ok(None) => Ok(None),
-            Err(problem) => Err(vec![error(format!("{} of {type_name} failed", kind.key()), problem)]),
-        }
     }
 
     fn check_type(&self, type_name: &str, data_source: bool) -> Vec<Diagnostic> {
@@ -120,32 +109,23 @@ impl Provider {
         request: proto::ValidateConfigRequest,
     ) -> proto::DiagnosticsResponse {
         let mut diagnostics = self.check_type(&request.type_name, true);
-        diagnostics.extend(Self::decode(request.config.as_ref()).err().unwrap_or_default());
+        match (Self::decode(request.config.as_ref()), self.model.data_sources.get(&request.type_name)) {
+            (Ok(config), Some(source)) => diagnostics.extend(validate::check(&self.model, &source.schema, &config)),
+            (Ok(_), None) => {}
+            (Err(problems), _) => diagnostics.extend(problems),
+        }
         proto::DiagnosticsResponse { diagnostics }
     }
 
-    /// `ConfigureProvider`: connects the client from the provider block's values.
+    /// `ConfigureProvider`: connects to the API as the provider block says.
     pub async fn configure_provider(&self, request: proto::ConfigureProviderRequest) -> proto::DiagnosticsResponse {
         let config = match Self::decode(request.config.as_ref()) {
             Ok(config) => config,
             Err(diagnostics) => return proto::DiagnosticsResponse { diagnostics },
         };
-        let text = |name: &str| match &config {
-            TfValue::Map(entries) => match entries.get(name) {
-                Some(TfValue::String(value)) => Some(value.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let credential_attribute = match &self.model.auth {
-            Some(schema::Auth::Bearer { attribute } | schema::Auth::ApiKey { attribute, .. }) => {
-                Some(attribute.as_str())
-            }
-            None => None,
-        };
-        let diagnostics = match (self.connect)(text("server_url"), credential_attribute.and_then(text)) {
-            Ok(api) => {
-                *self.api.lock().unwrap_or_else(PoisonError::into_inner) = Some(api);
+        let diagnostics = match Rest::connect(&self.model, &config) {
+            Ok(rest) => {
+                *self.rest.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(rest));
                 Vec::new()
             }
             Err(problem) => vec![error("cannot configure the provider", problem)],
@@ -185,16 +165,11 @@ impl Provider {
             response.diagnostics = self.check_type(&request.type_name, false);
             return response;
         };
-        let current = match Self::decode(request.current_state.as_ref()) {
-            Ok(current) => current,
-            Err(diagnostics) => {
+        match self.read(&request.type_name, resource, request.current_state.as_ref()).await {
+            Ok((state, diagnostics)) => {
+                response.new_state = Self::encode(&state);
                 response.diagnostics = diagnostics;
-                return response;
             }
-        };
-        match self.call(&request.type_name, resource, OperationKind::Read, &current).await {
-            Ok(Some(found)) => response.new_state = Self::encode(&merge(&resource.schema, &current, &found, true)),
-            Ok(None) => response.new_state = Self::encode(&TfValue::Null),
             Err(diagnostics) => {
                 response.new_state = request.current_state;
                 response.diagnostics = diagnostics;
@@ -203,7 +178,27 @@ impl Provider {
         response
     }
 
-    /// `PlanResourceChange`: defaults, unknowns on create, prior values kept, replacement flagged.
+    async fn read(
+        &self,
+        type_name: &str,
+        resource: &Resource,
+        current: Option<&DynamicValue>,
+    ) -> Result<(TfValue, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let current = Self::decode(current)?;
+        let failed = |problem| vec![error(format!("read of {type_name} failed"), problem)];
+        let answer =
+            self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
+        let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
+        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &query_only(resource));
+        let diagnostics = answer
+            .problems
+            .into_iter()
+            .map(|problem| warning(format!("part of the answer to the read of {type_name} is unreadable"), problem))
+            .collect();
+        Ok((state, diagnostics))
+    }
+
+    /// `PlanResourceChange`: defaults, unknowns, prior values kept, replacement flagged.
     pub async fn plan_resource_change(
         &self,
         request: proto::PlanResourceChangeRequest,
@@ -230,17 +225,9 @@ impl Provider {
             }
         };
         let plan = super::plan::plan(&self.model, &resource.schema, &prior, &proposed, &config);
-        response.planned_state = Some(DynamicValue { msgpack: value::encode(&plan.planned), json: Vec::new() });
-        response.requires_replace = plan
-            .requires_replace
-            .into_iter()
-            .map(|path| proto::AttributePath {
-                steps: path
-                    .into_iter()
-                    .map(|name| proto::Step { selector: Some(proto::Selector::AttributeName(name)) })
-                    .collect(),
-            })
-            .collect();
+        response.planned_state = Self::encode(&plan.planned);
+        response.requires_replace =
+            plan.requires_replace.into_iter().map(|steps| proto::AttributePath { steps }).collect();
         response
     }
 
@@ -258,33 +245,62 @@ impl Provider {
             response.diagnostics = self.check_type(&request.type_name, false);
             return response;
         };
-        let (prior, planned) =
-            match (Self::decode(request.prior_state.as_ref()), Self::decode(request.planned_state.as_ref())) {
-                (Ok(prior), Ok(planned)) => (prior, planned),
-                (prior, planned) => {
-                    response.diagnostics = [prior.err(), planned.err()].into_iter().flatten().flatten().collect();
-                    return response;
-                }
-            };
+        let decoded = (
+            Self::decode(request.prior_state.as_ref()),
+            Self::decode(request.planned_state.as_ref()),
+            Self::decode(request.config.as_ref()),
+        );
+        let (prior, planned, config) = match decoded {
+            (Ok(prior), Ok(planned), Ok(config)) => (prior, planned, config),
+            (prior, planned, config) => {
+                response.diagnostics =
+                    [prior.err(), planned.err(), config.err()].into_iter().flatten().flatten().collect();
+                return response;
+            }
+        };
         let kind = match (&prior, &planned) {
             (_, TfValue::Null) => OperationKind::Delete,
             (TfValue::Null, _) => OperationKind::Create,
             _ => OperationKind::Update,
         };
-        let state_for_call = if kind == OperationKind::Delete { &prior } else { &planned };
-        match self.call(&request.type_name, resource, kind, state_for_call).await {
-            Ok(_) if kind == OperationKind::Delete => response.new_state = Self::encode(&TfValue::Null),
-            Ok(Some(found)) => response.new_state = Self::encode(&merge(&resource.schema, &planned, &found, false)),
-            Ok(None) => {
-                response.diagnostics = vec![error(
-                    format!("{} of {} returned no object", kind.key(), request.type_name),
-                    "the API answered without the object",
-                )];
-            }
+        // What stays in state when the call fails: nothing for a create, the prior object otherwise.
+        response.new_state = if kind == OperationKind::Create { None } else { request.prior_state.clone() };
+        let rest = match self.rest() {
+            Ok(rest) => rest,
             Err(diagnostics) => {
-                response.new_state = if kind == OperationKind::Create { None } else { request.prior_state };
                 response.diagnostics = diagnostics;
+                return response;
             }
+        };
+        let failed = |problem: String| vec![error(format!("{} of {} failed", kind.key(), request.type_name), problem)];
+        if kind == OperationKind::Delete {
+            match rest.call(&self.model, resource, kind, &prior, None).await {
+                Ok(_) => response.new_state = Self::encode(&TfValue::Null),
+                Err(problem) => response.diagnostics = failed(problem),
+            }
+            return response;
+        }
+        let sent = outgoing(&self.model, &resource.schema, &planned, &config);
+        match rest.call(&self.model, resource, kind, &sent, Some(&prior)).await {
+            Ok(Some(answer)) => {
+                let state = applied(&self.model, &resource.schema, &planned, &answer.said);
+                if answer.problems.is_empty() {
+                    response.new_state = Self::encode(&state);
+                } else {
+                    // The API acted: keep what identifies the object, so it is not created again, and say
+                    // what could not be read. Without its identity there is nothing to keep.
+                    if addressable(resource, &state) {
+                        response.new_state = Self::encode(&state);
+                    }
+                    response.diagnostics = failed(format!(
+                        "the API accepted the {} but its answer could not be read: {}",
+                        kind.key(),
+                        answer.problems.join("; ")
+                    ));
+                }
+            }
+            Ok(None) => response.diagnostics = failed("the API answered that the object does not exist".to_owned()),
+            Err(problem) => response.diagnostics = failed(problem),
         }
         response
     }
@@ -309,33 +325,53 @@ impl Provider {
                 vec![error("invalid import ID", format!("expected an ID of the form {}", import.id))];
             return response;
         };
+        // What the API does not return, an import cannot learn: its default stands in where it has one.
+        let unreturned = query_only(resource);
+        let mut unknowable = Vec::new();
         let partial = TfValue::Map(
             resource
                 .schema
                 .attributes
                 .iter()
                 .map(|(name, attribute)| {
-                    let value = match (values.get(name), &attribute.ty) {
-                        (Some(text), schema::Type::Int64) => {
-                            text.parse().map(TfValue::Int).unwrap_or(TfValue::String(text.clone()))
+                    let value = match (values.get(name), &attribute.default) {
+                        (Some(text), _) => param_value(&attribute.ty, text),
+                        (None, Some(default)) if attribute.not_returned || unreturned.contains(name) => {
+                            from_model(default)
                         }
-                        (Some(text), _) => TfValue::String(text.clone()),
+                        (None, None) if attribute.not_returned || unreturned.contains(name) => {
+                            unknowable.push(format!("`{name}`"));
+                            TfValue::Null
+                        }
                         (None, _) => TfValue::Null,
                     };
                     (name.clone(), value)
                 })
                 .collect(),
         );
-        match self.call(&request.type_name, resource, OperationKind::Read, &partial).await {
-            Ok(Some(found)) => response.imported_resources.push(proto::ImportedResource {
-                type_name: request.type_name.clone(),
-                state: Self::encode(&merge(&resource.schema, &partial, &found, true)),
-                private: Vec::new(),
-            }),
-            Ok(None) => response.diagnostics.push(error(
+        let current = Self::encode(&partial);
+        match self.read(&request.type_name, resource, current.as_ref()).await {
+            Ok((TfValue::Null, _)) => response.diagnostics.push(error(
                 "cannot import a non-existent object",
                 format!("{} {} was not found", request.type_name, request.id),
             )),
+            Ok((state, diagnostics)) => {
+                response.diagnostics.extend(diagnostics);
+                if !unknowable.is_empty() {
+                    response.diagnostics.push(warning(
+                        "some attributes cannot be imported",
+                        format!(
+                            "The API does not return {}, so the import leaves them unset; the next apply sets them from the configuration.",
+                            unknowable.join(", ")
+                        ),
+                    ));
+                }
+                response.imported_resources.push(proto::ImportedResource {
+                    type_name: request.type_name.clone(),
+                    state: Self::encode(&state),
+                    private: Vec::new(),
+                });
+            }
             Err(diagnostics) => response.diagnostics = diagnostics,
         }
         response
@@ -360,14 +396,18 @@ impl Provider {
         config: Option<&DynamicValue>,
     ) -> Result<TfValue, Vec<Diagnostic>> {
         let config = Self::decode(config)?;
-        let object = to_api(&self.model, &source.schema, &config);
-        match self.api()?.read_data_source(type_name, object).await {
-            Ok(Some(api)) => Ok(merge(&source.schema, &config, &from_api(&self.model, &source.schema, &api), false)),
-            Ok(None) => Err(vec![error(
+        // What the configuration leaves to the API is what the read fills in.
+        let planned = super::plan::plan(&self.model, &source.schema, &TfValue::Null, &config, &config).planned;
+        let failed = |problem: String| vec![error(format!("read of {type_name} failed"), problem)];
+        match self.rest()?.read_data_source(&self.model, source, &planned).await.map_err(failed)? {
+            Some(answer) if answer.problems.is_empty() => {
+                Ok(applied(&self.model, &source.schema, &planned, &answer.said))
+            }
+            Some(answer) => Err(failed(answer.problems.join("; "))),
+            None => Err(vec![error(
                 format!("{type_name} found nothing"),
                 "the API has no object matching this configuration",
             )]),
-            Err(problem) => Err(vec![error(format!("read of {type_name} failed"), problem)]),
         }
     }
 
@@ -375,4 +415,11 @@ impl Provider {
     pub async fn stop_provider(&self, _: proto::Empty) -> proto::StopProviderResponse {
         proto::StopProviderResponse { error: String::new() }
     }
+}
+
+/// Whether a state holds every attribute the read operation addresses the object by.
+fn addressable(resource: &Resource, state: &TfValue) -> bool {
+    resource.operations.read.as_ref().is_some_and(|read| {
+        read.path_params.iter().all(|param| state.field(&param.attribute).is_some_and(TfValue::is_set))
+    })
 }

@@ -2,15 +2,16 @@
 //! sees it, values in their msgpack encoding, planning from the schema, and the plugin process that serves
 //! them.
 
-pub mod backend;
 pub mod convert;
 pub mod handlers;
 pub mod plan;
 pub mod proto;
+pub mod rest;
 pub mod schema;
 pub mod server;
+pub mod state;
 pub mod validate;
 pub mod value;
+pub mod walk;
 
-pub use backend::{Api, BoxFuture, CallResult, Connect, answer, body, deleted, optional_param, param};
 pub use server::serve;

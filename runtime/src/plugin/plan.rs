@@ -1,22 +1,24 @@
-//! Planning a change from the schema alone: defaults, values only the API knows, and replacement.
+//! Planning a change from the schema alone, at every depth: defaults, values only the API knows,
+//! values the API changes on every update, write-only values, and replacement.
 //!
-//! Terraform's proposed new state already keeps the prior value of every computed attribute the
-//! configuration leaves unset, so a computed value that does not change is planned as its prior value
-//! rather than "(known after apply)". On create there is no prior value: such attributes are planned from
-//! their default, or as unknown.
+//! A computed attribute the configuration leaves unset keeps its prior value where its object (the
+//! resource, a list element at the same index, a map entry under the same key, a set element with the
+//! same configured members) existed before; where it did not, it is planned from its default, or as
+//! "(known after apply)". An attribute marked `changes_on_update` is planned unknown whenever the object
+//! changes, write-only attributes are always planned null.
 
-use std::collections::BTreeMap;
+use schema::{Attribute, Object, Provider, Value};
 
-use schema::{Mode, NestingMode, Object, Provider, Type, Value};
-
+use super::proto::Step;
 use super::value::TfValue;
+use super::walk::{Lanes, Rule, walk};
 
 /// The planned state and the attribute paths whose change forces replacement.
 pub struct Plan {
     /// The planned new state.
     pub planned: TfValue,
-    /// Paths (attribute names from the root) of changed attributes that require replacement.
-    pub requires_replace: Vec<Vec<String>>,
+    /// Paths of changed attributes that require replacement.
+    pub requires_replace: Vec<Vec<Step>>,
 }
 
 /// Plans the change of one object of `object`'s shape.
@@ -25,107 +27,65 @@ pub fn plan(provider: &Provider, object: &Object, prior: &TfValue, proposed: &Tf
         return Plan { planned: TfValue::Null, requires_replace: Vec::new() };
     }
     let creating = *prior == TfValue::Null;
-    let planned = fill(provider, object, proposed, config, creating);
-    let mut requires_replace = Vec::new();
-    if !creating {
-        replaced_paths(provider, object, prior, &planned, &mut Vec::new(), &mut requires_replace);
+    let prior_lane = (!creating).then_some(prior);
+    let lanes = Lanes { subject: Some(proposed), config: Some(config), prior: prior_lane, api: None };
+    let mut planned = walk(provider, object, lanes, &mut Fill);
+    if creating {
+        return Plan { planned, requires_replace: Vec::new() };
     }
-    Plan { planned, requires_replace }
+    if planned != *prior {
+        planned = walk(provider, object, Lanes { subject: Some(&planned), ..Lanes::default() }, &mut Bump);
+    }
+    let mut replace = Replace(Vec::new());
+    walk(provider, object, Lanes { subject: Some(&planned), prior: Some(prior), ..Lanes::default() }, &mut replace);
+    Plan { planned, requires_replace: replace.0 }
 }
 
-fn field<'v>(value: &'v TfValue, name: &str) -> &'v TfValue {
-    match value {
-        TfValue::Map(entries) => entries.get(name).unwrap_or(&TfValue::Null),
-        _ => &TfValue::Null,
-    }
-}
+/// The planned value of each attribute, from the proposed new state Terraform sends.
+struct Fill;
 
-/// The planned value of an object: defaults where the configuration is unset, unknown for what only the
-/// API will know on create, nested objects likewise.
-fn fill(provider: &Provider, object: &Object, proposed: &TfValue, config: &TfValue, creating: bool) -> TfValue {
-    let TfValue::Map(entries) = proposed else { return proposed.clone() };
-    let mut planned = BTreeMap::new();
-    for (name, value) in entries {
-        let Some(attribute) = object.attributes.get(name) else {
-            planned.insert(name.clone(), value.clone());
-            continue;
-        };
-        let configured = field(config, name);
-        let value = if *configured == TfValue::Null && attribute.mode.is_computed() {
-            match (&attribute.default, creating, value) {
-                (Some(default), _, _) => from_model(default),
-                (None, true, _) => TfValue::Unknown,
-                (None, false, prior_value) => prior_value.clone(),
-            }
-        } else {
-            match &attribute.ty {
-                Type::Nested(nested) => {
-                    let inner = provider.object(&nested.object).cloned().unwrap_or_default();
-                    nested_fill(provider, &inner, nested.mode, value, configured, creating)
-                }
-                _ => value.clone(),
-            }
-        };
-        planned.insert(name.clone(), value);
-    }
-    TfValue::Map(planned)
-}
-
-fn nested_fill(
-    provider: &Provider,
-    object: &Object,
-    mode: NestingMode,
-    value: &TfValue,
-    config: &TfValue,
-    creating: bool,
-) -> TfValue {
-    match (mode, value, config) {
-        (NestingMode::Single, _, _) => fill(provider, object, value, config, creating),
-        (NestingMode::List | NestingMode::Set, TfValue::List(items), TfValue::List(configured)) => TfValue::List(
-            items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    fill(provider, object, item, configured.get(index).unwrap_or(&TfValue::Null), creating)
-                })
-                .collect(),
-        ),
-        (NestingMode::Map, TfValue::Map(items), TfValue::Map(configured)) => TfValue::Map(
-            items
-                .iter()
-                .map(|(key, item)| {
-                    (key.clone(), fill(provider, object, item, configured.get(key).unwrap_or(&TfValue::Null), creating))
-                })
-                .collect(),
-        ),
-        _ => value.clone(),
-    }
-}
-
-/// Collects the paths of attributes that require replacement and whose planned value differs from the prior.
-fn replaced_paths(
-    provider: &Provider,
-    object: &Object,
-    prior: &TfValue,
-    planned: &TfValue,
-    path: &mut Vec<String>,
-    out: &mut Vec<Vec<String>>,
-) {
-    for (name, attribute) in &object.attributes {
-        let (before, after) = (field(prior, name), field(planned, name));
-        if before == after {
-            continue;
+impl Rule for Fill {
+    fn attribute(&mut self, _: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
+        if attribute.write_only {
+            return Some(TfValue::Null);
         }
-        path.push(name.clone());
-        if attribute.requires_replacement && attribute.mode != Mode::ReadOnly {
-            out.push(path.clone());
-        } else if let Type::Nested(nested) = &attribute.ty {
-            if nested.mode == NestingMode::Single {
-                let inner = provider.object(&nested.object).cloned().unwrap_or_default();
-                replaced_paths(provider, &inner, before, after, path, out);
-            }
+        if *lanes.config() != TfValue::Null || !attribute.mode.is_computed() {
+            return None;
         }
-        path.pop();
+        Some(match (&attribute.default, lanes.prior) {
+            (Some(default), _) => from_model(default),
+            (None, Some(prior)) => prior.clone(),
+            (None, None) => TfValue::Unknown,
+        })
+    }
+}
+
+/// On an update, what the API changes by itself is not known until it answers.
+struct Bump;
+
+impl Rule for Bump {
+    fn attribute(&mut self, _: &[Step], attribute: &Attribute, _: Lanes<'_>) -> Option<TfValue> {
+        attribute.changes_on_update.then_some(TfValue::Unknown)
+    }
+}
+
+/// Collects the paths of changed attributes that force replacement.
+struct Replace(Vec<Vec<Step>>);
+
+impl Rule for Replace {
+    fn attribute(&mut self, path: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
+        if !attribute.requires_replacement || !attribute.mode.is_configurable() {
+            return None;
+        }
+        let (Some(before), after) = (lanes.prior, lanes.subject()) else { return None };
+        let unchanged = match attribute.ty {
+            schema::Type::Nested(_) => before == after,
+            ref ty => super::walk::same(ty, before, after),
+        };
+        if !unchanged {
+            self.0.push(path.to_vec());
+        }
+        Some(after.clone())
     }
 }
 
@@ -147,6 +107,7 @@ pub fn from_model(value: &Value) -> TfValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plugin::proto::Selector;
 
     fn infra() -> Provider {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/providers/infra");
@@ -159,6 +120,10 @@ mod tests {
 
     fn text(value: &str) -> TfValue {
         TfValue::String(value.to_owned())
+    }
+
+    fn field<'v>(value: &'v TfValue, name: &str) -> &'v TfValue {
+        value.field(name).unwrap_or(&TfValue::Null)
     }
 
     #[test]
@@ -215,7 +180,8 @@ mod tests {
             &text("ak1"),
             "a read-only value that does not change keeps its prior value"
         );
-        assert_eq!(plan.requires_replace, [vec!["expires_in".to_owned()]]);
+        let expires_in = Step { selector: Some(Selector::AttributeName("expires_in".to_owned())) };
+        assert_eq!(plan.requires_replace, [vec![expires_in]]);
         let unchanged = self::plan(&provider, schema, &prior, &prior, &config);
         assert_eq!(unchanged.planned, prior);
         assert!(unchanged.requires_replace.is_empty());

@@ -21,13 +21,10 @@ use super::handlers::Provider;
 pub const MAGIC_COOKIE: (&str, &str) =
     ("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2");
 
-/// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls. `connect` builds
-/// the API client when Terraform configures the provider.
-pub fn serve<A, C>(provider: schema::Provider, connect: C) -> std::process::ExitCode
-where
-    A: super::Api,
-    C: Fn(Option<String>, Option<String>) -> Result<A, String> + Send + Sync + 'static,
-{
+/// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls. The provider
+/// reaches its API from the model: configuration connects the transport, each operation is made from
+/// the resource's attributes.
+pub fn serve(provider: schema::Provider) -> std::process::ExitCode {
     if std::env::var(MAGIC_COOKIE.0).as_deref() != Ok(MAGIC_COOKIE.1) {
         eprintln!(
             "This binary is a plugin for Terraform (provider `{}`). Terraform starts it; it is not meant to be run directly.",
@@ -42,10 +39,7 @@ where
             return std::process::ExitCode::FAILURE;
         }
     };
-    let connect: super::Connect = Box::new(move |server_url, credential| {
-        connect(server_url, credential).map(|api| Arc::new(api) as Arc<dyn super::Api>)
-    });
-    match runtime.block_on(run(Provider::new(provider, connect))) {
+    match runtime.block_on(run(Provider::new(provider))) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("provider failed: {error}");
@@ -111,7 +105,8 @@ fn self_signed() -> Result<(Identity, Vec<u8>), String> {
     Ok((Identity::from_pem(certificate.pem(), key.serialize_pem()), certificate.der().to_vec()))
 }
 
-use super::BoxFuture;
+/// A boxed future, as the server runs the answers.
+type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
 /// One unary method: the provider and the function that answers the method's request.
 struct Unary<Req, Resp> {

@@ -1,86 +1,94 @@
-//! The schema's validators applied to a configuration: each failure is a diagnostic on the path of the
-//! attribute (and element) that breaks it, so Terraform points at the offending line.
+//! The configuration checked against the schema: each validator that fails, each one-of group with more
+//! (or, when required, fewer) than one variant set, and each deprecated attribute that is set gives a
+//! diagnostic on the path of the attribute (and element), so Terraform points at the offending line.
 
-use schema::{Attribute, NestingMode, Object, Provider, Type, Validator, Value};
+use schema::{Attribute, Object, Provider, Validator, Value};
 
 use super::proto::{AttributePath, Diagnostic, Selector, Severity, Step};
 use super::value::TfValue;
+use super::walk::{Lanes, Rule, walk};
 
-/// The diagnostics of every validator that `value`, a configuration of `object`, fails. Unknown and null
-/// values are not checked.
+/// The diagnostics of `value`, a configuration of `object`. Unknown and null values are not checked.
 pub fn check(provider: &Provider, object: &Object, value: &TfValue) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    check_object(provider, object, value, &mut Vec::new(), &mut diagnostics);
-    diagnostics
+    let mut checks = Checks(Vec::new());
+    walk(provider, object, Lanes { subject: Some(value), config: Some(value), ..Lanes::default() }, &mut checks);
+    checks.0
 }
 
-fn check_object(
-    provider: &Provider,
-    object: &Object,
-    value: &TfValue,
-    path: &mut Vec<Step>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let TfValue::Map(fields) = value else { return };
-    for (name, attribute) in &object.attributes {
-        let Some(field) = fields.get(name) else { continue };
-        path.push(step(Selector::AttributeName(name.clone())));
-        check_attribute(provider, name, attribute, field, path, diagnostics);
-        path.pop();
+struct Checks(Vec<Diagnostic>);
+
+impl Checks {
+    fn push(&mut self, severity: Severity, summary: &str, detail: String, path: &[Step]) {
+        // A set element has no address of its own; its members' paths stop at the set (see the walk).
+        self.0.push(Diagnostic {
+            severity: severity as i32,
+            summary: summary.to_owned(),
+            detail,
+            attribute: Some(AttributePath { steps: path.to_vec() }),
+        });
     }
 }
 
-fn check_attribute(
-    provider: &Provider,
-    name: &str,
-    attribute: &Attribute,
-    value: &TfValue,
-    path: &mut Vec<Step>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    if matches!(value, TfValue::Null | TfValue::Unknown) {
-        return;
+impl Rule for Checks {
+    fn object(&mut self, _: &Provider, path: &[Step], object: &Object, lanes: Lanes<'_>) {
+        let value = lanes.subject();
+        for (name, group) in &object.one_of {
+            let state = |variant: &schema::Variant| value.field(&variant.attribute).unwrap_or(&TfValue::Null);
+            // An unknown variant may turn out set or unset: judge only what is known.
+            if group.variants.iter().any(|variant| *state(variant) == TfValue::Unknown) {
+                continue;
+            }
+            let set: Vec<&str> = group
+                .variants
+                .iter()
+                .filter(|variant| state(variant).is_set())
+                .map(|variant| variant.attribute.as_str())
+                .collect();
+            let names: Vec<String> = group.variants.iter().map(|variant| format!("`{}`", variant.attribute)).collect();
+            if set.len() > 1 {
+                let mut at = path.to_vec();
+                at.push(step(Selector::AttributeName(set[1].to_owned())));
+                self.push(
+                    Severity::Error,
+                    "Conflicting attributes",
+                    format!(
+                        "`{}` and `{}` exclude each other ({name}): set only one of {}.",
+                        set[0],
+                        set[1],
+                        names.join(", ")
+                    ),
+                    &at,
+                );
+            } else if set.is_empty() && group.required {
+                self.push(
+                    Severity::Error,
+                    "Missing required attribute",
+                    format!("Exactly one of {} must be set ({name}).", names.join(", ")),
+                    path,
+                );
+            }
+        }
     }
-    for validator in &attribute.validators {
-        if let Some(detail) = failure(validator, name, value) {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Error as i32,
-                summary: "Invalid attribute value".to_owned(),
-                detail,
-                attribute: Some(AttributePath { steps: path.clone() }),
-            });
+
+    fn attribute(&mut self, path: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
+        let value = lanes.subject();
+        if !value.is_set() {
+            return Some(value.clone());
         }
-    }
-    let Type::Nested(nested) = &attribute.ty else { return };
-    let Some(object) = provider.object(&nested.object) else { return };
-    match (nested.mode, value) {
-        (NestingMode::Single, value) => check_object(provider, object, value, path, diagnostics),
-        (NestingMode::List, TfValue::List(items)) => {
-            for (index, item) in (0_i64..).zip(items) {
-                path.push(step(Selector::ElementKeyInt(index)));
-                check_object(provider, object, item, path, diagnostics);
-                path.pop();
+        let name = match path.last().and_then(|step| step.selector.as_ref()) {
+            Some(Selector::AttributeName(name)) => name.clone(),
+            _ => String::new(),
+        };
+        if let Some(message) = &attribute.deprecation {
+            let detail = if message.is_empty() { format!("`{name}` is deprecated.") } else { message.clone() };
+            self.push(Severity::Warning, "Deprecated attribute", detail, path);
+        }
+        for validator in &attribute.validators {
+            if let Some(detail) = failure(validator, &name, value) {
+                self.push(Severity::Error, "Invalid attribute value", detail, path);
             }
         }
-        // A set element is addressed by its value, which these paths cannot say: point at the set.
-        (NestingMode::Set, TfValue::List(items)) => {
-            for item in items {
-                let mut inner = Vec::new();
-                check_object(provider, object, item, &mut Vec::new(), &mut inner);
-                for mut diagnostic in inner {
-                    diagnostic.attribute = Some(AttributePath { steps: path.clone() });
-                    diagnostics.push(diagnostic);
-                }
-            }
-        }
-        (NestingMode::Map, TfValue::Map(items)) => {
-            for (key, item) in items {
-                path.push(step(Selector::ElementKeyString(key.clone())));
-                check_object(provider, object, item, path, diagnostics);
-                path.pop();
-            }
-        }
-        _ => {}
+        None
     }
 }
 
@@ -106,11 +114,7 @@ fn failure(validator: &Validator, name: &str, value: &TfValue) -> Option<String>
             outside.then(|| format!("`{name}` must have a length {}; it has {length}.", bounds(*min, *max)))
         }
         Validator::Range { min, max } => {
-            let number = match value {
-                TfValue::Int(number) => *number as f64,
-                TfValue::Float(number) => *number,
-                _ => return None,
-            };
+            let number = value.as_number()?;
             let outside = min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max);
             outside.then(|| format!("`{name}` must be {}; got {}.", bounds(*min, *max), shown(value)))
         }

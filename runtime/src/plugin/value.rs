@@ -1,5 +1,11 @@
 //! Terraform values as they travel in `DynamicValue.msgpack`: null is msgpack nil, an unknown value is
 //! msgpack extension type 0, objects and maps are msgpack maps, lists, sets and tuples are arrays.
+//!
+//! Terraform's numbers are arbitrary-precision decimals. It sends a number that float64 cannot hold
+//! exactly (2.3, 120.3) as its decimal text, which stays a [`TfValue::String`] here and goes back as the
+//! same text, so a configured 2.3 is planned and stored as exactly 2.3. A non-integral [`TfValue::Float`]
+//! (a number the API answered) goes to Terraform as its shortest decimal text too, which Terraform reads
+//! as that decimal: the API's 2.3 becomes 2.3, not 2.29999999999999982236431605997495353221893310546875.
 
 use std::collections::BTreeMap;
 
@@ -83,6 +89,8 @@ fn to_rmpv(value: &TfValue) -> rmpv::Value {
         TfValue::Null => rmpv::Value::Nil,
         TfValue::Bool(flag) => rmpv::Value::Boolean(*flag),
         TfValue::Int(number) => rmpv::Value::from(*number),
+        TfValue::Float(number) if number.fract() == 0.0 && number.abs() < 9.0e15 => rmpv::Value::from(*number as i64),
+        TfValue::Float(number) if number.is_finite() => rmpv::Value::from(number.to_string().as_str()),
         TfValue::Float(number) => rmpv::Value::F64(*number),
         TfValue::String(text) => rmpv::Value::from(text.as_str()),
         TfValue::List(items) => rmpv::Value::Array(items.iter().map(to_rmpv).collect()),
@@ -92,9 +100,49 @@ fn to_rmpv(value: &TfValue) -> rmpv::Value {
     }
 }
 
+impl TfValue {
+    /// The value as a number: integers, floats, and the decimal text Terraform sends for numbers float64
+    /// cannot hold exactly (read to the nearest float64).
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            TfValue::Int(number) => Some(*number as f64),
+            TfValue::Float(number) => Some(*number),
+            TfValue::String(text) => text.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The field `name` of an object value (`None` when this is not an object or has no such field).
+    pub fn field(&self, name: &str) -> Option<&TfValue> {
+        match self {
+            TfValue::Map(entries) => entries.get(name),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is known and not null.
+    pub fn is_set(&self) -> bool {
+        !matches!(self, TfValue::Null | TfValue::Unknown)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_travel_as_their_text() {
+        // Terraform sends 2.3 as text, since float64 cannot hold it; it must come back as the same text.
+        let sent = rmpv::Value::from("2.3");
+        let mut bytes = Vec::new();
+        rmpv::encode::write_value(&mut bytes, &sent).unwrap();
+        let value = decode(&bytes).unwrap();
+        assert_eq!(value.as_number(), Some(2.3));
+        assert_eq!(encode(&value), bytes);
+        // The API's 120.3 goes to Terraform as "120.3", whole numbers as integers.
+        assert_eq!(decode(&encode(&TfValue::Float(120.3))).unwrap(), TfValue::String("120.3".to_owned()));
+        assert_eq!(decode(&encode(&TfValue::Float(4.0))).unwrap(), TfValue::Int(4));
+    }
 
     #[test]
     fn round_trips_every_kind_of_value() {
@@ -102,7 +150,7 @@ mod tests {
             ("id".to_owned(), TfValue::Unknown),
             ("name".to_owned(), TfValue::String("x".to_owned())),
             ("count".to_owned(), TfValue::Int(-3)),
-            ("ratio".to_owned(), TfValue::Float(0.5)),
+            ("ratio".to_owned(), TfValue::String("0.5".to_owned())),
             ("on".to_owned(), TfValue::Bool(true)),
             ("tags".to_owned(), TfValue::List(vec![TfValue::Null])),
         ]));

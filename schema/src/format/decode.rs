@@ -370,6 +370,9 @@ impl Decoder<'_> {
             validators,
             api_name,
             env: self.opt_string(&entries, "env", &what),
+            changes_on_update: self.bool(&entries, "changes_on_update", &what),
+            not_returned: self.bool(&entries, "not_returned", &what),
+            unset_value: entries.get("unset_value").map(value),
         })
     }
 
@@ -720,6 +723,10 @@ impl Decoder<'_> {
             body,
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
+            unset: match entries.get("unset") {
+                Some(node) => self.choice(node, "unset rule", &Unset::ALL).unwrap_or(Unset::Omit),
+                None => Unset::default_for(method),
+            },
         })
     }
 }

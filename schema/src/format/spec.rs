@@ -248,6 +248,11 @@ pub static OPERATION: MapSpec = MapSpec {
             Shape::List(&Shape::String),
             "Names of the error types (from `errors:`) the operation documents.",
         ),
+        key(
+            "unset",
+            Shape::String,
+            "How an update sends an attribute removed from the configuration: `null` (default for PATCH) or `omit` (default for PUT and POST).",
+        ),
     ],
 };
 
@@ -270,6 +275,21 @@ pub static ATTRIBUTE: MapSpec = MapSpec {
         key("sensitive", Shape::Bool, "Hidden in plans, state output and logs."),
         key("write_only", Shape::Bool, "Sent to the API but never stored in state (Terraform 1.11+)."),
         key("deprecated", Shape::String, "Deprecation message; marks the attribute deprecated."),
+        key(
+            "changes_on_update",
+            Shape::Bool,
+            "The API gives it a new value on every update (`updated_at`, `etag`): planned as known after apply when the object changes. Computed attributes only.",
+        ),
+        key(
+            "not_returned",
+            Shape::Bool,
+            "The API does not return it (write-once, query-only or normalised): state keeps the configured value.",
+        ),
+        key(
+            "unset_value",
+            Shape::Any,
+            "What an update sends when the configuration stops setting the attribute (default: the operation's `unset` rule).",
+        ),
         key(
             "default",
             Shape::Any,

@@ -102,16 +102,6 @@ impl Client {
             ));
         config
     }
-    /// The client of the provider binary: configured as [`Client::from_settings`] is, with the
-    /// retry policy of a provider.
-    pub fn for_provider(
-        server_url: ::core::option::Option<::std::string::String>,
-        credential: ::core::option::Option<::std::string::String>,
-    ) -> ::core::result::Result<Self, ::std::string::String> {
-        let mut config = Client::config_from_settings(server_url, credential);
-        config.retry = ::runtime::RetryPolicy::for_provider();
-        Client::new(config).map_err(|error| error.to_string())
-    }
     /// The transport, for requests the operations below do not cover.
     pub fn transport(&self) -> &::runtime::Transport {
         &self.transport
@@ -127,52 +117,5 @@ impl Client {
     /// Operations on `keywords_errors`.
     pub fn errors(&self) -> errors_::Operations<'_> {
         errors_::Operations::new(&self.transport)
-    }
-}
-impl ::runtime::plugin::Api for Client {
-    fn call(
-        &self,
-        type_name: &str,
-        kind: ::schema::OperationKind,
-        object: ::serde_json::Value,
-    ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self.clone();
-        let type_name = type_name.to_owned();
-        ::std::boxed::Box::pin(async move {
-            match type_name.as_str() {
-                "keywords_self" => self_::call(client.selfs(), kind, object).await,
-                "keywords_errors" => errors_::call(client.errors(), kind, object).await,
-                other => {
-                    ::core::result::Result::Err(
-                        ::std::format!("this provider has no resource `{other}`"),
-                    )
-                }
-            }
-        })
-    }
-    fn read_data_source(
-        &self,
-        type_name: &str,
-        object: ::serde_json::Value,
-    ) -> ::runtime::plugin::BoxFuture<::runtime::plugin::CallResult> {
-        let client = self.clone();
-        let type_name = type_name.to_owned();
-        ::std::boxed::Box::pin(async move {
-            match type_name.as_str() {
-                "keywords_self" => {
-                    data_sources::self_::call(
-                            client.data_selfs(),
-                            ::schema::OperationKind::Read,
-                            object,
-                        )
-                        .await
-                }
-                other => {
-                    ::core::result::Result::Err(
-                        ::std::format!("this provider has no data source `{other}`"),
-                    )
-                }
-            }
-        })
     }
 }

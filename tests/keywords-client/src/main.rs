@@ -1,4 +1,4 @@
 //! `terraform-provider-keywords`: the Terraform provider, which Terraform starts as a plugin.
 fn main() -> ::std::process::ExitCode {
-    ::runtime::plugin::serve(keywords::provider(), keywords::Client::for_provider)
+    ::runtime::plugin::serve(keywords::provider())
 }

@@ -54,28 +54,3 @@ impl<'c> Operations<'c> {
             .model(&[("id", ::serde_json::Value::from(id))], Self_::from_json)
     }
 }
-/// Runs the operation `kind` on `object` (API JSON) for the provider server.
-pub(crate) async fn call(
-    operations: Operations<'_>,
-    kind: ::schema::OperationKind,
-    object: ::serde_json::Value,
-) -> ::runtime::plugin::CallResult {
-    match kind {
-        ::schema::OperationKind::Read => {
-            ::runtime::plugin::answer(
-                operations
-                    .read(
-                        &::runtime::plugin::param::<
-                            ::std::string::String,
-                        >(&object, "id")?,
-                    )
-                    .await,
-            )
-        }
-        _ => {
-            ::core::result::Result::Err(
-                ::std::format!("`{}` has no {} operation", "keywords_self", kind.key()),
-            )
-        }
-    }
-}

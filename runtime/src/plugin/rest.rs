@@ -1,0 +1,209 @@
+//! The API calls behind resources and data sources, made from the model: each operation's path
+//! parameters, query and body come from the object's attributes, the request goes through the
+//! [`Transport`], and the answer is read back through the codec.
+
+use std::collections::BTreeSet;
+
+use schema::{Attribute, Auth, Method as ModelMethod, Object, OperationKind, Provider, Resource};
+
+use super::convert::{Removals, from_api, param_text, param_value, to_api};
+use super::proto::Step;
+use super::value::TfValue;
+use super::walk::{Lanes, Rule, walk};
+use crate::client::{Auth as ClientAuth, ClientConfig, Method, Request, RetryPolicy, Transport, setting};
+use crate::error::{ApiErrorKind, ErrorResponse};
+use crate::secret::Secret;
+
+/// What an answer says about the object, and what in it could not be read.
+pub struct Answer {
+    /// The attributes the answer has (see [`from_api`]), path parameters added where it leaves them out.
+    pub said: TfValue,
+    /// Fields that did not fit their type, or why there was no object to read.
+    pub problems: Vec<String>,
+}
+
+/// A configured connection to the provider's API.
+pub struct Rest {
+    transport: Transport,
+}
+
+/// No error type is documented for the provider's calls: every error response is kept whole.
+#[derive(Debug)]
+enum Undocumented {}
+
+impl ApiErrorKind for Undocumented {
+    fn from_response(_: &ErrorResponse, _: &[u16]) -> Option<Self> {
+        None
+    }
+
+    fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl Rest {
+    /// Connects to `provider`'s API as its provider block says: the server URL and credential configured,
+    /// else read from their environment variables, else the schema's default server URL.
+    pub fn connect(provider: &Provider, config: &TfValue) -> Result<Rest, String> {
+        let configured = |name: &str| match config.field(name) {
+            Some(TfValue::String(text)) => Some(text.clone()),
+            _ => None,
+        };
+        let env = |name: &str| provider.config.attributes.get(name).and_then(|attribute| attribute.env.as_deref());
+        let server_url = setting(configured("server_url"), env("server_url"))
+            .or_else(|| provider.default_server_url.clone())
+            .ok_or("no server URL: set `server_url` in the provider block")?;
+        let mut client = ClientConfig::new(server_url);
+        client.retry = RetryPolicy::for_provider();
+        client.auth = match &provider.auth {
+            Some(Auth::Bearer { attribute }) => {
+                setting(configured(attribute), env(attribute)).map(|token| ClientAuth::Bearer(Secret::new(token)))
+            }
+            Some(Auth::ApiKey { header, attribute }) => setting(configured(attribute), env(attribute))
+                .map(|key| ClientAuth::Header { name: header.clone(), value: Secret::new(key) }),
+            None => None,
+        };
+        let transport = Transport::new::<Undocumented>(client).map_err(|error| error.to_string())?;
+        Ok(Rest { transport })
+    }
+
+    /// Runs `kind` of `resource` on `object` (the values to send: planned state with write-only values
+    /// from the configuration). An update sends what was removed since `prior` as its operation says.
+    /// `Ok(None)`: the object does not exist (or no longer does, after a delete).
+    pub async fn call(
+        &self,
+        provider: &Provider,
+        resource: &Resource,
+        kind: OperationKind,
+        object: &TfValue,
+        prior: Option<&TfValue>,
+    ) -> Result<Option<Answer>, String> {
+        let operation = resource
+            .operations
+            .iter()
+            .find(|(candidate, _)| *candidate == kind)
+            .map(|(_, operation)| operation)
+            .ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
+        let schema = &resource.schema;
+        let mut path_params = Vec::new();
+        for param in &operation.path_params {
+            let value = object
+                .field(&param.attribute)
+                .and_then(param_text)
+                .ok_or_else(|| format!("`{}` is not known, so the object cannot be addressed", param.attribute))?;
+            path_params.push((param.name.as_str(), value));
+        }
+        let mut query = Vec::new();
+        for name in &operation.query {
+            let Some(attribute) = schema.attributes.get(name) else { continue };
+            match object.field(name) {
+                Some(TfValue::List(items)) => {
+                    query.extend(items.iter().filter_map(param_text).map(|text| (attribute.api_name.as_str(), text)))
+                }
+                Some(value) => query.extend(param_text(value).map(|text| (attribute.api_name.as_str(), text))),
+                None => {}
+            }
+        }
+        let body = operation.body.as_ref().map(|names| {
+            let removals = match (kind, prior) {
+                (OperationKind::Update, Some(prior)) => Some(Removals { prior, unset: operation.unset }),
+                _ => None,
+            };
+            serde_json::Value::Object(to_api(provider, schema, object, removals, &|name| {
+                names.iter().any(|n| n == name)
+            }))
+        });
+        let request = Request {
+            method: method(operation.method),
+            path: &operation.path,
+            path_params,
+            query,
+            body,
+            documented_errors: &[],
+        };
+        let response = match self.transport.send::<Undocumented>(&request).await {
+            Ok(response) => response,
+            Err(error)
+                if error.status() == Some(404) && matches!(kind, OperationKind::Read | OperationKind::Delete) =>
+            {
+                return Ok(None);
+            }
+            Err(error) => return Err(error.to_string()),
+        };
+        if kind == OperationKind::Delete {
+            return Ok(None);
+        }
+        let mut problems = Vec::new();
+        let mut said = if response.body.iter().all(u8::is_ascii_whitespace) {
+            problems.push("the API answered without a body".to_owned());
+            TfValue::Map(Default::default())
+        } else {
+            match serde_json::from_slice::<serde_json::Value>(&response.body) {
+                Ok(json) => from_api(provider, schema, &json, &mut problems),
+                Err(error) => {
+                    problems.push(format!("the answer is not JSON: {error}"));
+                    TfValue::Map(Default::default())
+                }
+            }
+        };
+        // APIs often leave the fields that address an object out of its body: the request said them.
+        if let TfValue::Map(fields) = &mut said {
+            for param in &operation.path_params {
+                if let (Some(attribute), Some((_, text))) = (
+                    schema.attributes.get(&param.attribute),
+                    request.path_params.iter().find(|(name, _)| *name == param.name),
+                ) {
+                    fields.entry(param.attribute.clone()).or_insert_with(|| param_value(&attribute.ty, text));
+                }
+            }
+        }
+        Ok(Some(Answer { said, problems }))
+    }
+
+    /// Reads the data source `source` for its configuration `object`.
+    pub async fn read_data_source(
+        &self,
+        provider: &Provider,
+        source: &Resource,
+        object: &TfValue,
+    ) -> Result<Option<Answer>, String> {
+        self.call(provider, source, OperationKind::Read, object, None).await
+    }
+}
+
+/// The values a create or update sends: the planned state, with each write-only value (planned null,
+/// never stored) taken from the configuration, at every depth.
+pub fn outgoing(provider: &Provider, object: &Object, planned: &TfValue, config: &TfValue) -> TfValue {
+    walk(provider, object, Lanes { subject: Some(planned), config: Some(config), ..Lanes::default() }, &mut WriteOnly)
+}
+
+struct WriteOnly;
+
+impl Rule for WriteOnly {
+    fn attribute(&mut self, _: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
+        attribute.write_only.then(|| lanes.config().clone())
+    }
+}
+
+/// The root attributes of `resource` that the API takes only as query parameters, so never returns.
+pub fn query_only(resource: &Resource) -> BTreeSet<String> {
+    let operations: Vec<_> = resource.operations.iter().map(|(_, operation)| operation).collect();
+    operations
+        .iter()
+        .flat_map(|operation| operation.query.iter())
+        .filter(|name| {
+            !operations.iter().any(|operation| operation.body.as_ref().is_some_and(|body| body.contains(name)))
+        })
+        .cloned()
+        .collect()
+}
+
+fn method(method: ModelMethod) -> Method {
+    match method {
+        ModelMethod::Get => Method::Get,
+        ModelMethod::Post => Method::Post,
+        ModelMethod::Put => Method::Put,
+        ModelMethod::Patch => Method::Patch,
+        ModelMethod::Delete => Method::Delete,
+    }
+}
