@@ -108,11 +108,13 @@ fn attribute(checked: &Checked<'_>, container: &Container) -> TokenStream {
     };
     let attribute_type = quote_spanned!(ty.span()=> <#ty as ::schema::derive::AttributeType>::attribute_type());
     let set = if field.set { quote!(let mut ty = ::schema::derive::as_set(ty);) } else { quote!() };
+    let number = if field.number { quote!(let mut ty = ::schema::derive::as_number(ty);) } else { quote!() };
     quote! {
         {
             #[allow(unused_mut)]
             let mut ty = #attribute_type;
             #set
+            #number
             #bounds
             object.attributes.insert(#name.to_owned(), ::schema::Attribute {
                 ty,

@@ -73,6 +73,8 @@ pub struct Field {
     pub max_items: Option<u64>,
     /// A `Vec` that is a set rather than a list.
     pub set: bool,
+    /// An `f64` that is an arbitrary-precision Terraform number rather than a float64.
+    pub number: bool,
 }
 
 /// One `#[operation(...)]`.
@@ -142,6 +144,7 @@ const FIELD_OPTIONS: &[&str] = &[
     "min_items",
     "max_items",
     "set",
+    "number",
 ];
 
 fn unknown(meta: &ParseNestedMeta<'_>, options: &[&str], what: &str) -> syn::Error {
@@ -280,6 +283,7 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         min_items: None,
         max_items: None,
         set: false,
+        number: false,
     };
     for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("attribute")) {
         let result = attr.parse_nested_meta(|meta| {
@@ -293,6 +297,7 @@ pub fn field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
                 "requires_replacement" => parsed.requires_replacement = Some(span),
                 "sensitive" => parsed.sensitive = true,
                 "set" => parsed.set = true,
+                "number" => parsed.number = true,
                 "write_only" => parsed.write_only = Some(span),
                 "changes_on_update" => parsed.changes_on_update = Some(span),
                 "not_returned" => parsed.not_returned = true,

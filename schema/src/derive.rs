@@ -129,6 +129,17 @@ pub fn as_set(ty: Type) -> Type {
     }
 }
 
+/// The arbitrary-precision form of a float type (`f64` fields marked `number`), in collections too.
+pub fn as_number(ty: Type) -> Type {
+    match ty {
+        Type::Float64 => Type::Number,
+        Type::List(element) => Type::List(Box::new(as_number(*element))),
+        Type::Set(element) => Type::Set(Box::new(as_number(*element))),
+        Type::Map(element) => Type::Map(Box::new(as_number(*element))),
+        other => other,
+    }
+}
+
 /// Path parameter bindings (`{param}` to attribute), as derived code builds them.
 pub type Bindings = IndexMap<String, String>;
 

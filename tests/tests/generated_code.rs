@@ -16,22 +16,33 @@ fn konnect_client_code_matches_its_snapshots() {
     }
 }
 
-/// The committed crate in `tests/keywords-client`, regenerated from `tests/fixtures/good/keywords`; run with
-/// `UPDATE_GENERATED=1` to rewrite it after a deliberate change to the emitter.
+/// The committed crates of the test fixtures (`tests/<name>-client`, from `tests/fixtures/good/<name>`) are
+/// what the emitter writes now; run with `UPDATE_GENERATED=1` to rewrite them after a deliberate change.
 #[test]
-fn the_keywords_crate_is_current() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/keywords");
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("keywords-client");
+fn the_fixture_crates_are_current() {
     let update = std::env::var_os("UPDATE_GENERATED").is_some();
-    for (path, contents) in crate_files(&fixture) {
-        let file = target.join(&path);
-        if update {
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(&file, &contents).unwrap();
+    for name in ["keywords", "shop"] {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good").join(name);
+        let target = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("{name}-client"));
+        for (path, contents) in crate_files(&fixture) {
+            let file = target.join(&path);
+            if update {
+                std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                std::fs::write(&file, &contents).unwrap();
+            }
+            let committed = std::fs::read_to_string(&file).unwrap_or_default();
+            assert!(committed == contents, "{} is stale; rerun with UPDATE_GENERATED=1", file.display());
         }
-        let committed = std::fs::read_to_string(&file).unwrap_or_default();
-        assert!(committed == contents, "{} is stale; rerun with UPDATE_GENERATED=1", file.display());
     }
+}
+
+/// The provider binary serves the model its crate's derives build, which must be the YAML's.
+#[test]
+fn the_shop_crate_builds_the_model_of_its_schema() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/shop");
+    let yaml = schema::load_provider(&fixture).unwrap().provider;
+    let (built, yaml) = (serde_json::to_value(shop::provider()).unwrap(), serde_json::to_value(yaml).unwrap());
+    assert_eq!(serde_json::to_string_pretty(&built).unwrap(), serde_json::to_string_pretty(&yaml).unwrap());
 }
 
 #[test]

@@ -273,6 +273,9 @@ fn attribute_options(name: &str, ident: &Ident, attribute: &Attribute) -> Vec<To
     {
         options.push(quote!(set));
     }
+    if is_number(&attribute.ty) {
+        options.push(quote!(number));
+    }
     if let Some(message) = &attribute.deprecation {
         options.push(quote!(deprecated = #message));
     }
@@ -342,6 +345,15 @@ fn literal(value: &Value) -> Option<TokenStream> {
             Some(quote!([#(#items),*]))
         }
         Value::Null | Value::Map(_) => None,
+    }
+}
+
+/// Whether a type is `number`, or a collection of them (`f64` in Rust either way).
+fn is_number(ty: &Type) -> bool {
+    match ty {
+        Type::Number => true,
+        Type::List(element) | Type::Set(element) | Type::Map(element) => is_number(element),
+        _ => false,
     }
 }
 

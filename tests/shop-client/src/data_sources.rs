@@ -1,0 +1,2 @@
+//! The data sources: their models and read operations.
+pub mod store;

@@ -1,0 +1,4 @@
+//! `terraform-provider-shop`: the Terraform provider, which Terraform starts as a plugin.
+fn main() -> ::std::process::ExitCode {
+    ::runtime::plugin::serve(shop::provider())
+}

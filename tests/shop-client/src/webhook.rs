@@ -1,0 +1,202 @@
+//! `shop_webhook`: its model, request bodies and operations.
+/// A webhook, created and updated by the same PUT.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(::macros::Resource)]
+#[resource(provider = "shop", name = "webhook", import_id = "{store_id}/{name}")]
+#[operation(create, method = "PUT", path = "/stores/{store_id}/webhooks/{name}")]
+#[operation(read, method = "GET", path = "/stores/{store_id}/webhooks/{name}")]
+#[operation(update, method = "PUT", path = "/stores/{store_id}/webhooks/{name}")]
+#[operation(delete, method = "DELETE", path = "/stores/{store_id}/webhooks/{name}")]
+#[allow(clippy::duplicated_attributes)]
+#[serde(rename_all = "camelCase")]
+pub struct Webhook {
+    #[attribute(required, requires_replacement)]
+    pub store_id: ::std::string::String,
+    #[attribute(required, requires_replacement)]
+    pub name: ::std::string::String,
+    #[attribute(required)]
+    pub url: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional)]
+    pub timeout_seconds: ::core::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional, sensitive, write_only)]
+    pub secret: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional)]
+    pub headers: ::core::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, Header>,
+    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional, computed)]
+    pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only, changes_on_update)]
+    pub etag: ::core::option::Option<::std::string::String>,
+}
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(::macros::Attributes)]
+#[serde(rename_all = "camelCase")]
+pub struct Header {
+    #[attribute(required)]
+    pub value: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(read_only)]
+    pub header_id: ::core::option::Option<::std::string::String>,
+}
+impl Webhook {
+    /// Reads the model from an API response body.
+    pub fn from_json(
+        value: ::serde_json::Value,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_value(value)
+    }
+}
+/// The body of the create request.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRequest {
+    pub url: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: ::core::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: ::core::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, Header>,
+    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+/// The body of the update request.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateRequest {
+    pub url: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: ::core::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: ::core::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, Header>,
+    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+/// The operations on `shop_webhook`.
+#[derive(Debug, Clone, Copy)]
+pub struct Operations<'c> {
+    transport: &'c ::runtime::Transport,
+}
+impl<'c> Operations<'c> {
+    pub(crate) fn new(transport: &'c ::runtime::Transport) -> Self {
+        Operations { transport }
+    }
+    /// create the object.
+    ///
+    /// `PUT /stores/{store_id}/webhooks/{name}`
+    pub async fn create(
+        &self,
+        store_id: &str,
+        name: &str,
+        body: &CreateRequest,
+    ) -> crate::Result<Webhook> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Put,
+            path: "/stores/{store_id}/webhooks/{name}",
+            path_params: ::std::vec![
+                ("store_id", store_id.to_string()), ("name", name.to_string())
+            ],
+            query,
+            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(
+                &[
+                    ("storeId", ::serde_json::Value::from(store_id)),
+                    ("name", ::serde_json::Value::from(name)),
+                ],
+                Webhook::from_json,
+            )
+    }
+    /// read the object.
+    ///
+    /// `GET /stores/{store_id}/webhooks/{name}`
+    pub async fn read(&self, store_id: &str, name: &str) -> crate::Result<Webhook> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Get,
+            path: "/stores/{store_id}/webhooks/{name}",
+            path_params: ::std::vec![
+                ("store_id", store_id.to_string()), ("name", name.to_string())
+            ],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(
+                &[
+                    ("storeId", ::serde_json::Value::from(store_id)),
+                    ("name", ::serde_json::Value::from(name)),
+                ],
+                Webhook::from_json,
+            )
+    }
+    /// update the object.
+    ///
+    /// `PUT /stores/{store_id}/webhooks/{name}`
+    pub async fn update(
+        &self,
+        store_id: &str,
+        name: &str,
+        body: &UpdateRequest,
+    ) -> crate::Result<Webhook> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Put,
+            path: "/stores/{store_id}/webhooks/{name}",
+            path_params: ::std::vec![
+                ("store_id", store_id.to_string()), ("name", name.to_string())
+            ],
+            query,
+            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            documented_errors: &[],
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .model(
+                &[
+                    ("storeId", ::serde_json::Value::from(store_id)),
+                    ("name", ::serde_json::Value::from(name)),
+                ],
+                Webhook::from_json,
+            )
+    }
+    /// delete the object.
+    ///
+    /// `DELETE /stores/{store_id}/webhooks/{name}`
+    pub async fn delete(&self, store_id: &str, name: &str) -> crate::Result<()> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Delete,
+            path: "/stores/{store_id}/webhooks/{name}",
+            path_params: ::std::vec![
+                ("store_id", store_id.to_string()), ("name", name.to_string())
+            ],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+        };
+        self.transport.send::<crate::ApiError>(&request).await?;
+        ::core::result::Result::Ok(())
+    }
+}
