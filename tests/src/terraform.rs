@@ -70,6 +70,18 @@ pub fn run_with_code(terraform: &Path, work: &Path, args: &[&str], env: &[(&str,
     (output.status.code(), format!("{stdout}{stderr}"))
 }
 
+/// Runs terraform with `TF_LOG=trace`: its exit code, and everything it printed and logged.
+pub fn run_logged(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, String) {
+    run_with_code(terraform, work, args, &[("TF_LOG", "trace")])
+}
+
+/// Asserts that `terraform plan` finds nothing to do.
+pub fn assert_clean_plan(terraform: &Path, work: &Path, when: &str) {
+    let (code, plan) = run_with_code(terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(0), "the plan {when} should be empty:\n{plan}");
+    assert!(plan.contains("No changes."), "{plan}");
+}
+
 /// A fake API served by a runtime on its own thread, so terraform can run on the test's; stops when dropped.
 pub struct ServedApi {
     /// The running fake.

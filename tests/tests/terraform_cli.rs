@@ -9,7 +9,7 @@ use std::process::Command;
 
 use codegen::docs::tfplugindocs::{Options, generate};
 use codegen::fake_api::Faults;
-use tests::terraform::{ServedApi, run, run_with_code, terraform_or_skip};
+use tests::terraform::{ServedApi, assert_clean_plan, run, run_logged, run_with_code, terraform_or_skip};
 
 /// Writes a Terraform configuration using the development build of `provider` plus `resources` (HCL).
 fn configure(provider: &str, work: &Path, resources: &str) {
@@ -197,18 +197,6 @@ impl Lifecycle {
         assert!(destroy.contains("Destroy complete! Resources: 1 destroyed."), "{destroy}");
         assert_eq!(api.object_count(), 0);
     }
-}
-
-/// Runs terraform with `TF_LOG=trace`: its exit code, and everything it printed and logged.
-fn run_logged(terraform: &Path, work: &Path, args: &[&str]) -> (Option<i32>, String) {
-    run_with_code(terraform, work, args, &[("TF_LOG", "trace")])
-}
-
-/// Asserts that `terraform plan` finds nothing to do.
-fn assert_clean_plan(terraform: &Path, work: &Path, when: &str) {
-    let (code, plan) = run_with_code(terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
-    assert_eq!(code, Some(0), "the plan {when} should be empty:\n{plan}");
-    assert!(plan.contains("No changes."), "{plan}");
 }
 
 #[test]

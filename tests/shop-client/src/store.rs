@@ -16,6 +16,9 @@ pub struct Store {
     #[attribute(required, length(min = 1, max = 64))]
     pub name: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[attribute(optional, computed, requires_replacement)]
+    pub region: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[attribute(optional)]
     pub description: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +87,8 @@ impl Store {
 pub struct CreateRequest {
     pub name: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: ::core::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_rate: ::core::option::Option<f64>,
@@ -104,6 +109,8 @@ pub struct CreateRequest {
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

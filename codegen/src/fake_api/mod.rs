@@ -1,12 +1,18 @@
 //! A stateful fake of a provider's API, driven by the schema's operations, for offline acceptance tests:
 //! `codegen fake-api --provider <name> --listen 127.0.0.1:<port>`, or [`FakeApi::start`] from Rust tests.
 //!
-//! It requires the credential the schema's `auth` names (401 without), checks request bodies against the
-//! attributes (400 with a problem+json body), assigns values to read-only and unset computed attributes,
-//! answers 404 for unknown objects and 409 when a create targets an object that exists, and can inject
-//! faults: a share of 500 and 429 answers, and a delay before every answer.
+//! It requires the credential the schema's `auth` names (401 without), checks request bodies and query
+//! parameters against the attributes (400 with a problem+json body), answers 404 for unknown objects and
+//! 409 when a create targets an object that exists, serves an upsert (create and update on one PUT path)
+//! by whether the object exists, and treats objects as a real API does (see [`objects`]: computed values
+//! at every depth, values changed on every update, merge patches, replacement, its own set order, values
+//! it never returns). Tests can change objects behind the provider's back ([`FakeApi::edit`]), make its
+//! answers unreadable ([`FakeApi::garble`]), and inject faults: a share of 500 and 429 answers, and a delay
+//! before every answer.
 
-use std::collections::BTreeMap;
+mod objects;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -51,6 +57,8 @@ struct Store {
     random: u64,
     /// Faults answered so far.
     faults: u64,
+    /// API fields answered with a value of the wrong shape, by resource type.
+    garbled: BTreeSet<(String, String)>,
 }
 
 impl FakeApi {
@@ -91,6 +99,38 @@ impl FakeApi {
     /// How many objects the fake holds.
     pub fn object_count(&self) -> usize {
         self.state.store.lock().map(|store| store.objects.len()).unwrap_or(0)
+    }
+
+    /// The objects of one resource type, as stored (write-only values included).
+    pub fn objects(&self, type_name: &str) -> Vec<Value> {
+        let Ok(store) = self.state.store.lock() else { return Vec::new() };
+        store.objects.iter().filter(|((kind, _), _)| kind == type_name).map(|(_, object)| object.clone()).collect()
+    }
+
+    /// Changes every object of `type_name` with `change`, as if someone changed them outside Terraform.
+    pub fn edit(&self, type_name: &str, mut change: impl FnMut(&mut Map<String, Value>)) {
+        let Ok(mut store) = self.state.store.lock() else { return };
+        for ((kind, _), object) in store.objects.iter_mut() {
+            if let (true, Value::Object(fields)) = (kind == type_name, object) {
+                change(fields);
+            }
+        }
+    }
+
+    /// Deletes the `type_name` objects `doomed` picks, as if they were deleted outside Terraform.
+    pub fn remove(&self, type_name: &str, mut doomed: impl FnMut(&Map<String, Value>) -> bool) {
+        let Ok(mut store) = self.state.store.lock() else { return };
+        store
+            .objects
+            .retain(|(kind, _), object| kind != type_name || !object.as_object().is_some_and(|fields| doomed(fields)));
+    }
+
+    /// From now on, answers about `type_name` objects carry the API field `field` as a value no schema
+    /// type fits (the object itself is stored as sent).
+    pub fn garble(&self, type_name: &str, field: &str) {
+        if let Ok(mut store) = self.state.store.lock() {
+            store.garbled.insert((type_name.to_owned(), field.to_owned()));
+        }
     }
 
     /// How many requests were answered with an injected fault.
@@ -184,21 +224,68 @@ impl State {
         }
         let method = request.method().as_str().to_owned();
         let path = request.uri().path().to_owned();
+        let query: Vec<(String, String)> = request.uri().query().map(|query| url_pairs(query)).unwrap_or_default();
         let body = match request.into_body().collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(_) => return problem(400, "Bad Request", "the body could not be read"),
         };
         for (type_name, resource) in &self.provider.resources {
-            for (kind, operation) in resource.operations.iter() {
-                if operation.method.as_str() != method {
-                    continue;
+            let matching: Vec<(OperationKind, &Operation, BTreeMap<String, String>)> = resource
+                .operations
+                .iter()
+                .filter(|(_, operation)| operation.method.as_str() == method)
+                .filter_map(|(kind, operation)| {
+                    match_path(&operation.path, &path).map(|params| (kind, operation, params))
+                })
+                .collect();
+            // An upsert: create and update share the method and path; which one it is depends on whether
+            // the object exists.
+            let chosen = match matching.as_slice() {
+                [] => continue,
+                [only] => only,
+                several => {
+                    let exists = several.iter().any(|(_, operation, params)| {
+                        let key = key(&self.path_values(resource, operation, params));
+                        self.store.lock().is_ok_and(|store| store.objects.contains_key(&(type_name.clone(), key)))
+                    });
+                    let wanted = if exists { OperationKind::Update } else { OperationKind::Create };
+                    several.iter().find(|(kind, _, _)| *kind == wanted).unwrap_or(&several[0])
                 }
-                if let Some(params) = match_path(&operation.path, &path) {
-                    return self.serve(type_name, resource, kind, operation, params, &body);
-                }
+            };
+            let (kind, operation, params) = chosen;
+            if let Err(detail) = self.check_query(resource, operation, &query) {
+                return problem(400, "Bad Request", detail);
             }
+            return self.serve(type_name, resource, *kind, operation, params.clone(), &body);
         }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
+    }
+
+    /// Checks that query parameters are ones the operation takes, with values of their attribute's type.
+    fn check_query(
+        &self,
+        resource: &Resource,
+        operation: &Operation,
+        query: &[(String, String)],
+    ) -> Result<(), String> {
+        for (name, value) in query {
+            let attribute = operation
+                .query
+                .iter()
+                .filter_map(|attribute| resource.schema.attributes.get(attribute))
+                .find(|attribute| attribute.api_name == *name)
+                .ok_or_else(|| format!("unknown query parameter `{name}`"))?;
+            let fits = match attribute.ty {
+                Type::Int64 => value.parse::<i64>().is_ok(),
+                Type::Float64 | Type::Number => value.parse::<f64>().is_ok(),
+                Type::Bool => value == "true" || value == "false",
+                _ => true,
+            };
+            if !fits {
+                return Err(format!("query parameter `{name}` does not have the type the schema gives it"));
+            }
+        }
+        Ok(())
     }
 
     /// A 500 or a 429 for the configured share of requests.
@@ -267,36 +354,46 @@ impl State {
                         Err(error) => return problem(400, "Bad Request", format!("the body is not JSON: {error}")),
                     }
                 };
-                if let Err(detail) = self.check_body(resource, operation, &sent, kind == OperationKind::Update) {
+                let merging = kind == OperationKind::Update && operation.method == schema::Method::Patch;
+                if let Err(detail) = self.check_body(resource, operation, &sent, merging) {
                     return problem(400, "Bad Request", detail);
                 }
+                store.counter += 1;
+                let serial = store.counter;
+                let schema = &resource.schema;
                 let mut object = match kind {
-                    OperationKind::Update => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
-                        Some(existing) => existing.clone(),
-                        None => return problem(404, "Not Found", "no such object"),
-                    },
-                    _ => json!({}),
+                    OperationKind::Update => {
+                        let Some(existing) = store.objects.get(&(type_name.to_owned(), key(&path_values))) else {
+                            return problem(404, "Not Found", "no such object");
+                        };
+                        if merging {
+                            let mut merged = existing.clone();
+                            objects::merge_patch(&mut merged, &sent);
+                            merged
+                        } else {
+                            objects::replace(schema, existing, sent)
+                        }
+                    }
+                    _ => sent,
                 };
-                if let (Value::Object(target), Value::Object(fields)) = (&mut object, sent) {
-                    target.extend(fields);
+                if let Value::Object(target) = &mut object {
                     target.extend(path_values.clone());
                 }
-                reorder_sets(resource, &mut object);
-                if kind == OperationKind::Create {
-                    store.counter += 1;
-                    let counter = store.counter;
-                    assign_computed(resource, &mut object, counter);
+                objects::assign_computed(&self.provider, schema, &mut object, serial);
+                if kind == OperationKind::Update {
+                    objects::bump(&self.provider, schema, &mut object, serial);
                 }
+                objects::reorder_sets(&self.provider, schema, &mut object);
                 let object_key = self.object_key(resource, &object).unwrap_or_else(|| key(&path_values));
                 let slot = (type_name.to_owned(), object_key);
                 if kind == OperationKind::Create && store.objects.contains_key(&slot) {
                     return problem(409, "Conflict", "the object exists already");
                 }
                 store.objects.insert(slot, object.clone());
-                reply(success, Some(object))
+                reply(success, Some(self.answered(&store, type_name, resource, &object)))
             }
             OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
-                Some(object) => reply(success, Some(object.clone())),
+                Some(object) => reply(success, Some(self.answered(&store, type_name, resource, object))),
                 None => problem(404, "Not Found", "no such object"),
             },
             OperationKind::Delete => match store.objects.remove(&(type_name.to_owned(), key(&path_values))) {
@@ -308,11 +405,22 @@ impl State {
                     .objects
                     .iter()
                     .filter(|((kind, _), _)| kind == type_name)
-                    .map(|(_, object)| object.clone())
+                    .map(|(_, object)| self.answered(&store, type_name, resource, object))
                     .collect();
                 reply(success, Some(Value::Array(items)))
             }
         }
+    }
+
+    /// An object as the API answers it, garbled where a test asked for that.
+    fn answered(&self, store: &Store, type_name: &str, resource: &Resource, object: &Value) -> Value {
+        let mut answer = objects::answered(&self.provider, &resource.schema, object);
+        if let Value::Object(fields) = &mut answer {
+            for (_, field) in store.garbled.iter().filter(|(kind, _)| kind == type_name) {
+                fields.insert(field.clone(), json!({"garbled": [true]}));
+            }
+        }
+        answer
     }
 
     /// The path parameters as API fields of the object (`{keyId}` bound to `id` gives `"id": ...`).
@@ -351,7 +459,13 @@ impl State {
     }
 
     /// Checks that required attributes are sent and that sent attributes have their type.
-    fn check_body(&self, resource: &Resource, operation: &Operation, sent: &Value, update: bool) -> Result<(), String> {
+    fn check_body(
+        &self,
+        resource: &Resource,
+        operation: &Operation,
+        sent: &Value,
+        merging: bool,
+    ) -> Result<(), String> {
         let Value::Object(fields) = sent else { return Err("the body must be a JSON object".to_owned()) };
         let variants: Vec<&str> = resource
             .schema
@@ -362,10 +476,10 @@ impl State {
         for name in operation.body.iter().flatten() {
             let Some(attribute) = resource.schema.attributes.get(name) else { continue };
             match fields.get(&attribute.api_name) {
-                None if attribute.mode == Mode::Required && !update && !variants.contains(&name.as_str()) => {
+                None if attribute.mode == Mode::Required && !merging && !variants.contains(&name.as_str()) => {
                     return Err(format!("`{}` is required", attribute.api_name));
                 }
-                Some(value) if !fits(&attribute.ty, value) => {
+                Some(value) if !objects::fits(&self.provider, &attribute.ty, value) => {
                     return Err(format!("`{}` does not have the type the schema gives it", attribute.api_name));
                 }
                 _ => {}
@@ -379,58 +493,16 @@ fn key(values: &Map<String, Value>) -> String {
     Value::Object(values.clone()).to_string()
 }
 
-/// Whether a JSON value can be of a type (null always can).
-fn fits(ty: &Type, value: &Value) -> bool {
-    match (ty, value) {
-        (_, Value::Null) | (Type::Dynamic, _) => true,
-        (Type::String, Value::String(_)) | (Type::Bool, Value::Bool(_)) => true,
-        (Type::Int64, Value::Number(number)) => number.is_i64(),
-        (Type::Float64 | Type::Number, Value::Number(_)) => true,
-        (Type::List(element) | Type::Set(element), Value::Array(items)) => items.iter().all(|item| fits(element, item)),
-        (Type::Map(element), Value::Object(entries)) => entries.values().all(|item| fits(element, item)),
-        (Type::Object(_) | Type::Tuple(_), _) => true,
-        (Type::Nested(nested), value) => match nested.mode {
-            schema::NestingMode::Single | schema::NestingMode::Map => value.is_object(),
-            schema::NestingMode::List | schema::NestingMode::Set => value.is_array(),
-        },
-        _ => false,
-    }
-}
-
-/// Stores the elements of top-level sets in reverse, as an API free to keep sets in its own order would
-/// answer them; a provider must not show that as a change.
-fn reorder_sets(resource: &Resource, object: &mut Value) {
-    let Value::Object(fields) = object else { return };
-    for attribute in resource.schema.attributes.values() {
-        let is_set = match &attribute.ty {
-            Type::Set(_) => true,
-            Type::Nested(nested) => nested.mode == schema::NestingMode::Set,
-            _ => false,
-        };
-        if let (true, Some(Value::Array(items))) = (is_set, fields.get_mut(&attribute.api_name)) {
-            items.reverse();
-        }
-    }
-}
-
-/// Gives read-only attributes, and computed ones left unset, values the way an API would.
-fn assign_computed(resource: &Resource, object: &mut Value, counter: u64) {
-    let Value::Object(fields) = object else { return };
-    for (name, attribute) in &resource.schema.attributes {
-        if !attribute.mode.is_computed() || fields.get(&attribute.api_name).is_some_and(|value| !value.is_null()) {
-            continue;
-        }
-        let value = match &attribute.ty {
-            Type::String if name == "id" || name.ends_with("_id") => json!(format!("{name}-{counter}")),
-            Type::String if name.ends_with("_at") => json!("2030-01-01T00:00:00Z"),
-            Type::String => json!(format!("{name}-{counter}")),
-            Type::Int64 | Type::Float64 | Type::Number => json!(counter),
-            Type::Bool => json!(false),
-            Type::List(_) | Type::Set(_) => json!([]),
-            _ => continue,
-        };
-        fields.insert(attribute.api_name.clone(), value);
-    }
+/// The pairs of a URL query string, percent-decoded.
+fn url_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(&name.replace('+', " ")), percent_decode(&value.replace('+', " ")))
+        })
+        .collect()
 }
 
 #[cfg(test)]

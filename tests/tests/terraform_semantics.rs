@@ -1,0 +1,340 @@
+//! The provider's data-consistency rules under the real `terraform`, on the storefront fixture
+//! (`tests/fixtures/good/shop`), whose resources have the shapes real APIs have. Each resource goes through
+//! create, a clean plan, an in-place change deep in nested lists, sets and maps, removed optional
+//! attributes, unset optional+computed ones, replacement, import into a fresh state, deletion outside
+//! Terraform and destroy; the other tests each pin one class of API behaviour (drift, open enums, an
+//! unreadable answer, write-only secrets, one-of rules, deprecation, decimals, upserts).
+
+use std::path::{Path, PathBuf};
+
+use codegen::fake_api::Faults;
+use tests::terraform::{ServedApi, assert_clean_plan, run, run_logged, run_with_code, terraform_or_skip};
+
+/// The credential the fake accepts; it must never show in Terraform's output or logs.
+const TOKEN: &str = "shop-key-83d1a0-never-logged";
+
+fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_e2e-terraform-provider-shop"))
+}
+
+fn fake() -> ServedApi {
+    let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
+    ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default())
+}
+
+/// A configuration with the provider block and two stores (`main`, `other`) besides `resources`.
+fn configure(work: &Path, url: &str, resources: &str) {
+    let config = format!(
+        r#"provider "shop" {{
+  server_url = "{url}"
+  token      = "{TOKEN}"
+}}
+
+resource "shop_store" "main" {{
+  name = "Main"
+}}
+
+resource "shop_store" "other" {{
+  name = "Other"
+}}
+
+{resources}"#
+    );
+    tests::terraform::configure(&binary(), "shop", work, &config);
+}
+
+/// Applies and asserts the summary line (`1 added, 0 changed, 0 destroyed`) and a clean plan after it.
+fn apply(terraform: &Path, work: &Path, summary: &str) -> String {
+    let (code, output) = run_logged(terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains(&format!("Resources: {summary}.")), "expected {summary:?}:\n{output}");
+    for line in output.lines().filter(|line| line.contains("Provider produced")) {
+        panic!("an inconsistency: {line}\n{output}");
+    }
+    assert!(!output.contains(TOKEN), "the token is in the TF_LOG=trace output");
+    assert_clean_plan(terraform, work, &format!("after applying {summary}"));
+    output
+}
+
+/// The plan's text, asserting its summary line.
+fn plan(terraform: &Path, work: &Path, summary: &str) -> String {
+    let output = run(terraform, work, &["plan", "-no-color"]);
+    assert!(output.contains(summary), "expected {summary:?}:\n{output}");
+    output
+}
+
+/// `terraform state show` of one address.
+fn shown(terraform: &Path, work: &Path, address: &str) -> String {
+    run(terraform, work, &["state", "show", "-no-color", address])
+}
+
+/// The quoted value of `name` in `state show` output.
+fn attribute(shown: &str, name: &str) -> String {
+    shown
+        .lines()
+        .find_map(|line| line.trim().strip_prefix(name).map(str::trim_start).and_then(|rest| rest.strip_prefix("= ")))
+        .map(|value| value.trim_matches('"').to_owned())
+        .unwrap_or_else(|| panic!("no {name} in:\n{shown}"))
+}
+
+/// Imports `address` by `id` into a fresh folder with the configuration `resources` (which names the
+/// store by its ID, since the fresh state has no store to reference); the plan of `address` is clean.
+fn import_fresh(terraform: &Path, url: &str, resources: &str, address: &str, id: &str) {
+    let fresh = tempfile::tempdir().unwrap();
+    configure(fresh.path(), url, resources);
+    let import = run(terraform, fresh.path(), &["import", "-no-color", address, id]);
+    assert!(import.contains("Import successful!"), "{import}");
+    let target = format!("-target={address}");
+    let (code, planned) =
+        run_with_code(terraform, fresh.path(), &["plan", "-detailed-exitcode", "-no-color", &target], &[]);
+    assert_eq!(code, Some(0), "the plan after importing {address} should be empty:\n{planned}");
+}
+
+#[test]
+fn a_store_lives_its_whole_life_through_merge_patches() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let store = |body: &str| format!("resource \"shop_store\" \"s\" {{\n{body}}}\n");
+    let v1 = store(
+        r#"  name        = "Deep"
+  region      = "eu"
+  description = "first"
+  tax_rate    = 2.3
+  labels      = { team = "a", tier = "gold" }
+  address = {
+    street = "1 Way"
+    city   = "Oslo"
+    geo    = { latitude = 59.91, longitude = 120.3, precision = { meters = 5 } }
+  }
+  settings = { currency = "EUR" }
+"#,
+    );
+    configure(work, &api.url, &v1);
+    apply(&terraform, work, "3 added, 0 changed, 0 destroyed");
+    let first = shown(&terraform, work, "shop_store.s");
+    assert_eq!(attribute(&first, "tax_rate"), "2.3", "decimals are stored exactly");
+    assert_eq!(attribute(&first, "longitude"), "120.3");
+    assert!(first.contains("open     = false"), "an unset member of an optional+computed object is resolved:\n{first}");
+    assert!(!first.contains("(known after apply)"), "{first}");
+
+    // Deep in-place change: a nested object three levels down, a map and a decimal.
+    let v2 =
+        v1.replace("meters = 5", "meters = 10").replace("tier = \"gold\"", "tier = \"silver\"").replace("2.3", "19.7");
+    configure(work, &api.url, &v2);
+    let planned = plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    assert!(
+        planned.lines().any(|line| line.contains("updated_at") && line.contains("(known after apply)")),
+        "a value the API changes on update is unknown in the plan:\n{planned}"
+    );
+    assert!(!planned.lines().any(|line| line.contains("created_at") && line.contains("->")), "{planned}");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    let updated = shown(&terraform, work, "shop_store.s");
+    assert_ne!(attribute(&updated, "updated_at"), attribute(&first, "updated_at"), "the API bumped it");
+    assert_eq!(attribute(&updated, "created_at"), attribute(&first, "created_at"));
+
+    // Removing optional attributes sends explicit nulls (a merge patch), also inside the nested object.
+    let v3 = v2
+        .replace("  description = \"first\"\n", "")
+        .replace("  labels      = { team = \"a\", tier = \"silver\" }\n", "")
+        .replace("    city   = \"Oslo\"\n", "");
+    configure(work, &api.url, &v3);
+    plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    let stored = api.objects("shop_store").into_iter().find(|object| object["name"] == "Deep").unwrap();
+    assert!(stored.get("description").is_none() && stored.get("labels").is_none(), "{stored}");
+    assert!(stored["address"].get("city").is_none(), "{stored}");
+
+    // Unsetting optional+computed values (a whole object, a nested object) keeps what the API has.
+    let v4 = v3.replace("  settings = { currency = \"EUR\" }\n", "").replace(", precision = { meters = 10 }", "");
+    configure(work, &api.url, &v4);
+    assert_clean_plan(&terraform, work, "after unsetting optional+computed attributes");
+
+    // Replacement, import into a fresh state, deletion outside Terraform, destroy.
+    let v5 = v4.replace("region      = \"eu\"", "region      = \"us\"");
+    configure(work, &api.url, &v5);
+    let planned = plan(&terraform, work, "1 to add, 0 to change, 1 to destroy");
+    assert!(planned.contains("# forces replacement"), "{planned}");
+    apply(&terraform, work, "1 added, 0 changed, 1 destroyed");
+    let id = attribute(&shown(&terraform, work, "shop_store.s"), "id");
+    import_fresh(&terraform, &api.url, &v5, "shop_store.s", &id);
+    out_of_band_delete_and_destroy(&terraform, work, api, "shop_store", &id, 3);
+}
+
+/// Deletes the `type_name` object whose `id` field is `id` behind Terraform's back; the next plan
+/// re-creates it, and destroy leaves the API empty. `total` is how many objects the configuration makes.
+fn out_of_band_delete_and_destroy(
+    terraform: &Path,
+    work: &Path,
+    api: &codegen::fake_api::FakeApi,
+    type_name: &str,
+    id: &str,
+    total: usize,
+) {
+    api.remove(type_name, |object| object.get("id").and_then(|value| value.as_str()) == Some(id));
+    assert_eq!(api.object_count(), total - 1);
+    let (code, planned) = run_with_code(terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(2), "{planned}");
+    assert!(planned.contains("Plan: 1 to add, 0 to change, 0 to destroy."), "{planned}");
+    apply(terraform, work, "1 added, 0 changed, 0 destroyed");
+    assert_eq!(api.object_count(), total);
+    let destroy = run(terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+    assert!(destroy.contains(&format!("Destroy complete! Resources: {total} destroyed.")), "{destroy}");
+    assert_eq!(api.object_count(), 0, "destroy left objects in the API");
+}
+
+#[test]
+fn a_product_lives_its_whole_life_through_full_replacements() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let v1 = r#"resource "shop_product" "p" {
+  store_id  = shop_store.main.id
+  title     = "Mug"
+  status    = "active"
+  price     = 12.5
+  weight_kg = 0.3
+  variants = [
+    { sku = "mug-s", price = 12.5, options = { color = { value = "red" } } },
+    { sku = "mug-l" },
+  ]
+  images = [
+    { url = "https://img.test/1.png", alt = "front" },
+    { url = "https://img.test/2.png" },
+  ]
+  tags = ["kitchen", "gift"]
+}
+"#;
+    configure(work, &api.url, v1);
+    apply(&terraform, work, "3 added, 0 changed, 0 destroyed");
+    let first = shown(&terraform, work, "shop_product.p");
+    assert_eq!(first.matches("variant_id =").count(), 2, "each list element gets its computed ID:\n{first}");
+    assert_eq!(first.matches("image_id =").count(), 2, "each set element gets its computed ID:\n{first}");
+    assert!(first.contains("option_id"), "a map element nested in a list element gets its ID:\n{first}");
+
+    // Deep in place: a list element's map gains an entry, a set element changes, the set of tags grows.
+    let v2 = v1
+        .replace(r#"{ sku = "mug-l" }"#, r#"{ sku = "mug-l", price = 14.1, options = { size = { value = "L" } } }"#)
+        .replace(r#"{ url = "https://img.test/2.png" }"#, r#"{ url = "https://img.test/2.png", alt = "back" }"#)
+        .replace(r#"["kitchen", "gift"]"#, r#"["kitchen", "gift", "sale"]"#);
+    configure(work, &api.url, &v2);
+    let planned = plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    assert!(planned.lines().any(|line| line.contains("version") && line.contains("(known after apply)")), "{planned}");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    assert_eq!(attribute(&shown(&terraform, work, "shop_product.p"), "version"), "2", "the API counts versions from 1");
+
+    // Removed optional attributes are left out of the full representation, so the API drops them.
+    let v3 = v2
+        .replace("  weight_kg = 0.3\n", "")
+        .replace("  tags = [\"kitchen\", \"gift\", \"sale\"]\n", "")
+        .replace(", options = { color = { value = \"red\" } }", "");
+    configure(work, &api.url, &v3);
+    plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    let stored = api.objects("shop_product").remove(0);
+    assert!(stored.get("weightKg").is_none() && stored.get("tags").is_none(), "{stored}");
+
+    // An optional+computed value left unset keeps the API's.
+    let v4 = v3.replace("  status    = \"active\"\n", "");
+    configure(work, &api.url, &v4);
+    assert_clean_plan(&terraform, work, "after unsetting status");
+
+    // A new store replaces the product; import by its composite ID; delete outside; destroy.
+    let v5 = v4.replace("shop_store.main.id", "shop_store.other.id");
+    configure(work, &api.url, &v5);
+    assert!(plan(&terraform, work, "1 to add, 0 to change, 1 to destroy").contains("# forces replacement"));
+    apply(&terraform, work, "1 added, 0 changed, 1 destroyed");
+    let product = shown(&terraform, work, "shop_product.p");
+    let (store_id, id) = (attribute(&product, "store_id"), attribute(&product, "id"));
+    let literal = v5.replace("shop_store.other.id", &format!("\"{store_id}\""));
+    import_fresh(&terraform, &api.url, &literal, "shop_product.p", &format!("{store_id}/{id}"));
+    out_of_band_delete_and_destroy(&terraform, work, api, "shop_product", &id, 3);
+}
+
+#[test]
+fn values_outside_an_enum_and_drift_come_back_as_they_are() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let config = r#"resource "shop_product" "p" {
+  store_id = shop_store.main.id
+  title    = "Cup"
+  price    = 3
+}
+
+resource "shop_store" "s" {
+  name        = "Drifting"
+  description = "kept"
+}
+"#;
+    configure(work, &api.url, config);
+    apply(&terraform, work, "4 added, 0 changed, 0 destroyed");
+    // The API moves the product to a status the schema does not list: a read keeps it, a plan is clean.
+    api.edit("shop_product", |fields| {
+        fields.insert("status".into(), "retired".into());
+    });
+    assert_clean_plan(&terraform, work, "after the API answered a status outside the enum");
+    run(&terraform, work, &["apply", "-refresh-only", "-auto-approve", "-no-color"]);
+    assert_eq!(attribute(&shown(&terraform, work, "shop_product.p"), "status"), "retired");
+    // The configuration side is still checked against the enum.
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(0), "{output}");
+    configure(work, &api.url, &config.replace("title    = \"Cup\"", "title    = \"Cup\"\n  status   = \"retired\""));
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("`status` must be one of \"draft\", \"active\", \"archived\"; got \"retired\"."),
+        "{output}"
+    );
+
+    // An optional value the API drops, or changes, is drift the next plan repairs.
+    configure(work, &api.url, config);
+    api.edit("shop_store", |fields| {
+        if fields["name"] == "Drifting" {
+            fields.remove("description");
+        }
+    });
+    let (code, planned) = run_with_code(&terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(2), "{planned}");
+    assert!(planned.contains("+ description = \"kept\""), "{planned}");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    api.edit("shop_product", |fields| {
+        fields.insert("price".into(), serde_json::json!(4.5));
+    });
+    let (code, planned) = run_with_code(&terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(2), "{planned}");
+    assert!(planned.contains("~ price") && planned.contains("4.5 -> 3"), "{planned}");
+}
+
+#[test]
+fn a_create_whose_answer_cannot_be_read_still_tracks_the_object() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    api.garble("shop_product", "tags");
+    let config = r#"resource "shop_product" "p" {
+  store_id = shop_store.main.id
+  title    = "Bowl"
+  price    = 9
+}
+"#;
+    configure(work, &api.url, config);
+    let (code, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("its answer could not be read") && output.contains("`tags`"), "{output}");
+    assert_eq!(api.objects("shop_product").len(), 1);
+    let listed = run(&terraform, work, &["state", "list"]);
+    assert!(listed.contains("shop_product.p"), "the created object is not in state:\n{listed}");
+    // The next apply replaces the tainted object instead of creating a second one beside it.
+    let (_, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
+    assert!(output.contains("shop_product.p: Destroying"), "{output}");
+    assert_eq!(api.objects("shop_product").len(), 1, "an object was orphaned:\n{output}");
+}
