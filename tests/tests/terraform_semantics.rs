@@ -338,3 +338,203 @@ fn a_create_whose_answer_cannot_be_read_still_tracks_the_object() {
     assert!(output.contains("shop_product.p: Destroying"), "{output}");
     assert_eq!(api.objects("shop_product").len(), 1, "an object was orphaned:\n{output}");
 }
+
+/// A password set once: sent on create and update, never in plan, state or logs.
+const PASSWORD: &str = "pw-7f3c91-never-stored";
+
+#[test]
+fn a_customer_keeps_its_write_only_password_out_of_state() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let v1 = format!(
+        r#"resource "shop_customer" "c" {{
+  store_id      = shop_store.main.id
+  name          = "Ada"
+  password      = "{PASSWORD}"
+  email_contact = {{ address = "ada@example.test" }}
+}}
+"#
+    );
+    configure(work, &api.url, &v1);
+    let planned = plan(&terraform, work, "3 to add, 0 to change, 0 to destroy");
+    assert!(planned.contains("password      = (write-only attribute)"), "{planned}");
+    assert!(planned.contains("send_welcome  = true"), "{planned}");
+    let output = apply(&terraform, work, "3 added, 0 changed, 0 destroyed");
+    assert!(!output.contains(PASSWORD), "the password is in the TF_LOG=trace output");
+    let customer = api.objects("shop_customer").remove(0);
+    assert_eq!(customer["password"], PASSWORD, "the API got the password");
+    assert_eq!(customer["channel"], "email", "the one-of variant is folded in with its tag");
+    let state = std::fs::read_to_string(work.join("terraform.tfstate")).unwrap();
+    assert!(!state.contains(PASSWORD), "the password is in the state:\n{state}");
+    let shown = shown(&terraform, work, "shop_customer.c");
+    assert_eq!(attribute(&shown, "send_welcome"), "true", "a default the API never returns stays as planned");
+
+    // In place: a new name and the other variant of the one-of group.
+    let v2 = v1
+        .replace("\"Ada\"", "\"Ada L.\"")
+        .replace("email_contact = { address = \"ada@example.test\" }", "phone_contact = { number = \"+47 555 01\" }");
+    configure(work, &api.url, &v2);
+    plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    let output = apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    assert!(!output.contains(PASSWORD), "the password is in the TF_LOG=trace output");
+    assert_eq!(api.objects("shop_customer").remove(0)["channel"], "phone");
+
+    // Replacement by store, import into a fresh state (the password cannot come back; the default stands in
+    // for the value the API never returns), deletion outside Terraform, destroy.
+    let v3 = v2.replace("shop_store.main.id", "shop_store.other.id");
+    configure(work, &api.url, &v3);
+    assert!(plan(&terraform, work, "1 to add, 0 to change, 1 to destroy").contains("# forces replacement"));
+    apply(&terraform, work, "1 added, 0 changed, 1 destroyed");
+    let customer = shown_customer(&terraform, work);
+    let literal = v3.replace("shop_store.other.id", &format!("\"{}\"", customer.0));
+    import_fresh(&terraform, &api.url, &literal, "shop_customer.c", &format!("{}/{}", customer.0, customer.1));
+    out_of_band_delete_and_destroy(&terraform, work, api, "shop_customer", &customer.1, 3);
+}
+
+fn shown_customer(terraform: &Path, work: &Path) -> (String, String) {
+    let shown = shown(terraform, work, "shop_customer.c");
+    (attribute(&shown, "store_id"), attribute(&shown, "id"))
+}
+
+#[test]
+fn one_of_groups_and_deprecations_are_checked_at_validate() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let both = format!(
+        r#"resource "shop_customer" "c" {{
+  store_id      = "s"
+  name          = "Both"
+  password      = "{PASSWORD}"
+  email_contact = {{ address = "a@example.test" }}
+  phone_contact = {{ number = "1" }}
+}}
+"#
+    );
+    configure(work, "http://127.0.0.1:9", &both);
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("Error: Conflicting attributes"), "{output}");
+    assert!(output.contains("`email_contact` and `phone_contact` exclude each other (contact)"), "{output}");
+    let neither = both
+        .replace("  email_contact = { address = \"a@example.test\" }\n", "")
+        .replace("  phone_contact = { number = \"1\" }\n", "");
+    configure(work, "http://127.0.0.1:9", &neither);
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("Exactly one of `email_contact`, `phone_contact` must be set (contact)."), "{output}");
+
+    let deprecated = "resource \"shop_store\" \"old\" {\n  name        = \"Old\"\n  legacy_code = \"x1\"\n}\n";
+    configure(work, "http://127.0.0.1:9", deprecated);
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains("Warning: Deprecated attribute"), "{output}");
+    assert!(output.contains("Use `labels` instead."), "{output}");
+    assert!(output.contains("legacy_code = \"x1\""), "the warning points at the attribute:\n{output}");
+}
+
+#[test]
+fn a_webhook_is_created_and_updated_by_the_same_put() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let v1 = r#"resource "shop_webhook" "w" {
+  store_id        = shop_store.main.id
+  name            = "orders"
+  url             = "https://hooks.test/1"
+  timeout_seconds = 120.3
+  secret          = "whsec-2b7e-never-stored"
+  headers         = { "X-A" = { value = "1" } }
+}
+"#;
+    configure(work, &api.url, v1);
+    apply(&terraform, work, "3 added, 0 changed, 0 destroyed");
+    let first = shown(&terraform, work, "shop_webhook.w");
+    assert_eq!(attribute(&first, "timeout_seconds"), "120.3");
+    assert!(first.contains("header_id"), "{first}");
+    assert_eq!(api.objects("shop_webhook").remove(0)["secret"], "whsec-2b7e-never-stored");
+
+    let v2 = v1
+        .replace("https://hooks.test/1", "https://hooks.test/2")
+        .replace("120.3", "2.3")
+        .replace(r#"{ "X-A" = { value = "1" } }"#, r#"{ "X-A" = { value = "1" }, "X-B" = { value = "2" } }"#);
+    configure(work, &api.url, &v2);
+    let planned = plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    assert!(planned.lines().any(|line| line.contains("etag") && line.contains("(known after apply)")), "{planned}");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    assert_eq!(api.objects("shop_webhook").len(), 1, "the update replaced the webhook at its own path");
+    assert_ne!(attribute(&shown(&terraform, work, "shop_webhook.w"), "etag"), attribute(&first, "etag"));
+
+    let v3 = v2
+        .replace("  timeout_seconds = 2.3\n", "")
+        .replace("  secret          = \"whsec-2b7e-never-stored\"\n", "")
+        .replace(r#"  headers         = { "X-A" = { value = "1" }, "X-B" = { value = "2" } }"#, "");
+    configure(work, &api.url, &v3);
+    plan(&terraform, work, "0 to add, 1 to change, 0 to destroy");
+    apply(&terraform, work, "0 added, 1 changed, 0 destroyed");
+    let stored = api.objects("shop_webhook").remove(0);
+    assert!(stored.get("timeoutSeconds").is_none() && stored.get("headers").is_none(), "{stored}");
+
+    let v4 = v3.replace("\"orders\"", "\"orders-2\"");
+    configure(work, &api.url, &v4);
+    assert!(plan(&terraform, work, "1 to add, 0 to change, 1 to destroy").contains("# forces replacement"));
+    apply(&terraform, work, "1 added, 0 changed, 1 destroyed");
+    let store_id = attribute(&shown(&terraform, work, "shop_webhook.w"), "store_id");
+    let literal = v4.replace("shop_store.main.id", &format!("\"{store_id}\""));
+    import_fresh(&terraform, &api.url, &literal, "shop_webhook.w", &format!("{store_id}/orders-2"));
+    api.remove("shop_webhook", |_| true);
+    let (code, planned) = run_with_code(&terraform, work, &["plan", "-detailed-exitcode", "-no-color"], &[]);
+    assert_eq!(code, Some(2), "{planned}");
+    apply(&terraform, work, "1 added, 0 changed, 0 destroyed");
+    run(&terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+    assert_eq!(api.object_count(), 0);
+}
+
+#[test]
+fn a_discount_is_replaced_on_every_change_and_a_data_source_reads_a_store() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let v1 = r#"resource "shop_discount" "d" {
+  store_id    = shop_store.main.id
+  label       = "Ten"
+  percent_off = { percent = 99.5 }
+}
+
+data "shop_store" "read" {
+  id = shop_store.main.id
+}
+
+output "store_name" { value = data.shop_store.read.name }
+"#;
+    configure(work, &api.url, v1);
+    apply(&terraform, work, "3 added, 0 changed, 0 destroyed");
+    assert_eq!(run(&terraform, work, &["output", "-raw", "store_name"]), "Main");
+    let discount = api.objects("shop_discount").remove(0);
+    assert_eq!(discount["percent"], 99.5, "an untagged variant's fields are folded into the body");
+
+    let v2 = v1.replace("percent_off = { percent = 99.5 }", "amount_off = { amount = 5.25, currency = \"EUR\" }");
+    configure(work, &api.url, &v2);
+    assert!(plan(&terraform, work, "1 to add, 0 to change, 1 to destroy").contains("# forces replacement"));
+    apply(&terraform, work, "1 added, 0 changed, 1 destroyed");
+    let shown = shown(&terraform, work, "shop_discount.d");
+    assert_eq!(attribute(&shown, "amount"), "5.25");
+    let (store_id, id) = (attribute(&shown, "store_id"), attribute(&shown, "id"));
+    let literal = v2.replace("shop_store.main.id", &format!("\"{store_id}\""));
+    import_fresh(&terraform, &api.url, &literal, "shop_discount.d", &format!("{store_id}/{id}"));
+
+    let out_of_range = v1.replace("99.5", "99.6");
+    configure(work, &api.url, &out_of_range);
+    let (code, output) = run_with_code(&terraform, work, &["validate", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("`percent` must be between 0.5 and 99.5; got 99.6."), "{output}");
+    configure(work, &api.url, &v2);
+    out_of_band_delete_and_destroy(&terraform, work, api, "shop_discount", &id, 3);
+}

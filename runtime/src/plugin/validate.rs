@@ -116,7 +116,7 @@ fn failure(validator: &Validator, name: &str, value: &TfValue) -> Option<String>
         Validator::Range { min, max } => {
             let number = value.as_number()?;
             let outside = min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max);
-            outside.then(|| format!("`{name}` must be {}; got {}.", bounds(*min, *max), shown(value)))
+            outside.then(|| format!("`{name}` must be {}; got {}.", bounds(*min, *max), number_text(value)))
         }
         Validator::Regex(pattern) => {
             let TfValue::String(text) = value else { return None };
@@ -155,6 +155,14 @@ fn literal(member: &Value) -> String {
         Value::Float(number) => number.to_string(),
         Value::Bool(flag) => flag.to_string(),
         other => format!("{other:?}"),
+    }
+}
+
+/// A number as the configuration wrote it (Terraform sends decimals as their text).
+fn number_text(value: &TfValue) -> String {
+    match value {
+        TfValue::String(text) => text.clone(),
+        other => shown(other),
     }
 }
 
