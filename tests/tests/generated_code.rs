@@ -62,3 +62,15 @@ fn awkward_names_keep_their_schema_and_wire_names() {
     );
     assert_eq!(serde_json::to_value(&model).unwrap(), value);
 }
+
+/// Generated enums are open: a value the schema does not list reads into `Other` and writes back as it was.
+#[test]
+fn generated_enums_keep_values_the_schema_does_not_list() {
+    use shop::product::ProductStatus;
+    let known: ProductStatus = serde_json::from_value(serde_json::json!("active")).unwrap();
+    assert_eq!(known, ProductStatus::Active);
+    let unknown: ProductStatus = serde_json::from_value(serde_json::json!("retired")).unwrap();
+    assert_eq!(unknown, ProductStatus::Other("retired".to_owned()));
+    assert_eq!(serde_json::to_value(&unknown).unwrap(), serde_json::json!("retired"));
+    assert_eq!(serde_json::to_value(ProductStatus::Archived).unwrap(), serde_json::json!("archived"));
+}

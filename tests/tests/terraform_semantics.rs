@@ -48,7 +48,7 @@ fn apply(terraform: &Path, work: &Path, summary: &str) -> String {
     let (code, output) = run_logged(terraform, work, &["apply", "-auto-approve", "-no-color"]);
     assert_eq!(code, Some(0), "{output}");
     assert!(output.contains(&format!("Resources: {summary}.")), "expected {summary:?}:\n{output}");
-    for line in output.lines().filter(|line| line.contains("Provider produced")) {
+    if let Some(line) = output.lines().find(|line| line.contains("Provider produced")) {
         panic!("an inconsistency: {line}\n{output}");
     }
     assert!(!output.contains(TOKEN), "the token is in the TF_LOG=trace output");

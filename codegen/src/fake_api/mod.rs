@@ -122,7 +122,7 @@ impl FakeApi {
         let Ok(mut store) = self.state.store.lock() else { return };
         store
             .objects
-            .retain(|(kind, _), object| kind != type_name || !object.as_object().is_some_and(|fields| doomed(fields)));
+            .retain(|(kind, _), object| kind != type_name || !object.as_object().is_some_and(&mut doomed));
     }
 
     /// From now on, answers about `type_name` objects carry the API field `field` as a value no schema
@@ -224,7 +224,7 @@ impl State {
         }
         let method = request.method().as_str().to_owned();
         let path = request.uri().path().to_owned();
-        let query: Vec<(String, String)> = request.uri().query().map(|query| url_pairs(query)).unwrap_or_default();
+        let query: Vec<(String, String)> = request.uri().query().map(url_pairs).unwrap_or_default();
         let body = match request.into_body().collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(_) => return problem(400, "Bad Request", "the body could not be read"),

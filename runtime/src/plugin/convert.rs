@@ -348,6 +348,50 @@ mod tests {
     }
 
     #[test]
+    fn removed_attributes_are_sent_as_the_operation_and_the_attribute_say() {
+        let yaml = r#"
+name: acme
+resources:
+  thing:
+    attributes:
+      id: {type: string, read_only: true}
+      note: {type: string, optional: true}
+      tags: {type: list(string), optional: true, unset_value: []}
+      spec:
+        type: object
+        optional: true
+        attributes:
+          size: {type: int64, optional: true}
+          color: {type: string, optional: true}
+    operations:
+      create: {method: POST, path: /things}
+      read: {method: GET, path: "/things/{id}"}
+      update: {method: PATCH, path: "/things/{id}"}
+      delete: {method: DELETE, path: "/things/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let object = &provider.resources["acme_thing"].schema;
+        let prior = map(&[
+            ("note", TfValue::String("n".into())),
+            ("tags", TfValue::List(vec![TfValue::String("a".into())])),
+            ("spec", map(&[("size", TfValue::Int(1)), ("color", TfValue::String("red".into()))])),
+        ]);
+        let now = map(&[("spec", map(&[("size", TfValue::Int(2)), ("color", TfValue::Null)]))]);
+        let merge = Removals { prior: &prior, unset: Unset::Null };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            serde_json::json!({"note": null, "tags": [], "spec": {"size": 2, "color": null}}),
+            "a merge patch says null for what was removed, also inside objects; unset_value overrides it"
+        );
+        let replace = Removals { prior: &prior, unset: Unset::Omit };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            serde_json::json!({"tags": [], "spec": {"size": 2}}),
+            "a full representation leaves removed fields out"
+        );
+    }
+
+    #[test]
     fn import_ids_split_by_their_template() {
         assert_eq!(parse_import_id("{id}", "a/b").unwrap()["id"], "a/b");
         let values = parse_import_id("{org}/{id}", "acme/42").unwrap();
