@@ -51,6 +51,9 @@ struct FakeApiArgs {
     /// Milliseconds to wait before every answer
     #[arg(long, value_name = "MS", default_value_t = 0)]
     delay_ms: u64,
+    /// Share of creates and updates (0 to 1) carried out and then answered with 500
+    #[arg(long, value_name = "SHARE", default_value_t = 0.0)]
+    commit_then_fail: f64,
 }
 
 #[derive(Debug, Args, Default)]
@@ -205,6 +208,7 @@ fn fake_api(args: FakeApiArgs) -> ExitCode {
     let faults = codegen::fake_api::Faults {
         error_rate: args.error_rate,
         delay: std::time::Duration::from_millis(args.delay_ms),
+        commit_then_fail: args.commit_then_fail,
     };
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,

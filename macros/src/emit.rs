@@ -245,6 +245,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
         }
         None => quote!(::schema::Unset::default_for(method)),
     };
+    let idempotency_key = option_string(&spec.idempotency_key);
     quote! {
         {
             let method = ::schema::Method::#method;
@@ -263,6 +264,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 success: #success,
                 errors: vec![#(#errors.to_owned()),*],
                 unset: #unset,
+                idempotency_key: #idempotency_key,
             });
         }
     }

@@ -92,6 +92,8 @@ pub struct OperationSpec {
     pub errors: Vec<String>,
     /// `unset = "null"` or `unset = "omit"`.
     pub unset: Option<LitStr>,
+    /// `idempotency_key = "Idempotency-Key"`.
+    pub idempotency_key: Option<String>,
 }
 
 /// One `#[one_of(...)]`.
@@ -422,6 +424,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
                     success: Vec::new(),
                     errors: Vec::new(),
                     unset: None,
+                    idempotency_key: None,
                 });
                 return Ok(());
             }
@@ -437,6 +440,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
             "body" => operation.body = Some(string_list(&meta)?),
             "errors" => operation.errors = string_list(&meta)?,
             "unset" => operation.unset = Some(meta.value()?.parse()?),
+            "idempotency_key" => operation.idempotency_key = Some(string(&meta)?),
             "success" => {
                 let array: syn::ExprArray = meta.value()?.parse()?;
                 for element in &array.elems {
@@ -465,6 +469,7 @@ fn operation(attr: &syn::Attribute) -> syn::Result<OperationSpec> {
                         "body",
                         "success",
                         "unset",
+                        "idempotency_key",
                         "errors",
                     ],
                     "operation",

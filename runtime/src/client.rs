@@ -41,7 +41,10 @@ pub fn setting(configured: Option<String>, env: Option<&str>) -> Option<String> 
     configured.or_else(|| env.and_then(|name| std::env::var(name).ok()).filter(|value| !value.is_empty()))
 }
 
-/// When and how often to retry.
+/// When and how often to retry. A request is retried when it was not sent (the connection could not be
+/// made), when the API says it did not process it (429, 503), and after an answer that leaves open whether
+/// the API acted (500, 502, 504, a timeout, a connection lost after sending) only when repeating it is
+/// harmless: the method is idempotent, or the request carries an idempotency key, the same on every attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included.
@@ -50,15 +53,12 @@ pub struct RetryPolicy {
     pub initial_backoff: Duration,
     /// The longest wait between attempts, and the most a `Retry-After` may ask for.
     pub max_backoff: Duration,
-    /// Whether POST and PATCH are also retried after 500, 502 and 504, which may mean the server acted.
-    pub retry_writes_on_server_error: bool,
 }
 
 impl RetryPolicy {
-    /// The policy of a Terraform provider: more patient, and writes are retried after server errors too,
-    /// since an apply that fails there would be repeated by the user's next apply anyway.
+    /// The policy of a Terraform provider: more patient, since an apply that gives up leaves work undone.
     pub fn for_provider() -> Self {
-        RetryPolicy { max_attempts: 10, retry_writes_on_server_error: true, ..RetryPolicy::default() }
+        RetryPolicy { max_attempts: 10, ..RetryPolicy::default() }
     }
 }
 
@@ -68,7 +68,6 @@ impl Default for RetryPolicy {
             max_attempts: 5,
             initial_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(10),
-            retry_writes_on_server_error: false,
         }
     }
 }
@@ -88,10 +87,13 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// The `User-Agent` header.
     pub user_agent: String,
+    /// The largest response body read; a larger one is an [`Error::TooLarge`].
+    pub max_response_bytes: usize,
 }
 
 impl ClientConfig {
-    /// A configuration for `server_url` with the defaults: 60 s per attempt, 10 s to connect, 5 attempts.
+    /// A configuration for `server_url` with the defaults: 60 s per attempt, 10 s to connect, 5 attempts,
+    /// answers up to 16 MiB.
     pub fn new(server_url: impl Into<String>) -> Self {
         ClientConfig {
             server_url: server_url.into(),
@@ -100,6 +102,7 @@ impl ClientConfig {
             connect_timeout: Duration::from_secs(10),
             retry: RetryPolicy::default(),
             user_agent: concat!("terraform-codegen-runtime/", env!("CARGO_PKG_VERSION")).to_owned(),
+            max_response_bytes: 16 << 20,
         }
     }
 }
@@ -151,12 +154,23 @@ pub struct Request<'a> {
     pub body: Option<serde_json::Value>,
     /// Statuses the operation documents as errors.
     pub documented_errors: &'a [u16],
+    /// The header that carries an idempotency key, when the API takes one for this operation: a fresh key
+    /// is sent with the request, the same one on every retry, so a write may be retried safely.
+    pub idempotency_key: Option<&'a str>,
 }
 
 impl Request<'_> {
     /// A request with no parameters and no body.
     pub fn new(method: Method, path: &'static str) -> Request<'static> {
-        Request { method, path, path_params: Vec::new(), query: Vec::new(), body: None, documented_errors: &[] }
+        Request {
+            method,
+            path,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            documented_errors: &[],
+            idempotency_key: None,
+        }
     }
 }
 
@@ -238,6 +252,7 @@ impl Transport {
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
             .user_agent(config.user_agent.clone())
+            .redirect(reqwest::redirect::Policy::custom(same_origin_redirects))
             .build()
             .map_err(|error| Error::Config(error.to_string()))?;
         Ok(Transport { http, config })
@@ -252,34 +267,39 @@ impl Transport {
     /// documents their status, [`Error::Unexpected`] otherwise.
     pub async fn send<E: ApiErrorKind>(&self, request: &Request<'_>) -> Result<Response, Error<E>> {
         let url = self.url(request)?;
+        let shown = format!("{} {}", request.method.as_reqwest(), without_query(&url));
         let policy = &self.config.retry;
+        let key = request.idempotency_key.map(|header| (header, idempotency_key()));
+        let repeatable = request.method.is_idempotent() || key.is_some();
         let mut attempt = 1;
         loop {
-            let outcome = self.attempt(request, url.clone()).await;
+            let outcome = self.attempt(request, url.clone(), key.as_ref()).await;
             let retry_after = match &outcome {
-                Ok((status, retry_after, _, _)) if should_retry_status(policy, request.method, *status) => {
-                    Some(*retry_after)
-                }
-                Err(error) if request.method.is_idempotent() && error.is_connect() && !error.is_timeout() => Some(None),
+                Ok(Answer { status: 429 | 503, retry_after, .. }) => Some(*retry_after),
+                Ok(Answer { status: 500 | 502 | 504, retry_after, .. }) if repeatable => Some(*retry_after),
+                // Not connected: the request was never sent, so any request may go again.
+                Err(Failed::Http(error)) if error.is_connect() && !error.is_timeout() => Some(None),
+                Err(Failed::Http(_)) if repeatable => Some(None),
                 _ => None,
             };
             if let (Some(retry_after), true) = (retry_after, attempt < policy.max_attempts) {
                 let wait = retry_after.unwrap_or_else(|| backoff(policy, attempt)).min(policy.max_backoff);
-                log::debug!("{:?} {}: attempt {attempt} failed, retrying in {wait:?}", request.method, request.path);
+                log::debug!("{shown}: attempt {attempt} failed, retrying in {wait:?}");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
                 continue;
             }
             return match outcome {
-                Err(error) if error.is_timeout() => Err(Error::Timeout),
-                Err(error) => Err(Error::Transport(without_url(&error))),
-                Ok((status, _, content_type, body)) => {
-                    log::debug!("{:?} {} -> {status} (attempt {attempt})", request.method, request.path);
+                Err(Failed::TooLarge) => Err(Error::TooLarge { request: shown, limit: self.config.max_response_bytes }),
+                Err(Failed::Http(error)) if error.is_timeout() => Err(Error::Timeout { request: shown }),
+                Err(Failed::Http(error)) => Err(Error::Transport { request: shown, message: describe(&error) }),
+                Ok(Answer { status, content_type, body, .. }) => {
+                    log::debug!("{shown} -> {status} (attempt {attempt})");
                     if (200..300).contains(&status) {
                         return Ok(Response { status, body });
                     }
                     let response =
-                        ErrorResponse::new(status, content_type, String::from_utf8_lossy(&body).into_owned());
+                        ErrorResponse::new(shown, status, content_type, String::from_utf8_lossy(&body).into_owned());
                     match E::from_response(&response, request.documented_errors) {
                         Some(documented) => Err(Error::Api(documented)),
                         None => Err(Error::Unexpected(Box::new(response))),
@@ -289,12 +309,13 @@ impl Transport {
         }
     }
 
-    /// One attempt: status, `Retry-After`, content type and body.
+    /// One attempt: status, `Retry-After`, content type and body (read up to the configured limit).
     async fn attempt(
         &self,
         request: &Request<'_>,
         url: reqwest::Url,
-    ) -> Result<(u16, Option<Duration>, Option<String>, Vec<u8>), reqwest::Error> {
+        key: Option<&(&str, String)>,
+    ) -> Result<Answer, Failed> {
         let mut builder = self.http.request(request.method.as_reqwest(), url);
         match &self.config.auth {
             Some(Auth::Bearer(token)) => {
@@ -307,16 +328,31 @@ impl Transport {
             }
             None => {}
         }
+        if let Some((header, value)) = key {
+            if let Ok(name) = HeaderName::from_bytes(header.as_bytes()) {
+                builder = builder.header(name, value.as_str());
+            }
+        }
         if let Some(body) = &request.body {
             builder = builder.header(CONTENT_TYPE, "application/json").body(body.to_string());
         }
-        let response = builder.send().await?;
+        let mut response = builder.send().await.map_err(Failed::Http)?;
         let status = response.status().as_u16();
         let headers = response.headers();
         let retry_after = headers.get(RETRY_AFTER).and_then(|value| value.to_str().ok()).and_then(parse_retry_after);
         let content_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned);
-        let body = response.bytes().await?.to_vec();
-        Ok((status, retry_after, content_type, body))
+        let limit = self.config.max_response_bytes;
+        if response.content_length().is_some_and(|length| length > limit as u64) {
+            return Err(Failed::TooLarge);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(Failed::Http)? {
+            if body.len() + chunk.len() > limit {
+                return Err(Failed::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Answer { status, retry_after, content_type, body })
     }
 
     fn url<E>(&self, request: &Request<'_>) -> Result<reqwest::Url, Error<E>> {
@@ -337,32 +373,89 @@ impl Transport {
     }
 }
 
+/// What one attempt got back.
+struct Answer {
+    status: u16,
+    retry_after: Option<Duration>,
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+/// Why one attempt got no answer.
+enum Failed {
+    Http(reqwest::Error),
+    TooLarge,
+}
+
+/// Follows redirects within the configured server's origin only: the credential goes with every request,
+/// so a redirect to another host, scheme or port is refused rather than followed.
+fn same_origin_redirects(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Action {
+    let Some(first) = attempt.previous().first() else { return attempt.follow() };
+    if attempt.previous().len() > 10 {
+        let error = format!("more than 10 redirects from {}", without_query(first));
+        return attempt.error(RedirectRefused(error));
+    }
+    if attempt.url().origin() == first.origin() {
+        return attempt.follow();
+    }
+    let error = format!(
+        "refused the redirect from {} to {}: it leaves the configured server, and the credential goes only there",
+        without_query(first),
+        without_query(attempt.url())
+    );
+    attempt.error(RedirectRefused(error))
+}
+
+/// Why a redirect was not followed.
+#[derive(Debug)]
+struct RedirectRefused(String);
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// A fresh idempotency key: 128 bits from the clock, the process and a counter, as 32 hex digits.
+fn idempotency_key() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_nanos() as u64);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut mixed = nanos ^ (u64::from(std::process::id()) << 32) ^ count.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^= mixed >> 33;
+    mixed = mixed.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    format!("{mixed:016x}{:08x}{count:08x}", std::process::id())
+}
+
+/// A URL without its query, which may carry values that belong in no message.
+fn without_query(url: &reqwest::Url) -> String {
+    let mut shown = url.clone();
+    shown.set_query(None);
+    shown.set_fragment(None);
+    shown.to_string()
+}
+
 fn sensitive(value: &str) -> HeaderValue {
     let mut header = HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static(""));
     header.set_sensitive(true);
     header
 }
 
-/// A transport error's message without the URL, which may carry query parameters.
-fn without_url(error: &reqwest::Error) -> String {
+/// What a transport error says, with its causes, without the URL (the message names the request).
+fn describe(error: &reqwest::Error) -> String {
     let mut message = error.to_string();
     if let Some(url) = error.url() {
-        message = message.replace(url.as_str(), "<url>");
+        message = message.replace(&format!(" for url ({})", url.as_str()), "").replace(url.as_str(), "<url>");
     }
-    match std::error::Error::source(error) {
-        Some(source) => format!("{message}: {source}"),
-        None => message,
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
     }
-}
-
-/// 429 and 503 say the request was not processed, so any request is retried; other server errors only
-/// when repeating the request is harmless or the policy accepts the risk.
-fn should_retry_status(policy: &RetryPolicy, method: Method, status: u16) -> bool {
-    match status {
-        429 | 503 => true,
-        500 | 502 | 504 => method.is_idempotent() || policy.retry_writes_on_server_error,
-        _ => false,
-    }
+    message
 }
 
 /// Exponential backoff with full jitter: a random wait up to `initial * 2^(attempt-1)`, capped.
@@ -422,16 +515,10 @@ mod tests {
     }
 
     #[test]
-    fn retries_only_what_is_safe_to_repeat() {
-        let policy = RetryPolicy::default();
-        assert!(should_retry_status(&policy, Method::Post, 429));
-        assert!(should_retry_status(&policy, Method::Post, 503));
-        assert!(!should_retry_status(&policy, Method::Post, 500));
-        assert!(should_retry_status(&policy, Method::Get, 500));
-        assert!(!should_retry_status(&policy, Method::Get, 404));
-        let provider = RetryPolicy::for_provider();
-        assert!(should_retry_status(&provider, Method::Post, 500));
-        assert!(!should_retry_status(&provider, Method::Post, 400));
+    fn idempotency_keys_are_fresh() {
+        let (first, second) = (idempotency_key(), idempotency_key());
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 32);
     }
 
     #[test]
@@ -440,7 +527,6 @@ mod tests {
             max_attempts: 10,
             initial_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(1),
-            retry_writes_on_server_error: false,
         };
         assert!(backoff(&policy, 1) <= Duration::from_millis(100));
         assert!(backoff(&policy, 3) >= Duration::from_millis(200));

@@ -38,6 +38,8 @@ impl fmt::Display for Problem {
 /// An error response: its status, content type and body, with the problem details when the body has them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorResponse {
+    /// The request that got it: method and URL, without the query (`POST https://api.test/things`).
+    pub request: String,
     /// HTTP status.
     pub status: u16,
     /// The `Content-Type` header, if any.
@@ -49,20 +51,20 @@ pub struct ErrorResponse {
 }
 
 impl ErrorResponse {
-    /// Keeps a response, reading problem details from a JSON body.
-    pub fn new(status: u16, content_type: Option<String>, body: String) -> Self {
+    /// Keeps the response to `request`, reading problem details from a JSON body.
+    pub fn new(request: String, status: u16, content_type: Option<String>, body: String) -> Self {
         let is_json = content_type.as_deref().is_some_and(|kind| kind.contains("json"));
         let problem = if is_json { serde_json::from_str(&body).ok() } else { None };
-        ErrorResponse { status, content_type, body, problem }
+        ErrorResponse { request, status, content_type, body, problem }
     }
 }
 
 impl fmt::Display for ErrorResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.problem {
-            Some(problem) => write!(f, "HTTP {}: {problem}", self.status),
-            None if self.body.is_empty() => write!(f, "HTTP {}", self.status),
-            None => write!(f, "HTTP {}: {}", self.status, truncate(&self.body, 512)),
+            Some(problem) => write!(f, "{} answered HTTP {}: {problem}", self.request, self.status),
+            None if self.body.is_empty() => write!(f, "{} answered HTTP {}", self.request, self.status),
+            None => write!(f, "{} answered HTTP {}: {}", self.request, self.status, truncate(&self.body, 512)),
         }
     }
 }
@@ -79,8 +81,13 @@ pub trait ApiErrorKind: Sized + fmt::Debug {
     /// The documented error for a response, if its status is one of `documented`.
     fn from_response(response: &ErrorResponse, documented: &[u16]) -> Option<Self>;
 
+    /// The response the error was read from.
+    fn response(&self) -> &ErrorResponse;
+
     /// The HTTP status of the error.
-    fn status(&self) -> u16;
+    fn status(&self) -> u16 {
+        self.response().status
+    }
 }
 
 /// Why an API call failed.
@@ -91,9 +98,24 @@ pub enum Error<E> {
     /// An error response the operation does not document (the catch-all).
     Unexpected(Box<ErrorResponse>),
     /// No response within the configured timeout.
-    Timeout,
+    Timeout {
+        /// The request: method and URL without the query.
+        request: String,
+    },
     /// The request could not be sent or the response not received.
-    Transport(String),
+    Transport {
+        /// The request: method and URL without the query.
+        request: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The response body is larger than the configured limit.
+    TooLarge {
+        /// The request: method and URL without the query.
+        request: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The response body is not what the operation returns.
     Decode {
         /// What could not be read.
@@ -105,20 +127,24 @@ pub enum Error<E> {
     Config(String),
 }
 
-impl<E: fmt::Debug> fmt::Display for Error<E> {
+impl<E: ApiErrorKind> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(error) => write!(f, "API error: {error:?}"),
-            Error::Unexpected(response) => write!(f, "unexpected response: {response}"),
-            Error::Timeout => f.write_str("the request timed out"),
-            Error::Transport(message) => write!(f, "request failed: {message}"),
+            Error::Api(error) => write!(f, "{}", error.response()),
+            Error::Unexpected(response) => write!(f, "{response}"),
+            Error::Timeout { request } => write!(f, "{request} timed out"),
+            Error::Transport { request, message } => write!(f, "{request} failed: {message}"),
+            Error::TooLarge { request, limit } => write!(
+                f,
+                "{request}: the answer is larger than the limit of {limit} bytes (ClientConfig::max_response_bytes)"
+            ),
             Error::Decode { message, .. } => write!(f, "unreadable response: {message}"),
             Error::Config(message) => write!(f, "invalid client configuration: {message}"),
         }
     }
 }
 
-impl<E: fmt::Debug> std::error::Error for Error<E> {}
+impl<E: ApiErrorKind> std::error::Error for Error<E> {}
 
 impl<E: ApiErrorKind> Error<E> {
     /// The HTTP status of an error response, if there was one.

@@ -649,6 +649,10 @@ pub struct Operation {
     pub errors: Vec<String>,
     /// How an update sends a body attribute the configuration no longer sets.
     pub unset: Unset,
+    /// The header that carries an idempotency key, when the API takes one: the client sends a fresh key
+    /// with each call (the same on every retry), so a write whose answer was lost may be retried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
 }
 
 /// How an update tells the API that an attribute was removed from the configuration.

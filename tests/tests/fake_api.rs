@@ -105,7 +105,7 @@ async fn fusionauth_keys_update_in_place_and_bodies_are_checked() {
 
 #[tokio::test]
 async fn injected_faults_are_retried_away() {
-    let api = start("konnect", Faults { error_rate: 0.5, delay: Duration::from_millis(1) }).await;
+    let api = start("konnect", Faults { error_rate: 0.5, delay: Duration::from_millis(1), ..Faults::default() }).await;
     let client = konnect::Client::new(config(&api.url, "t0ken")).unwrap();
     let credentials = client.integration_instance_auth_credentials();
     for instance in 0..10 {

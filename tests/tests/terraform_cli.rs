@@ -267,26 +267,6 @@ fn fusionauth_api_keys_live_their_whole_life_under_terraform() {
 }
 
 #[test]
-fn fifty_keys_apply_through_twenty_percent_server_errors() {
-    let Some(terraform) = terraform_or_skip() else { return };
-    let faults = Faults { error_rate: 0.2, ..Faults::default() };
-    let served = ServedApi::start("fusionauth", TOKEN, faults);
-    let work = tempfile::tempdir().unwrap();
-    let config = format!(
-        "provider \"fusionauth\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"fusionauth_api_key\" \"many\" {{\n  count       = 50\n  description = \"key ${{count.index}}\"\n}}\n",
-        served.api.url
-    );
-    configure("fusionauth", work.path(), &config);
-    let apply = run(&terraform, work.path(), &["apply", "-auto-approve", "-no-color"]);
-    assert!(apply.contains("Apply complete! Resources: 50 added, 0 changed, 0 destroyed."), "{apply}");
-    assert_eq!(served.api.object_count(), 50, "an object the API holds is missing from the state");
-    assert!(served.api.faults_injected() >= 10, "only {} faults were injected", served.api.faults_injected());
-    assert_clean_plan(&terraform, work.path(), "after the faulty apply");
-    run(&terraform, work.path(), &["destroy", "-auto-approve", "-no-color"]);
-    assert_eq!(served.api.object_count(), 0);
-}
-
-#[test]
 fn terraform_validate_points_at_the_value_a_validator_rejects() {
     let Some(terraform) = terraform_or_skip() else { return };
     let work = tempfile::tempdir().unwrap();

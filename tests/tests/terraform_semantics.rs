@@ -18,8 +18,12 @@ fn binary() -> PathBuf {
 }
 
 fn fake() -> ServedApi {
+    faulty(Faults::default())
+}
+
+fn faulty(faults: Faults) -> ServedApi {
     let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
-    ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default())
+    ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, faults)
 }
 
 /// A configuration with the provider block and two stores (`main`, `other`) besides `resources`.
@@ -537,4 +541,65 @@ output "store_name" { value = data.shop_store.read.name }
     assert!(output.contains("`percent` must be between 0.5 and 99.5; got 99.6."), "{output}");
     configure(work, &api.url, &v2);
     out_of_band_delete_and_destroy(&terraform, work, api, "shop_discount", &id, 3);
+}
+
+#[test]
+fn writes_whose_answers_are_lost_are_retried_with_their_idempotency_key() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    // A fifth of all requests fail before the API acts (500 or 429), and 30% of the writes it carries out
+    // lose their answer (500): only the idempotency key makes repeating a POST safe.
+    let served = faulty(Faults { error_rate: 0.2, commit_then_fail: 0.3, ..Faults::default() });
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    configure(
+        work,
+        &api.url,
+        "resource \"shop_store\" \"many\" {\n  count = 100\n  name  = \"store ${count.index}\"\n}\n",
+    );
+    apply(&terraform, work, "102 added, 0 changed, 0 destroyed");
+    assert!(api.faults_injected() >= 40, "only {} faults were injected", api.faults_injected());
+    assert_eq!(api.objects("shop_store").len(), 102, "an object the API holds is missing from the state, or doubled");
+    let listed = run(&terraform, work, &["state", "list"]);
+    assert_eq!(listed.lines().count(), 102, "{listed}");
+    run(&terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+    assert_eq!(api.object_count(), 0);
+}
+
+#[test]
+fn a_create_without_an_idempotency_key_is_not_repeated_after_a_lost_answer() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = faulty(Faults { commit_then_fail: 1.0, ..Faults::default() });
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let discount = "resource \"shop_discount\" \"d\" {\n  store_id    = shop_store.main.id\n  label       = \"Lost\"\n  percent_off = { percent = 5 }\n}\n";
+    configure(work, &api.url, discount);
+    let (code, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    let flat = output.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("the API may have created the object all the same"), "{output}");
+    assert!(flat.contains(&format!("POST {}/stores/", api.url)), "the error names the request: {output}");
+    assert!(flat.contains("`terraform import` it"), "{output}");
+    assert_eq!(api.objects("shop_discount").len(), 1, "the POST was repeated");
+    assert_eq!(api.objects("shop_store").len(), 2, "the keyed creates were retried and tracked once");
+}
+
+#[test]
+fn an_answer_larger_than_terraform_can_carry_is_refused_not_stored() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    configure(work, &api.url, "");
+    apply(&terraform, work, "2 added, 0 changed, 0 destroyed");
+    api.edit("shop_store", |fields| {
+        fields.insert("labels".into(), serde_json::json!({"huge": "x".repeat(5 << 20)}));
+    });
+    let (code, output) = run_with_code(&terraform, work, &["plan", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("the state of shop_store is too large"), "{output}");
+    let state = std::fs::metadata(work.join("terraform.tfstate")).unwrap().len();
+    assert!(state < 1 << 20, "the huge answer reached the state ({state} bytes)");
 }

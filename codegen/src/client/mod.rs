@@ -353,10 +353,9 @@ fn errors_rs(provider: &Provider) -> TokenStream {
         let status = error.status;
         quote!(#status => ::core::option::Option::Some(ApiError::#ident(::std::boxed::Box::new(response.clone()))),)
     });
-    let status = provider.errors.iter().map(|(name, error)| {
+    let status = provider.errors.keys().map(|name| {
         let ident = type_ident(name);
-        let code = error.status;
-        quote!(ApiError::#ident(_) => #code,)
+        quote!(ApiError::#ident(response) => response,)
     });
     let (status_body, documented_guard) = if provider.errors.is_empty() {
         (quote!(match *self {}), quote!(let _ = (response, documented); ::core::option::Option::None))
@@ -388,7 +387,7 @@ fn errors_rs(provider: &Provider) -> TokenStream {
                 #documented_guard
             }
 
-            fn status(&self) -> u16 {
+            fn response(&self) -> &::runtime::ErrorResponse {
                 #status_body
             }
         }

@@ -159,6 +159,9 @@ fn operation_attribute(kind: OperationKind, operation: &Operation, short: &str, 
         let errors = &operation.errors;
         options.push(quote!(errors = [#(#errors),*]));
     }
+    if let Some(header) = &operation.idempotency_key {
+        options.push(quote!(idempotency_key = #header));
+    }
     if operation.unset != Unset::default_for(operation.method) {
         let rule = match operation.unset {
             Unset::Null => "null",
@@ -378,6 +381,10 @@ fn method(
         text[..1].to_uppercase() + &text[1..]
     });
     let path = &operation.path;
+    let idempotency_key = match &operation.idempotency_key {
+        Some(header) => quote!(::core::option::Option::Some(#header)),
+        None => quote!(::core::option::Option::None),
+    };
     let send = quote!(self.transport.send::<crate::ApiError>(&request).await?);
     let (return_type, result) = match kind {
         OperationKind::Delete => (quote!(()), quote!(#send; ::core::result::Result::Ok(()))),
@@ -416,6 +423,7 @@ fn method(
                 query,
                 body: #body_value,
                 documented_errors: &[#(#documented),*],
+                idempotency_key: #idempotency_key,
             };
             #result
         }

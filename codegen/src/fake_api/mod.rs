@@ -31,6 +31,9 @@ pub struct Faults {
     pub error_rate: f64,
     /// Wait before every answer.
     pub delay: Duration,
+    /// Share of creates and updates (0 to 1) that the API carries out and then answers with a 500, as a
+    /// proxy that loses the answer would: only an idempotency key lets the client retry such a write.
+    pub commit_then_fail: f64,
 }
 
 /// A running fake API; it stops when dropped.
@@ -59,6 +62,9 @@ struct Store {
     faults: u64,
     /// API fields answered with a value of the wrong shape, by resource type.
     garbled: BTreeSet<(String, String)>,
+    /// The answers given to requests that carried an idempotency key, by key: a repeated key gets the
+    /// same answer, and the write is not done again.
+    idempotent: BTreeMap<String, (u16, Bytes)>,
 }
 
 impl FakeApi {
@@ -120,9 +126,7 @@ impl FakeApi {
     /// Deletes the `type_name` objects `doomed` picks, as if they were deleted outside Terraform.
     pub fn remove(&self, type_name: &str, mut doomed: impl FnMut(&Map<String, Value>) -> bool) {
         let Ok(mut store) = self.state.store.lock() else { return };
-        store
-            .objects
-            .retain(|(kind, _), object| kind != type_name || !object.as_object().is_some_and(&mut doomed));
+        store.objects.retain(|(kind, _), object| kind != type_name || !object.as_object().is_some_and(&mut doomed));
     }
 
     /// From now on, answers about `type_name` objects carry the API field `field` as a value no schema
@@ -165,6 +169,16 @@ fn reply(status: u16, body: Option<Value>) -> Response<Full<Bytes>> {
     }
     let bytes = body.map(|body| body.to_string()).unwrap_or_default();
     builder.body(Full::new(Bytes::from(bytes))).unwrap_or_default()
+}
+
+/// An answer given before, given again.
+fn replay((status, bytes): (u16, Bytes)) -> Response<Full<Bytes>> {
+    let mut builder = Response::builder().status(status);
+    if !bytes.is_empty() {
+        builder =
+            builder.header("content-type", if status >= 400 { "application/problem+json" } else { "application/json" });
+    }
+    builder.body(Full::new(bytes)).unwrap_or_default()
 }
 
 fn problem(status: u16, title: &str, detail: impl Into<String>) -> Response<Full<Bytes>> {
@@ -224,11 +238,13 @@ impl State {
         }
         let method = request.method().as_str().to_owned();
         let path = request.uri().path().to_owned();
+        let request_headers = request.headers().clone();
         let query: Vec<(String, String)> = request.uri().query().map(url_pairs).unwrap_or_default();
         let body = match request.into_body().collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(_) => return problem(400, "Bad Request", "the body could not be read"),
         };
+        let headers = request_headers;
         for (type_name, resource) in &self.provider.resources {
             let matching: Vec<(OperationKind, &Operation, BTreeMap<String, String>)> = resource
                 .operations
@@ -256,7 +272,28 @@ impl State {
             if let Err(detail) = self.check_query(resource, operation, &query) {
                 return problem(400, "Bad Request", detail);
             }
-            return self.serve(type_name, resource, *kind, operation, params.clone(), &body);
+            let key = operation
+                .idempotency_key
+                .as_ref()
+                .and_then(|header| headers.get(header.as_str()))
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+            if let Some(saved) = key.as_ref().and_then(|key| self.store.lock().ok()?.idempotent.get(key).cloned()) {
+                return replay(saved);
+            }
+            let served = self.serve(type_name, resource, *kind, operation, params.clone(), &body);
+            let status = served.status().as_u16();
+            let bytes = served.into_body().collect().await.map(|body| body.to_bytes()).unwrap_or_default();
+            let writes = matches!(kind, OperationKind::Create | OperationKind::Update);
+            if let (Some(key), true) = (key, (200..300).contains(&status)) {
+                if let Ok(mut store) = self.store.lock() {
+                    store.idempotent.insert(key, (status, bytes.clone()));
+                }
+            }
+            if writes && (200..300).contains(&status) && self.draw(self.faults.commit_then_fail) {
+                return problem(500, "Internal Server Error", "the write was done, but its answer was lost");
+            }
+            return replay((status, bytes));
         }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
     }
@@ -288,21 +325,27 @@ impl State {
         Ok(())
     }
 
-    /// A 500 or a 429 for the configured share of requests.
-    fn fault(&self) -> Option<Response<Full<Bytes>>> {
-        if self.faults.error_rate <= 0.0 {
-            return None;
+    /// Whether a fault of probability `rate` happens now (deterministic from a seed); counts those that do.
+    fn draw(&self, rate: f64) -> bool {
+        if rate <= 0.0 {
+            return false;
         }
-        let mut store = self.store.lock().ok()?;
+        let Ok(mut store) = self.store.lock() else { return false };
         store.random ^= store.random << 13;
         store.random ^= store.random >> 7;
         store.random ^= store.random << 17;
-        let draw = (store.random % 10_000) as f64 / 10_000.0;
-        if draw >= self.faults.error_rate {
+        let happens = ((store.random % 10_000) as f64 / 10_000.0) < rate;
+        store.faults += u64::from(happens);
+        happens
+    }
+
+    /// A 500 or a 429 for the configured share of requests.
+    fn fault(&self) -> Option<Response<Full<Bytes>>> {
+        if !self.draw(self.faults.error_rate) {
             return None;
         }
-        store.faults += 1;
-        Some(if store.random % 2 == 0 {
+        let random = self.store.lock().ok()?.random;
+        Some(if random % 2 == 0 {
             problem(500, "Internal Server Error", "injected fault")
         } else {
             let mut response = problem(429, "Too Many Requests", "injected fault");

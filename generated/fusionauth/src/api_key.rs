@@ -190,6 +190,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[400, 401],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -208,6 +209,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -226,6 +228,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[400, 401, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -244,6 +247,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())

@@ -118,6 +118,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[400, 401, 403],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -136,6 +137,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 403, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -154,6 +156,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 403, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())

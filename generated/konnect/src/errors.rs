@@ -50,13 +50,13 @@ impl ::runtime::ApiErrorKind for ApiError {
             _ => ::core::option::Option::None,
         }
     }
-    fn status(&self) -> u16 {
+    fn response(&self) -> &::runtime::ErrorResponse {
         match self {
-            ApiError::BadRequestError(_) => 400u16,
-            ApiError::UnauthorizedError(_) => 401u16,
-            ApiError::ForbiddenError(_) => 403u16,
-            ApiError::NotFoundError(_) => 404u16,
-            ApiError::ConflictError(_) => 409u16,
+            ApiError::BadRequestError(response) => response,
+            ApiError::UnauthorizedError(response) => response,
+            ApiError::ForbiddenError(response) => response,
+            ApiError::NotFoundError(response) => response,
+            ApiError::ConflictError(response) => response,
         }
     }
 }

@@ -232,6 +232,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[400, 401, 403, 404, 409],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -265,6 +266,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 403, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -295,6 +297,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[401, 403, 404],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())

@@ -22,6 +22,10 @@ pub struct Provider {
     rest: Mutex<Option<Arc<Rest>>>,
 }
 
+/// The largest state sent back: Terraform's plugin messages are limited to 4 MiB, with room left for the
+/// rest of the message.
+const MAX_STATE_BYTES: usize = (4 << 20) - (64 << 10);
+
 fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
     Diagnostic { severity: Severity::Error as i32, summary: summary.into(), detail: detail.into(), attribute: None }
 }
@@ -45,6 +49,22 @@ impl Provider {
 
     fn encode(state: &TfValue) -> Option<DynamicValue> {
         Some(DynamicValue { msgpack: value::encode(state), json: Vec::new() })
+    }
+
+    /// A new state Terraform can carry back: its plugin messages hold at most 4 MiB, so a larger state is
+    /// refused with a diagnostic rather than sent.
+    fn encode_state(state: &TfValue, type_name: &str) -> Result<DynamicValue, Diagnostic> {
+        let msgpack = value::encode(state);
+        if msgpack.len() > MAX_STATE_BYTES {
+            return Err(error(
+                format!("the state of {type_name} is too large"),
+                format!(
+                    "The API's answer makes a state of {} bytes; Terraform carries at most {MAX_STATE_BYTES}.",
+                    msgpack.len()
+                ),
+            ));
+        }
+        Ok(DynamicValue { msgpack, json: Vec::new() })
     }
 
     fn check_type(&self, type_name: &str, data_source: bool) -> Vec<Diagnostic> {
@@ -166,10 +186,16 @@ impl Provider {
             return response;
         };
         match self.read(&request.type_name, resource, request.current_state.as_ref()).await {
-            Ok((state, diagnostics)) => {
-                response.new_state = Self::encode(&state);
-                response.diagnostics = diagnostics;
-            }
+            Ok((state, diagnostics)) => match Self::encode_state(&state, &request.type_name) {
+                Ok(encoded) => {
+                    response.new_state = Some(encoded);
+                    response.diagnostics = diagnostics;
+                }
+                Err(too_large) => {
+                    response.new_state = request.current_state;
+                    response.diagnostics = vec![too_large];
+                }
+            },
             Err(diagnostics) => {
                 response.new_state = request.current_state;
                 response.diagnostics = diagnostics;
@@ -283,8 +309,14 @@ impl Provider {
         let sent = outgoing(&self.model, &resource.schema, &planned, &config);
         match rest.call(&self.model, resource, kind, &sent, Some(&prior)).await {
             Ok(Some(answer)) => {
-                let state = applied(&self.model, &resource.schema, &planned, &answer.said);
-                if answer.problems.is_empty() {
+                let mut state = applied(&self.model, &resource.schema, &planned, &answer.said);
+                let mut problems = answer.problems;
+                if let Err(too_large) = Self::encode_state(&state, &request.type_name) {
+                    // Keep what identifies the object and what was configured, and say why the rest is missing.
+                    problems.push(too_large.detail);
+                    state = applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
+                }
+                if problems.is_empty() {
                     response.new_state = Self::encode(&state);
                 } else {
                     // The API acted: keep what identifies the object, so it is not created again, and say
@@ -295,7 +327,7 @@ impl Provider {
                     response.diagnostics = failed(format!(
                         "the API accepted the {} but its answer could not be read: {}",
                         kind.key(),
-                        answer.problems.join("; ")
+                        problems.join("; ")
                     ));
                 }
             }
@@ -366,11 +398,14 @@ impl Provider {
                         ),
                     ));
                 }
-                response.imported_resources.push(proto::ImportedResource {
-                    type_name: request.type_name.clone(),
-                    state: Self::encode(&state),
-                    private: Vec::new(),
-                });
+                match Self::encode_state(&state, &request.type_name) {
+                    Ok(encoded) => response.imported_resources.push(proto::ImportedResource {
+                        type_name: request.type_name.clone(),
+                        state: Some(encoded),
+                        private: Vec::new(),
+                    }),
+                    Err(too_large) => response.diagnostics.push(too_large),
+                }
             }
             Err(diagnostics) => response.diagnostics = diagnostics,
         }
@@ -383,8 +418,10 @@ impl Provider {
         let Some(source) = self.model.data_sources.get(&request.type_name) else {
             return proto::ReadDataSourceResponse { state: None, diagnostics };
         };
-        match self.read_data(&request.type_name, source, request.config.as_ref()).await {
-            Ok(state) => proto::ReadDataSourceResponse { state: Self::encode(&state), diagnostics },
+        let read = self.read_data(&request.type_name, source, request.config.as_ref()).await;
+        match read.and_then(|state| Self::encode_state(&state, &request.type_name).map_err(|too_large| vec![too_large]))
+        {
+            Ok(state) => proto::ReadDataSourceResponse { state: Some(state), diagnostics },
             Err(diagnostics) => proto::ReadDataSourceResponse { state: None, diagnostics },
         }
     }
@@ -414,6 +451,25 @@ impl Provider {
     /// `StopProvider`: nothing runs in the background, so there is nothing to stop.
     pub async fn stop_provider(&self, _: proto::Empty) -> proto::StopProviderResponse {
         proto::StopProviderResponse { error: String::new() }
+    }
+}
+
+/// Of what an answer said, only the attributes that address the object.
+fn identity(resource: &Resource, said: &TfValue) -> TfValue {
+    let addressing: Vec<&str> = resource
+        .operations
+        .iter()
+        .flat_map(|(_, operation)| operation.path_params.iter().map(|param| param.attribute.as_str()))
+        .collect();
+    match said {
+        TfValue::Map(fields) => TfValue::Map(
+            fields
+                .iter()
+                .filter(|(name, _)| addressing.contains(&name.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 

@@ -11,7 +11,7 @@ use super::proto::Step;
 use super::value::TfValue;
 use super::walk::{Lanes, Rule, walk};
 use crate::client::{Auth as ClientAuth, ClientConfig, Method, Request, RetryPolicy, Transport, setting};
-use crate::error::{ApiErrorKind, ErrorResponse};
+use crate::error::{ApiErrorKind, Error, ErrorResponse};
 use crate::secret::Secret;
 
 /// What an answer says about the object, and what in it could not be read.
@@ -36,7 +36,7 @@ impl ApiErrorKind for Undocumented {
         None
     }
 
-    fn status(&self) -> u16 {
+    fn response(&self) -> &ErrorResponse {
         match *self {}
     }
 }
@@ -120,6 +120,7 @@ impl Rest {
             query,
             body,
             documented_errors: &[],
+            idempotency_key: operation.idempotency_key.as_deref(),
         };
         let response = match self.transport.send::<Undocumented>(&request).await {
             Ok(response) => response,
@@ -128,7 +129,19 @@ impl Rest {
             {
                 return Ok(None);
             }
-            Err(error) => return Err(error.to_string()),
+            Err(error) => {
+                let answer_lost = matches!(error.status(), Some(500 | 502 | 504))
+                    || matches!(error, Error::Timeout { .. } | Error::Transport { .. });
+                let repeatable = request.method.is_idempotent() || request.idempotency_key.is_some();
+                let mut message = error.to_string();
+                if kind == OperationKind::Create && answer_lost && !repeatable {
+                    message.push_str(
+                        "; the API may have created the object all the same: if it did, `terraform import` it \
+                         instead of applying again (an `idempotency_key` on the operation lets the provider retry safely)",
+                    );
+                }
+                return Err(message);
+            }
         };
         if kind == OperationKind::Delete {
             return Ok(None);

@@ -723,6 +723,7 @@ impl Decoder<'_> {
             body,
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
+            idempotency_key: self.opt_string(&entries, "idempotency_key", &what),
             unset: match entries.get("unset") {
                 Some(node) => self.choice(node, "unset rule", &Unset::ALL).unwrap_or(Unset::Omit),
                 None => Unset::default_for(method),

@@ -249,6 +249,11 @@ pub static OPERATION: MapSpec = MapSpec {
             "Names of the error types (from `errors:`) the operation documents.",
         ),
         key(
+            "idempotency_key",
+            Shape::String,
+            "Header that carries an idempotency key (`Idempotency-Key`): a fresh key per call, the same on every retry, so a write whose answer was lost can be retried safely.",
+        ),
+        key(
             "unset",
             Shape::String,
             "How an update sends an attribute removed from the configuration: `null` (default for PATCH) or `omit` (default for PUT and POST).",

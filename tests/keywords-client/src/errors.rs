@@ -10,7 +10,7 @@ impl ::runtime::ApiErrorKind for ApiError {
         let _ = (response, documented);
         ::core::option::Option::None
     }
-    fn status(&self) -> u16 {
+    fn response(&self) -> &::runtime::ErrorResponse {
         match *self {}
     }
 }

@@ -103,6 +103,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -126,6 +127,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -152,6 +154,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())

@@ -3,7 +3,12 @@
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[derive(::macros::Resource)]
 #[resource(provider = "shop", name = "product", import_id = "{store_id}/{id}")]
-#[operation(create, method = "POST", path = "/stores/{store_id}/products")]
+#[operation(
+    create,
+    method = "POST",
+    path = "/stores/{store_id}/products",
+    idempotency_key = "Idempotency-Key"
+)]
 #[operation(read, method = "GET", path = "/stores/{store_id}/products/{id}")]
 #[operation(update, method = "PUT", path = "/stores/{store_id}/products/{id}")]
 #[operation(delete, method = "DELETE", path = "/stores/{store_id}/products/{id}")]
@@ -163,6 +168,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -186,6 +192,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -217,6 +224,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -243,6 +251,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())

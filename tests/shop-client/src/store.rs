@@ -3,9 +3,20 @@
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[derive(::macros::Resource)]
 #[resource(provider = "shop", name = "store")]
-#[operation(create, method = "POST", path = "/stores", success = [201])]
+#[operation(
+    create,
+    method = "POST",
+    path = "/stores",
+    success = [201],
+    idempotency_key = "Idempotency-Key"
+)]
 #[operation(read, method = "GET", path = "/stores/{id}")]
-#[operation(update, method = "PATCH", path = "/stores/{id}")]
+#[operation(
+    update,
+    method = "PATCH",
+    path = "/stores/{id}",
+    idempotency_key = "Idempotency-Key"
+)]
 #[operation(delete, method = "DELETE", path = "/stores/{id}", success = [204])]
 #[allow(clippy::duplicated_attributes)]
 #[serde(rename_all = "camelCase")]
@@ -148,6 +159,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -166,6 +178,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -184,6 +197,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::Some(::runtime::to_body(body)?),
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };
         self.transport
             .send::<crate::ApiError>(&request)
@@ -202,6 +216,7 @@ impl<'c> Operations<'c> {
             query,
             body: ::core::option::Option::None,
             documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
         };
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())
