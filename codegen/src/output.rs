@@ -80,28 +80,34 @@ impl Output {
         Ok(differences)
     }
 
-    /// Writes every file whose bytes differ (through a temporary file and a rename, so no file is ever
-    /// half-written) and removes extra files from owned folders.
+    /// Writes every file whose bytes differ and removes extra files from owned folders. Every changed file
+    /// is first staged as a temporary file beside its target; only when all are staged are they renamed
+    /// into place, so a run that fails (a full disk, a folder it may not write) leaves the previous output
+    /// whole. Files get the permissions the umask gives any new file.
     pub fn write(&self) -> std::io::Result<WriteReport> {
         let mut report = WriteReport::default();
         let files: Vec<(&PathBuf, &Vec<u8>)> = self.files.iter().collect();
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let chunk = files.len().div_ceil(threads).max(1);
-        // Writing is mostly waiting on the file system, so the files are split over one thread per core.
-        let results: Vec<std::io::Result<Vec<Option<PathBuf>>>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || write_changed(part))).collect();
+        // Staging is mostly waiting on the file system, so the files are split over one thread per core.
+        let results: Vec<std::io::Result<Vec<Result<Staged, PathBuf>>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || stage_changed(part))).collect();
             workers
                 .into_iter()
                 .map(|worker| worker.join().unwrap_or_else(|_| Err(std::io::Error::other("a writer thread panicked"))))
                 .collect()
         });
+        let mut staged = Vec::new();
         for result in results {
-            for written in result? {
-                match written {
-                    Some(path) => report.written.push(path),
-                    None => report.unchanged += 1,
+            for file in result? {
+                match file {
+                    Ok(file) => staged.push(file),
+                    Err(_unchanged) => report.unchanged += 1,
                 }
             }
+        }
+        for file in staged {
+            report.written.push(file.commit()?);
         }
         for extra in self.extra_files()? {
             std::fs::remove_file(&extra)?;
@@ -126,28 +132,71 @@ impl Output {
     }
 }
 
-/// Writes each file whose bytes differ; `Some(path)` for a file written, `None` for one already right.
-fn write_changed(files: &[(&PathBuf, &Vec<u8>)]) -> std::io::Result<Vec<Option<PathBuf>>> {
-    let mut written = Vec::with_capacity(files.len());
+/// Stages each file whose bytes differ; `Err(path)` for one already right.
+fn stage_changed(files: &[(&PathBuf, &Vec<u8>)]) -> std::io::Result<Vec<Result<Staged, PathBuf>>> {
+    let mut staged = Vec::with_capacity(files.len());
     for (path, contents) in files {
         if std::fs::read(path).is_ok_and(|existing| existing == **contents) {
-            written.push(None);
+            staged.push(Err((*path).clone()));
         } else {
-            write_atomically(path, contents)?;
-            written.push(Some((*path).clone()));
+            staged.push(Ok(Staged::new(path, contents)?));
         }
     }
-    Ok(written)
+    Ok(staged)
 }
 
-/// Writes `contents` to `path` by writing a temporary file beside it and renaming it into place.
+/// A file's new contents written beside it under a temporary name, renamed into place by
+/// [`Staged::commit`], and removed if it is dropped uncommitted.
+pub struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Writes `contents` to a new temporary file in `path`'s folder (created if need be). The file is
+    /// created as any new file is, so it has the permissions the umask allows.
+    pub fn new(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static SERIAL: AtomicU64 = AtomicU64::new(0);
+        let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        loop {
+            let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
+            let temp = dir.join(format!(".{name}.codegen-{}-{serial}", std::process::id()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
+                Ok(mut file) => {
+                    let staged = Staged { temp, target: path.to_owned(), committed: false };
+                    file.write_all(contents)?;
+                    file.sync_data()?;
+                    return Ok(staged);
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    /// Renames the staged file over its target; the target's path.
+    pub fn commit(mut self) -> std::io::Result<PathBuf> {
+        std::fs::rename(&self.temp, &self.target)?;
+        self.committed = true;
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Writes `contents` to `path` by staging it beside the target and renaming it into place.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new().prefix(".codegen-").tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.persist(path).map_err(|error| error.error)?;
-    Ok(())
+    Staged::new(path, contents)?.commit().map(drop)
 }
 
 /// Every file below `dir`, sorted; nothing when `dir` does not exist.
@@ -219,5 +268,39 @@ mod tests {
         assert_eq!(report.unchanged, 1);
         assert_eq!(report.removed, [owned.join("old.md")]);
         assert!(output.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn files_get_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let plain = root.path().join("plain");
+        std::fs::write(&plain, "x").unwrap();
+        let mut output = Output::default();
+        output.add(root.path().join("generated.rs"), "y");
+        output.write().unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&root.path().join("generated.rs")), mode(&plain));
+    }
+
+    #[test]
+    fn a_failed_run_leaves_the_previous_output_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("docs");
+        let mut first = Output::default();
+        first.add(folder.join("one.md"), "old one");
+        first.add(folder.join("two.md"), "old two");
+        first.write().unwrap();
+        // A file where the run needs a folder makes it fail partway.
+        std::fs::write(root.path().join("blocker"), "a file").unwrap();
+        let mut second = Output::default();
+        second.add(folder.join("one.md"), "new one");
+        second.add(folder.join("two.md"), "new two");
+        second.add(root.path().join("blocker/three.md"), "three");
+        assert!(second.write().is_err());
+        assert_eq!(std::fs::read_to_string(folder.join("one.md")).unwrap(), "old one", "half updated");
+        assert_eq!(std::fs::read_to_string(folder.join("two.md")).unwrap(), "old two", "half updated");
+        let left: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 2, "staged files were left behind: {left:?}");
     }
 }
