@@ -98,6 +98,18 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, candidate)| candidate)
 }
 
+/// The hint for a misspelt `word`: "did you mean `x`?" when a candidate is close, else `otherwise`.
+pub fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    otherwise: impl FnOnce() -> String,
+) -> String {
+    match did_you_mean(word, candidates) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => otherwise(),
+    }
+}
+
 /// Levenshtein distance counting a swap of two neighbouring characters as one edit.
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

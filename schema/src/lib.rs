@@ -10,6 +10,7 @@ pub mod diag;
 pub mod format;
 pub mod json_schema;
 pub mod model;
+pub mod names;
 pub mod tfjson;
 pub mod validate;
 pub mod yaml;

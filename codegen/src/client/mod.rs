@@ -10,7 +10,7 @@ pub mod operations;
 use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use schema::{Auth, Provider};
 
 use models::{ModelWriter, StructKind};
@@ -136,7 +136,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     for type_name in provider.data_sources.keys() {
         let short = provider.short_name(type_name);
         let module = field_ident(short);
-        let accessor = format_ident!("data_{}", plural(short));
+        let accessor = names::accessor_ident(short, true);
         let doc = format!(" Reads of the data source `{type_name}`.");
         accessors.push(quote! {
             #[doc = #doc]
@@ -149,7 +149,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
-        let accessor = field_ident(&plural(short));
+        let accessor = names::accessor_ident(short, false);
         let doc = format!(" Operations on `{type_name}`.");
         modules.push(quote!(pub mod #module;));
         accessors.push(quote! {
@@ -407,41 +407,5 @@ fn types_rs(provider: &Provider) -> TokenStream {
         //! Reusable object types.
 
         #(#items)*
-    }
-}
-
-/// The plural of a resource name, for its accessor (`access_key` -> `access_keys`).
-pub fn plural(name: &str) -> String {
-    // A name that reads as a plural already ("errors", "settings") stays as it is; "status" does not.
-    if name.ends_with('s') && !["ss", "us", "is"].iter().any(|ending| name.ends_with(ending)) {
-        return name.to_owned();
-    }
-    if let Some(stem) = name.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
-        return format!("{stem}ies");
-    }
-    if name.ends_with(['s', 'x', 'z']) || name.ends_with("ch") || name.ends_with("sh") {
-        return format!("{name}es");
-    }
-    format!("{name}s")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plural;
-
-    #[test]
-    fn plurals_read_as_english() {
-        let cases = [
-            ("access_key", "access_keys"),
-            ("policy", "policies"),
-            ("gateway", "gateways"),
-            ("box", "boxes"),
-            ("status", "statuses"),
-            ("address", "addresses"),
-            ("errors", "errors"),
-        ];
-        for (name, expected) in cases {
-            assert_eq!(plural(name), expected);
-        }
     }
 }

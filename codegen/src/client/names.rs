@@ -3,60 +3,34 @@
 
 use std::collections::HashSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
-/// Words that cannot be identifiers even as raw identifiers (`r#self` is not allowed).
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-
-/// Rust's keywords, strict and reserved (2024 edition).
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
-    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
-    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
-    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
-
-/// A snake_case identifier for `name`: raw (`r#type`) for keywords, suffixed (`self_`) where raw is not
-/// allowed, prefixed (`_1st`) where it starts with a digit.
+/// The identifier of a field for `name` ([`schema::names::field`]).
 pub fn field_ident(name: &str) -> Ident {
-    let snake = name.to_snake_case();
-    let snake = if snake.is_empty() { "field".to_owned() } else { snake };
-    ident(&snake)
+    ident(&schema::names::field(name))
 }
 
-/// The modules every generated crate has, which a resource's module must not take.
-const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources"];
-
-/// The module of the resource `short` (its name without the provider prefix): [`field_ident`], suffixed
-/// (`errors_`) where the crate has a module of that name already.
+/// The module of the resource `short` ([`schema::names::module`]).
 pub fn module_ident(short: &str) -> Ident {
-    let ident = field_ident(short);
-    if CRATE_MODULES.contains(&ident.to_string().as_str()) {
-        Ident::new(&format!("{ident}_"), ident.span())
-    } else {
-        ident
-    }
+    ident(&schema::names::module(short))
 }
 
-/// A PascalCase identifier for `name`.
+/// A PascalCase identifier for `name` ([`schema::names::type_name`]).
 pub fn type_ident(name: &str) -> Ident {
-    let pascal = name.to_upper_camel_case();
-    let pascal = if pascal.is_empty() { "Type".to_owned() } else { pascal };
-    ident(&pascal)
+    ident(&schema::names::type_name(name))
 }
 
+/// The client accessor of a resource or data source ([`schema::names::accessor`]).
+pub fn accessor_ident(short: &str, data_source: bool) -> Ident {
+    ident(&schema::names::accessor(short, data_source))
+}
+
+/// An identifier from its source form (`r#type` is raw).
 fn ident(word: &str) -> Ident {
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return Ident::new(&format!("_{word}"), Span::call_site());
+    match word.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(word, Span::call_site()),
     }
-    if NOT_RAW.contains(&word) {
-        return Ident::new(&format!("{word}_"), Span::call_site());
-    }
-    if KEYWORDS.contains(&word) {
-        return Ident::new_raw(word, Span::call_site());
-    }
-    Ident::new(word, Span::call_site())
 }
 
 /// The identifier as written in source, without `r#`.
@@ -110,15 +84,6 @@ pub fn singular(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keywords_and_digits_stay_valid() {
-        assert_eq!(field_ident("type").to_string(), "r#type");
-        assert_eq!(field_ident("self").to_string(), "self_");
-        assert_eq!(field_ident("1st_choice").to_string(), "_1st_choice");
-        assert_eq!(type_ident("self").to_string(), "Self_");
-        assert_eq!(type_ident("access_key").to_string(), "AccessKey");
-    }
 
     #[test]
     fn collisions_get_numbers() {

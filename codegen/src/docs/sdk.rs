@@ -15,7 +15,7 @@ use crate::client::names::{field_ident, type_ident, unraw};
 /// The SDK page of one resource.
 pub fn resource_page(provider: &Provider, type_name: &str, resource: &Resource) -> Result<String, DocsError> {
     let short = provider.short_name(type_name);
-    let title = crate::client::plural(short).to_upper_camel_case();
+    let title = schema::names::plural(short).to_upper_camel_case();
     let mut page =
         format!("# {title}\n\n## Overview\n\n{}\n\n### Available Operations\n\n", resource.description.trim());
     for (kind, operation) in resource.operations.iter() {
@@ -111,7 +111,7 @@ fn example(
 ) -> Result<String, DocsError> {
     let crate_ident = field_ident(&provider.name);
     let module = field_ident(short);
-    let accessor = field_ident(&crate::client::plural(short));
+    let accessor = crate::client::names::accessor_ident(short, false);
     let method = quote::format_ident!("{}", kind.key());
     let mut args = Vec::new();
     let mut seen = Vec::new();

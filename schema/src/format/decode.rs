@@ -6,7 +6,7 @@
 
 use indexmap::IndexMap;
 
-use crate::diag::{Diagnostic, Pos, did_you_mean};
+use crate::diag::{Diagnostic, Pos, suggest};
 use crate::format::spec::{self, MapSpec};
 use crate::format::type_expr::{self, Collection, TypeExpr};
 use crate::model::*;
@@ -61,13 +61,12 @@ impl Decoder<'_> {
         for (key, _) in entries {
             if spec.key(&key.text).is_none() {
                 let known = spec.keys.iter().map(|known| known.key);
-                let hint = match did_you_mean(&key.text, known) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!(
+                let hint = suggest(&key.text, known, || {
+                    format!(
                         "{what} accepts: {}",
                         spec.keys.iter().map(|known| known.key).collect::<Vec<_>>().join(", ")
-                    ),
-                };
+                    )
+                });
                 self.error(key.pos, format!("unknown key `{}` in {what}", key.text), hint);
             }
         }
@@ -187,10 +186,7 @@ impl Decoder<'_> {
             return Some(*value);
         }
         let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-        let hint = match did_you_mean(&text, names.iter().copied()) {
-            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-            None => format!("use one of: {}", names.join(", ")),
-        };
+        let hint = suggest(&text, names.iter().copied(), || format!("use one of: {}", names.join(", ")));
         self.error(node.pos, format!("unknown {what} `{text}`"), hint);
         None
     }
@@ -662,7 +658,8 @@ impl Decoder<'_> {
     ) -> Option<Operation> {
         let what = format!("the {} operation of {what}", kind.key());
         let entries = self.entries(node, &spec::OPERATION, &what)?;
-        let method = self.choice(entries.get("method")?, "HTTP method", &Method::ALL)?;
+        // An unknown method is reported here; the operation stays, so nothing reports it missing as well.
+        let method = self.choice(entries.get("method")?, "HTTP method", &Method::ALL).unwrap_or(Method::Get);
         let path_node = entries.get("path")?;
         let path = self.string(path_node, &"`path`")?;
         if !path.starts_with('/') {

@@ -6,11 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
-use crate::diag::did_you_mean;
+use crate::diag::{did_you_mean, suggest};
 use crate::model::*;
+
+mod rules;
 
 /// One semantic problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,32 +108,14 @@ impl Checker<'_> {
             self.object(&named.object, &paths, Context::Resource);
         }
         self.type_cycles();
-        self.collisions("types", provider.types.keys().map(String::as_str), "type");
         for (section, context) in [("resources", Context::Resource), ("data_sources", Context::DataSource)] {
             let resources = if context == Context::Resource { &provider.resources } else { &provider.data_sources };
-            let kind = if context == Context::Resource { "resource" } else { "data source" };
             for (type_name, resource) in resources {
                 self.resource(section, provider.short_name(type_name), resource, context);
             }
-            self.collisions(section, resources.keys().map(|type_name| provider.short_name(type_name)), kind);
         }
-    }
-
-    /// Reports names that become the same Rust type name once converted to PascalCase.
-    fn collisions<'a>(&mut self, section: &str, names: impl Iterator<Item = &'a str>, kind: &str) {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for name in names {
-            let converted = name.to_upper_camel_case();
-            if let Some(first) = seen.get(&converted) {
-                self.issue(
-                    path(&[section, name]),
-                    format!("{kind} `{name}` and {kind} `{first}` both become `{converted}` in generated code"),
-                    "rename one of them so their PascalCase forms differ",
-                );
-            } else {
-                seen.insert(converted, name);
-            }
-        }
+        rules::provider_name(self);
+        rules::provider_names(self);
     }
 
     fn resource(&mut self, section: &str, name: &str, resource: &Resource, context: Context) {
@@ -231,6 +214,7 @@ impl Checker<'_> {
         let attributes = &resource.schema.attributes;
         for (kind, operation) in operations.iter() {
             let op = join(&at, &[kind.key()]);
+            rules::operation(self, &op, kind, operation, resource);
             for param in &operation.path_params {
                 if !attributes.contains_key(&param.attribute) {
                     let hint = match did_you_mean(&param.attribute, attributes.keys().map(String::as_str)) {
@@ -266,10 +250,9 @@ impl Checker<'_> {
             }
             for (index, error) in operation.errors.iter().enumerate() {
                 if !self.provider.errors.contains_key(error) {
-                    let hint = match did_you_mean(error, self.provider.errors.keys().map(String::as_str)) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => format!("declare `{error}` under the provider's `errors:` with its status code"),
-                    };
+                    let hint = suggest(error, self.provider.errors.keys().map(String::as_str), || {
+                        format!("declare `{error}` under the provider's `errors:` with its status code")
+                    });
                     self.issue(
                         join(&op, &["errors", &index.to_string()]),
                         format!("unknown error type `{error}`"),
@@ -290,13 +273,12 @@ impl Checker<'_> {
     }
 
     fn unknown_attribute(&mut self, at: Vec<&str>, name: &str, attributes: &IndexMap<String, Attribute>, place: &str) {
-        let hint = match did_you_mean(name, attributes.keys().map(String::as_str)) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
+        let hint = suggest(name, attributes.keys().map(String::as_str), || {
+            format!(
                 "name one of the resource's attributes: {}",
                 attributes.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
-            ),
-        };
+            )
+        });
         self.issue(at, format!("{place} names attribute `{name}`, which does not exist"), hint);
     }
 
@@ -313,6 +295,7 @@ impl Checker<'_> {
             }
             self.attribute(&at, name, attribute, context);
         }
+        rules::field_names(self, object, paths);
         self.one_of(object, paths);
     }
 
@@ -357,7 +340,9 @@ impl Checker<'_> {
             );
         }
         if attribute.write_only {
-            if mode.is_computed() {
+            if mode == Mode::ReadOnly {
+                self.issue(key("write_only"), format!("write-only attribute `{name}` is read-only"), "a write-only value comes from the configuration and a read-only one from the API: make it `required` or `optional`, or drop `write_only`");
+            } else if mode.is_computed() {
                 self.issue(key("write_only"), format!("write-only attribute `{name}` is computed"), "write-only values come only from the configuration: make it `required` or `optional` without `computed`");
             }
             if attribute.requires_replacement {
@@ -415,6 +400,7 @@ impl Checker<'_> {
             );
         }
         self.validators(at, name, attribute);
+        rules::default_passes_validators(self, at, name, attribute);
         self.attribute_type(at, name, &attribute.ty, mode, context);
     }
 
@@ -445,12 +431,9 @@ impl Checker<'_> {
             }
             NestedObject::Named(type_name) => {
                 if !self.provider.types.contains_key(type_name) {
-                    let hint = match did_you_mean(type_name, self.provider.types.keys().map(String::as_str)) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => {
-                            format!("declare `{type_name}` under `types:`, or use `type: object` with `attributes`")
-                        }
-                    };
+                    let hint = suggest(type_name, self.provider.types.keys().map(String::as_str), || {
+                        format!("declare `{type_name}` under `types:`, or use `type: object` with `attributes`")
+                    });
                     self.issue(
                         join(at, &["type"]),
                         format!("attribute `{name}` refers to type `{type_name}`, which is not declared"),
@@ -497,6 +480,7 @@ impl Checker<'_> {
                                 );
                             }
                         }
+                        rules::enum_variants(self, &at, members);
                         let mut seen = Vec::new();
                         for member in members {
                             if seen.contains(&member) {
@@ -573,15 +557,15 @@ impl Checker<'_> {
                     "list at least two variants, or give the group a `discriminator`",
                 );
             }
+            rules::discriminator_name(self, &at, group, one_of, object);
             let mut tags = HashSet::new();
             for (index, variant) in one_of.variants.iter().enumerate() {
                 let index = index.to_string();
                 let variant_at = join(&at, &["variants", &index]);
                 let Some(attribute) = object.attributes.get(&variant.attribute) else {
-                    let hint = match did_you_mean(&variant.attribute, object.attributes.keys().map(String::as_str)) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => "variants are object attributes declared beside the group".to_owned(),
-                    };
+                    let hint = suggest(&variant.attribute, object.attributes.keys().map(String::as_str), || {
+                        "variants are object attributes declared beside the group".to_owned()
+                    });
                     self.issue(
                         variant_at,
                         format!("variant `{}` of `{group}` is not an attribute of this object", variant.attribute),

@@ -1,0 +1,117 @@
+//! The Rust names generated code gives schema names: fields, types, modules and client accessors. The
+//! client emitter builds its identifiers from these, and the validator rejects schemas whose names would
+//! meet once converted, so the two can never disagree.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words that cannot be identifiers even as raw identifiers (`r#self` is not allowed).
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Rust's keywords, strict and reserved (2024 edition).
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
+    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// The modules every generated crate has, which a resource's module must not take.
+const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources"];
+
+/// The snake_case identifier of `name` as written in source: raw (`r#type`) for keywords, suffixed
+/// (`self_`) where raw is not allowed, prefixed (`_1st`) where it starts with a digit.
+pub fn field(name: &str) -> String {
+    let snake = name.to_snake_case();
+    escape(if snake.is_empty() { "field" } else { &snake })
+}
+
+/// The PascalCase identifier of `name` as written in source.
+pub fn type_name(name: &str) -> String {
+    let pascal = name.to_upper_camel_case();
+    escape(if pascal.is_empty() { "Type" } else { &pascal })
+}
+
+/// The module of the resource `short` (its name without the provider prefix): [`field`], suffixed
+/// (`errors_`) where the crate has a module of that name already.
+pub fn module(short: &str) -> String {
+    let ident = field(short);
+    if CRATE_MODULES.contains(&ident.as_str()) { format!("{ident}_") } else { ident }
+}
+
+/// The client's accessor of the resource `short` (`access_keys`), or of the data source (`data_access_keys`).
+pub fn accessor(short: &str, data_source: bool) -> String {
+    let plural = plural(short);
+    if data_source { format!("data_{plural}") } else { field(&plural) }
+}
+
+/// The plural of a resource name (`access_key` -> `access_keys`); a name that reads as a plural already
+/// (`errors`, `settings`) stays as it is, `status` does not.
+pub fn plural(name: &str) -> String {
+    if name.ends_with('s') && !["ss", "us", "is"].iter().any(|ending| name.ends_with(ending)) {
+        return name.to_owned();
+    }
+    if let Some(stem) = name.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
+        return format!("{stem}ies");
+    }
+    if name.ends_with(['s', 'x', 'z']) || name.ends_with("ch") || name.ends_with("sh") {
+        return format!("{name}es");
+    }
+    format!("{name}s")
+}
+
+fn escape(word: &str) -> String {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return format!("_{word}");
+    }
+    if NOT_RAW.contains(&word) {
+        return format!("{word}_");
+    }
+    if KEYWORDS.contains(&word) {
+        return format!("r#{word}");
+    }
+    word.to_owned()
+}
+
+/// The identifier without `r#`: what two identifiers must not share.
+pub fn unraw(ident: &str) -> &str {
+    ident.trim_start_matches("r#")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_and_digits_stay_valid() {
+        assert_eq!(field("type"), "r#type");
+        assert_eq!(field("self"), "self_");
+        assert_eq!(field("1st_choice"), "_1st_choice");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("access_key"), "AccessKey");
+        assert_eq!(module("errors"), "errors_");
+    }
+
+    #[test]
+    fn names_that_meet_once_escaped() {
+        assert_eq!(field("foo"), field("foo_"));
+        assert_eq!(field("self"), field("self_"));
+        assert_eq!(field("_"), field("__"));
+        assert_eq!(field("123abc"), field("_123abc"));
+    }
+
+    #[test]
+    fn plurals_read_as_english() {
+        let cases = [
+            ("access_key", "access_keys"),
+            ("policy", "policies"),
+            ("gateway", "gateways"),
+            ("box", "boxes"),
+            ("status", "statuses"),
+            ("address", "addresses"),
+            ("errors", "errors"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(plural(name), expected);
+        }
+    }
+}

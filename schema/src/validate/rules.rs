@@ -1,0 +1,260 @@
+//! Checks that a schema's generated code compiles and behaves: names that meet once converted to Rust,
+//! operations that cannot be called as written, defaults their own validators refuse, and provider names
+//! taken by crates. Each rule is a function the [`Checker`] calls where it walks the part the rule is
+//! about.
+
+use std::collections::HashMap;
+
+use crate::model::*;
+use crate::names;
+
+use super::{Checker, ObjectPaths, join, path};
+
+/// Crates of this workspace and crates generated code names, which a provider's crate cannot be called.
+const TAKEN_CRATE_NAMES: &[&str] = &[
+    "alloc",
+    "codegen",
+    "core",
+    "downstream",
+    "macros",
+    "proc_macro",
+    "runtime",
+    "schema",
+    "serde",
+    "serde_json",
+    "std",
+    "test",
+    "tests",
+];
+
+/// Reports the first of each group of `names` whose identifiers (from `ident`) are equal, at `at(name)`.
+fn same_identifiers<'a>(
+    checker: &mut Checker<'_>,
+    names: impl Iterator<Item = &'a str>,
+    ident: impl Fn(&str) -> String,
+    what: &str,
+    at: impl Fn(&'a str) -> Vec<&'a str>,
+) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for name in names {
+        let converted = ident(name);
+        match seen.get(names::unraw(&converted)) {
+            Some(first) => checker.issue(
+                at(name),
+                format!("{what} `{name}` and {what} `{first}` both become `{converted}` in generated Rust"),
+                "rename one of them so their Rust names differ",
+            ),
+            None => {
+                seen.insert(names::unraw(&converted).to_owned(), name);
+            }
+        }
+    }
+}
+
+/// Two attributes of one object that become the same Rust field.
+pub(super) fn field_names(checker: &mut Checker<'_>, object: &Object, paths: &ObjectPaths<'_>) {
+    let base = paths.attributes.clone();
+    same_identifiers(checker, object.attributes.keys().map(String::as_str), names::field, "attribute", |name| {
+        join(&base, &[name])
+    });
+}
+
+/// Two values of one enum (its validator at `at`) that become the same Rust variant.
+pub(super) fn enum_variants(checker: &mut Checker<'_>, at: &[&str], values: &[Value]) {
+    let texts: Vec<&str> = values
+        .iter()
+        .filter_map(|value| match value {
+            Value::String(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    same_identifiers(checker, texts.into_iter(), names::type_name, "enum value", |_| at.to_vec());
+}
+
+/// Named types, resource modules and client accessors that become the same Rust name.
+pub(super) fn provider_names(checker: &mut Checker<'_>) {
+    let provider = checker.provider;
+    same_identifiers(checker, provider.types.keys().map(String::as_str), names::type_name, "type", |name| {
+        path(&["types", name])
+    });
+    for (section, items, kind) in
+        [("resources", &provider.resources, "resource"), ("data_sources", &provider.data_sources, "data source")]
+    {
+        let shorts: Vec<&str> = items.keys().map(|type_name| provider.short_name(type_name)).collect();
+        same_identifiers(checker, shorts.iter().copied(), names::module, kind, |name| path(&[section, name]));
+        same_identifiers(checker, shorts.iter().copied(), names::type_name, kind, |name| path(&[section, name]));
+    }
+    // Resources and data sources share the client's accessors.
+    let mut accessors: HashMap<String, String> = HashMap::new();
+    for (section, items, data_source) in
+        [("resources", &provider.resources, false), ("data_sources", &provider.data_sources, true)]
+    {
+        for type_name in items.keys() {
+            let short = provider.short_name(type_name);
+            let accessor = names::accessor(short, data_source);
+            if let Some(first) = accessors.insert(names::unraw(&accessor).to_owned(), type_name.clone()) {
+                checker.issue(
+                    path(&[section, short]),
+                    format!("`{type_name}` and `{first}` both get the client accessor `{accessor}()`"),
+                    "rename one of them",
+                );
+            }
+        }
+    }
+}
+
+/// A provider whose crate would take the name of a crate the workspace or generated code uses.
+pub(super) fn provider_name(checker: &mut Checker<'_>) {
+    let name = checker.provider.name.as_str();
+    if TAKEN_CRATE_NAMES.contains(&name) {
+        checker.issue(
+            path(&["name"]),
+            format!("provider name `{name}` is the name of a crate the generated code depends on or builds beside"),
+            format!("choose another name, such as `{name}api`"),
+        );
+    }
+}
+
+/// What is wrong with an operation's path, if anything: braces that do not pair, an empty or nested
+/// placeholder, or a query string or fragment written into it.
+fn path_problem(path: &str) -> Option<String> {
+    let mut open = false;
+    let mut name = String::new();
+    for character in path.chars() {
+        match (character, open) {
+            ('{', true) => return Some("a `{` inside a placeholder".to_owned()),
+            ('{', false) => {
+                open = true;
+                name.clear();
+            }
+            ('}', false) => return Some("a `}` without its `{`".to_owned()),
+            ('}', true) if name.is_empty() => return Some("an empty placeholder `{}`".to_owned()),
+            ('}', true) => open = false,
+            ('?' | '#', _) => {
+                return Some(format!("a `{character}`: query parameters go under `query`, not into the path"));
+            }
+            (c, _) if c.is_whitespace() => return Some("white space".to_owned()),
+            (c, true) => name.push(c),
+            _ => {}
+        }
+    }
+    open.then(|| "a `{` that is never closed".to_owned())
+}
+
+/// An operation that cannot be sent as written.
+pub(super) fn operation(
+    checker: &mut Checker<'_>,
+    at: &[&str],
+    kind: OperationKind,
+    operation: &Operation,
+    resource: &Resource,
+) {
+    let attributes = &resource.schema.attributes;
+    if let Some(problem) = path_problem(&operation.path) {
+        checker.issue(
+            join(at, &["path"]),
+            format!("path `{}` has {problem}", operation.path),
+            "write the path as `/segments/{param}`, each placeholder a name in braces",
+        );
+    }
+    for param in &operation.path_params {
+        if operation.query.contains(&param.attribute) {
+            checker.issue(
+                join(at, &["query"]),
+                format!("attribute `{}` is both a path parameter and a query parameter", param.attribute),
+                "send it in one place: remove it from `query`",
+            );
+        }
+        let Some(attribute) = attributes.get(&param.attribute) else { continue };
+        let unknown_before_create = kind == OperationKind::Create && attribute.mode == Mode::ReadOnly;
+        if attribute.mode == Mode::Optional || unknown_before_create {
+            let why = if unknown_before_create { "only the API sets it, after the create" } else { "it may be unset" };
+            checker.issue(
+                join(at, &["path"]),
+                format!("path parameter `{{{}}}` is bound to `{}`, but {why}", param.name, param.attribute),
+                "bind path parameters to required attributes, or to ones the API sets (read_only) outside create",
+            );
+        }
+    }
+    if let (Some(_), Method::Get | Method::Delete) = (&operation.body, operation.method) {
+        checker.issue(
+            join(at, &["body"]),
+            format!("a {} request has a body", operation.method.as_str()),
+            "GET and DELETE send no body: remove `body`, or send the attributes as `query`",
+        );
+    }
+    for (index, name) in operation.body.iter().flatten().enumerate() {
+        if attributes.get(name).is_some_and(|attribute| attribute.mode == Mode::ReadOnly) {
+            checker.issue(
+                join(at, &["body", &index.to_string()]),
+                format!("read-only attribute `{name}` is in the body"),
+                "only the configuration's values are sent; remove it from `body`",
+            );
+        }
+    }
+}
+
+/// A default the attribute's own validators refuse.
+pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
+    let Some(default) = &attribute.default else { return };
+    for validator in &attribute.validators {
+        let (refused, rule) = match (validator, default) {
+            (Validator::Enum(members), value) => (!members.contains(value), "is not one of its `enum` values"),
+            (Validator::Length { min, max }, Value::String(_) | Value::List(_)) => {
+                let length = match default {
+                    Value::String(text) => text.chars().count() as u64,
+                    Value::List(items) => items.len() as u64,
+                    _ => continue,
+                };
+                (min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max), "fails its `length`")
+            }
+            (Validator::Range { min, max }, Value::Int(_) | Value::Float(_)) => {
+                let number = match default {
+                    Value::Int(int) => *int as f64,
+                    Value::Float(float) => *float,
+                    _ => continue,
+                };
+                (min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max), "is outside its `range`")
+            }
+            (Validator::Regex(pattern), Value::String(text)) => {
+                (regex::Regex::new(pattern).is_ok_and(|regex| !regex.is_match(text)), "does not match its `regex`")
+            }
+            _ => (false, ""),
+        };
+        if refused {
+            checker.issue(
+                join(at, &["default"]),
+                format!("the default of `{name}` {rule}"),
+                "change the default, or the validator, so the default is a value the attribute accepts",
+            );
+            return;
+        }
+    }
+}
+
+/// A discriminator that is also the API name of one of the object's own attributes.
+pub(super) fn discriminator_name(checker: &mut Checker<'_>, at: &[&str], group: &str, one_of: &OneOf, object: &Object) {
+    let Some(discriminator) = &one_of.discriminator else { return };
+    if let Some((name, _)) = object.attributes.iter().find(|(_, attribute)| &attribute.api_name == discriminator) {
+        checker.issue(
+            join(at, &["discriminator"]),
+            format!("the discriminator `{discriminator}` of `{group}` is also the API field of attribute `{name}`"),
+            "the API field names the variant, so no attribute may use it: rename one of them",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_problem;
+
+    #[test]
+    fn malformed_paths_are_named() {
+        assert_eq!(path_problem("/things/{id}/parts"), None);
+        assert_eq!(path_problem("/things/{id").as_deref(), Some("a `{` that is never closed"));
+        assert!(path_problem("/things?x=1").is_some_and(|problem| problem.contains("query")));
+        assert_eq!(path_problem("/things/{}").as_deref(), Some("an empty placeholder `{}`"));
+        assert_eq!(path_problem("/things/id}").as_deref(), Some("a `}` without its `{`"));
+        assert_eq!(path_problem("/a/{b{c}}").as_deref(), Some("a `{` inside a placeholder"));
+    }
+}
