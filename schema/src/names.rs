@@ -60,6 +60,14 @@ pub fn plural(name: &str) -> String {
 }
 
 fn escape(word: &str) -> String {
+    // Only ASCII letters, digits and `_` are kept as they are; anything else (an enum value may hold any
+    // text) is spelt out by its code point, so every name gives a valid identifier and distinct names stay
+    // distinct.
+    let word: String = word
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c.to_string() } else { format!("U{:04X}", c as u32) })
+        .collect();
+    let word = word.as_str();
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return format!("_{word}");
     }
@@ -89,6 +97,8 @@ mod tests {
         assert_eq!(type_name("self"), "Self_");
         assert_eq!(type_name("access_key"), "AccessKey");
         assert_eq!(module("errors"), "errors_");
+        assert_eq!(type_name("日本"), "U65E5U672C");
+        assert_eq!(type_name("a²"), "AU00B2");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Helpers shared by the workspace's integration tests.
 
 pub mod http_stub;
+pub mod scratch;
 pub mod terraform;
 
 use std::path::{Path, PathBuf};

@@ -284,7 +284,7 @@ fn attribute_options(name: &str, ident: &Ident, attribute: &Attribute) -> Vec<To
             options.push(quote!(default = #literal));
         }
     }
-    if attribute.description.trim() != attribute.description {
+    if super::rustdoc::changes(&attribute.description) {
         let description = &attribute.description;
         options.push(quote!(description = #description));
     }
@@ -359,11 +359,7 @@ fn is_number(ty: &Type) -> bool {
 
 /// `#[doc]` lines for a description; each line keeps one leading space, as `///` comments do.
 pub fn doc_lines(description: &str) -> TokenStream {
-    let trimmed = description.trim();
-    if trimmed.is_empty() {
-        return quote!();
-    }
-    let lines = trimmed.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = super::rustdoc::lines(description);
     quote!(#(#[doc = #lines])*)
 }
 

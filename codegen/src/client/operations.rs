@@ -18,8 +18,7 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     let short = provider.short_name(type_name);
     let mut writer = ModelWriter::new(provider, RESERVED);
     let attributes = resource_attributes(provider, short, resource);
-    let description = resource.description.trim();
-    let attributes = if description != resource.description {
+    let attributes = if super::rustdoc::changes(&resource.description) {
         let description = &resource.description;
         quote!(#attributes #[resource(description = #description)])
     } else {
@@ -393,16 +392,10 @@ fn method(
     };
     let summary =
         if operation.summary.is_empty() { format!("{} the object.", kind.key()) } else { operation.summary.clone() };
-    let mut docs = vec![format!(" {summary}")];
+    let mut docs = super::rustdoc::lines(&summary);
     if !operation.description.trim().is_empty() {
         docs.push(String::new());
-        docs.extend(
-            operation
-                .description
-                .trim()
-                .lines()
-                .map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }),
-        );
+        docs.extend(super::rustdoc::lines(&operation.description));
     }
     docs.push(String::new());
     docs.push(format!(" `{} {}`", operation.method.as_str(), operation.path));

@@ -46,7 +46,8 @@ pub fn provider() -> ::schema::Provider {
         .insert(
             "IntegrationInstance".to_owned(),
             ::schema::NamedType {
-                description: <types::IntegrationInstance as ::schema::derive::Attributes>::description(),
+                description: "Short-hand descriptor of an integration instance."
+                    .to_owned(),
                 object: <types::IntegrationInstance as ::schema::derive::Attributes>::object(),
             },
         );
@@ -55,7 +56,7 @@ pub fn provider() -> ::schema::Provider {
         .insert(
             "MissingPermission".to_owned(),
             ::schema::NamedType {
-                description: <types::MissingPermission as ::schema::derive::Attributes>::description(),
+                description: "".to_owned(),
                 object: <types::MissingPermission as ::schema::derive::Attributes>::object(),
             },
         );

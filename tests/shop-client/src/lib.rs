@@ -47,7 +47,7 @@ pub fn provider() -> ::schema::Provider {
         .insert(
             "Geo".to_owned(),
             ::schema::NamedType {
-                description: <types::Geo as ::schema::derive::Attributes>::description(),
+                description: "Where the address is on a map.".to_owned(),
                 object: <types::Geo as ::schema::derive::Attributes>::object(),
             },
         );
