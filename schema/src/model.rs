@@ -7,51 +7,51 @@
 //! output format demands it.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A Terraform provider and the REST API behind it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Provider {
     /// Short name, the prefix of every resource type name (`konnect`).
     pub name: String,
     /// Markdown description of the provider, shown on its index page.
     pub description: String,
     /// Base URL used when the configuration sets no server URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_server_url: Option<String>,
     /// How requests authenticate.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth: Option<Auth>,
     /// How attribute names map to API field names when an attribute does not name its field.
     pub api_naming: Casing,
     /// The provider block's configuration attributes.
     pub config: Object,
     /// Named object types that attributes reference with [`Type::Named`] or a nested attribute.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub types: IndexMap<String, NamedType>,
     /// Error types that operations can return, by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub errors: IndexMap<String, ErrorType>,
     /// Managed resources, by Terraform type name (`konnect_integration_instance_auth_credential`).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub resources: IndexMap<String, Resource>,
     /// Data sources, by Terraform type name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub data_sources: IndexMap<String, Resource>,
     /// Ephemeral resources, by Terraform type name (provider-schema JSON only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub ephemeral_resources: IndexMap<String, Resource>,
     /// List resources, by Terraform type name (provider-schema JSON only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub list_resources: IndexMap<String, Resource>,
     /// State stores, by Terraform type name (provider-schema JSON only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub state_stores: IndexMap<String, Resource>,
     /// Actions, by Terraform type name (provider-schema JSON only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub actions: IndexMap<String, Resource>,
     /// Provider functions, by name (provider-schema JSON only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub functions: IndexMap<String, Function>,
     /// Options that change how documentation is written.
     pub docs: DocsOptions,
@@ -97,7 +97,7 @@ impl Provider {
 }
 
 /// How the client authenticates its requests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Auth {
     /// `Authorization: Bearer <token>`, the token taken from a config attribute.
@@ -115,7 +115,7 @@ pub enum Auth {
 }
 
 /// A case convention for deriving API field names from snake_case attribute names.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Casing {
     /// `created_at` stays `created_at`.
     #[serde(rename = "snake_case")]
@@ -154,10 +154,10 @@ impl Casing {
 }
 
 /// Options for the documentation emitter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocsOptions {
     /// Sentence appended to the description of attributes that require replacement; `None` appends nothing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_replacement_note: Option<String>,
 }
 
@@ -168,7 +168,7 @@ impl Default for DocsOptions {
 }
 
 /// A named, reusable object type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedType {
     /// Markdown description, used where a referencing attribute has none.
     pub description: String,
@@ -177,7 +177,7 @@ pub struct NamedType {
 }
 
 /// A documented error response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorType {
     /// HTTP status code.
     pub status: u16,
@@ -188,40 +188,40 @@ pub struct ErrorType {
 }
 
 /// A managed resource or a data source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resource {
     /// Markdown description.
     pub description: String,
     /// Registry subcategory, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subcategory: Option<String>,
     /// Deprecation message; `Some` marks the resource deprecated.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation: Option<String>,
     /// The resource's attributes, blocks and one-of groups.
     pub schema: Object,
     /// The REST operations behind the resource.
     pub operations: Operations,
     /// The attribute that identifies an object in state (usually `id`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_attribute: Option<String>,
     /// How Terraform identifies an existing object, for import.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<Import>,
     /// The resource identity schema (provider-schema JSON only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
 }
 
 /// A resource identity schema: the attributes that identify an object for import.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Identity {
     /// The identity attributes, by name.
     pub attributes: IndexMap<String, IdentityAttribute>,
 }
 
 /// One attribute of an [`Identity`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdentityAttribute {
     /// Its type.
     #[serde(rename = "type")]
@@ -229,42 +229,42 @@ pub struct IdentityAttribute {
     /// Markdown description.
     pub description: String,
     /// An import must give it.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub required_for_import: bool,
     /// An import may give it.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub optional_for_import: bool,
 }
 
 /// A provider-defined function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Function {
     /// One-line summary.
     pub summary: String,
     /// Markdown description.
     pub description: String,
     /// Deprecation message; `Some` marks the function deprecated.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation: Option<String>,
     /// Positional parameters; `None` when the schema has no parameter list at all.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<Parameter>>,
     /// The variadic parameter that takes the remaining arguments.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variadic: Option<Parameter>,
     /// The type of the result.
     pub return_type: Type,
 }
 
 /// A function parameter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Parameter {
     /// Its name.
     pub name: String,
     /// Markdown description.
     pub description: String,
     /// It accepts null.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub nullable: bool,
     /// Its type.
     #[serde(rename = "type")]
@@ -272,20 +272,20 @@ pub struct Parameter {
 }
 
 /// The members of an object: the root of a resource, a nested attribute's object or a block's body.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Object {
     /// Attributes, by name.
     pub attributes: IndexMap<String, Attribute>,
     /// Blocks, by name. The YAML format declares none; provider-schema JSON has them.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub blocks: IndexMap<String, Block>,
     /// Groups of mutually exclusive object attributes.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub one_of: IndexMap<String, OneOf>,
 }
 
 /// One attribute.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribute {
     /// Its type.
     #[serde(rename = "type")]
@@ -295,39 +295,39 @@ pub struct Attribute {
     /// Markdown description.
     pub description: String,
     /// Changing it destroys and re-creates the object.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub requires_replacement: bool,
     /// Terraform hides its value in plans and logs.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub sensitive: bool,
     /// Its value is sent to the API but never stored in state.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub write_only: bool,
     /// Deprecation message; `Some` marks the attribute deprecated (the message may be empty).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation: Option<String>,
     /// Value used when the configuration leaves it unset.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Value>,
     /// Checks its value must pass.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub validators: Vec<Validator>,
     /// The field name in API requests and responses.
     pub api_name: String,
     /// Environment variable read when a provider config attribute is unset.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub env: Option<String>,
     /// The API gives it a new value on every update (`updated_at`, `etag`, `version`): planned as
     /// "(known after apply)" whenever the object changes. Computed attributes only.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub changes_on_update: bool,
     /// The API does not return it (a write-once field, a value it only takes as a query parameter or
     /// normalises): state keeps the configured value, and an import cannot fill it.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub not_returned: bool,
     /// What an update sends when the configuration no longer sets the attribute, instead of the
     /// operation's [`Unset`] rule (an API that clears a field with `""` or `[]`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unset_value: Option<Value>,
 }
 
@@ -358,7 +358,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// Who sets an attribute's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// The configuration must set it.
@@ -384,7 +384,7 @@ impl Mode {
 }
 
 /// An attribute type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Type {
     /// UTF-8 text.
@@ -424,17 +424,17 @@ impl Type {
 }
 
 /// A nested attribute's shape: the nesting mode and the object it nests.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nested {
     /// Single object, or a list, set or map of objects.
     pub mode: NestingMode,
     /// The nested object's members.
     pub object: NestedObject,
     /// Minimum number of elements (collections only; 0 for none).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub min_items: u64,
     /// Maximum number of elements (collections only; 0 for no limit).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub max_items: u64,
 }
 
@@ -443,7 +443,7 @@ fn is_zero(value: &u64) -> bool {
 }
 
 /// The object of a nested attribute: written in place, or a named type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NestedObject {
     /// Declared in place.
@@ -453,7 +453,7 @@ pub enum NestedObject {
 }
 
 /// How nested attributes or blocks repeat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NestingMode {
     /// Exactly one object.
@@ -467,41 +467,41 @@ pub enum NestingMode {
 }
 
 /// A block (legacy nested configuration) as found in provider-schema JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     /// How the block repeats.
     pub nesting: NestingMode,
     /// Minimum number of blocks.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub min_items: u64,
     /// Maximum number of blocks (0 for no limit).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub max_items: u64,
     /// Markdown description.
     pub description: String,
     /// Whether the block is deprecated.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
     /// The block's members.
     pub object: Object,
 }
 
 /// Mutually exclusive object attributes of one object, sent to the API as one tagged or untagged value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OneOf {
     /// Markdown description.
     pub description: String,
     /// Exactly one variant must be set (otherwise at most one).
     pub required: bool,
     /// The API field that names the variant; `None` for an untagged union.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discriminator: Option<String>,
     /// The variants in declaration order.
     pub variants: Vec<Variant>,
 }
 
 /// One variant of a [`OneOf`] group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     /// The attribute that holds the variant (an object attribute of the same object).
     pub attribute: String,
@@ -510,7 +510,7 @@ pub struct Variant {
 }
 
 /// A constraint on an attribute's value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Validator {
     /// The value is one of these.
@@ -518,19 +518,19 @@ pub enum Validator {
     /// The length (characters of a string, elements of a collection) is within bounds.
     Length {
         /// Smallest length allowed.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min: Option<u64>,
         /// Largest length allowed.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<u64>,
     },
     /// The number is within bounds (inclusive).
     Range {
         /// Smallest value allowed.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min: Option<f64>,
         /// Largest value allowed.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<f64>,
     },
     /// The string matches this regular expression (Rust `regex` syntax).
@@ -538,7 +538,7 @@ pub enum Validator {
 }
 
 /// A literal value: a default or an enum member.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     /// `null`.
@@ -558,22 +558,22 @@ pub enum Value {
 }
 
 /// The REST operations of a resource. A data source has `read` (and maybe `list`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Operations {
     /// Creates the object.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<Operation>,
     /// Reads the object.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<Operation>,
     /// Changes the object in place.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<Operation>,
     /// Deletes the object.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<Operation>,
     /// Lists objects.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<Operation>,
 }
 
@@ -593,7 +593,7 @@ impl Operations {
 }
 
 /// Which of a resource's operations an [`Operation`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OperationKind {
     /// Create.
@@ -622,7 +622,7 @@ impl OperationKind {
 }
 
 /// One HTTP operation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Operation {
     /// HTTP method.
     pub method: Method,
@@ -637,26 +637,26 @@ pub struct Operation {
     /// Each `{param}` of the path, in order, with the attribute that fills it.
     pub path_params: Vec<PathParam>,
     /// Attributes sent as query parameters.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub query: Vec<String>,
     /// Attributes sent in the JSON body; `None` when the operation sends no body.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Vec<String>>,
     /// Status codes that mean success.
     pub success: Vec<u16>,
     /// Names of the [`ErrorType`]s the operation documents.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
     /// How an update sends a body attribute the configuration no longer sets.
     pub unset: Unset,
     /// The header that carries an idempotency key, when the API takes one: the client sends a fresh key
     /// with each call (the same on every retry), so a write whose answer was lost may be retried.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_key: Option<String>,
 }
 
 /// How an update tells the API that an attribute was removed from the configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unset {
     /// An explicit `null` (JSON merge patch): the default for PATCH.
@@ -741,7 +741,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
 }
 
 /// A `{param}` placeholder of a path and the attribute that fills it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PathParam {
     /// Placeholder name as written in the path.
     pub name: String,
@@ -750,7 +750,7 @@ pub struct PathParam {
 }
 
 /// An HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     /// GET.
@@ -793,7 +793,7 @@ impl Method {
 }
 
 /// How an import ID maps to attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Import {
     /// Template of the import ID: literal text and `{attribute}` placeholders (`{org_id}/{id}`).
     pub id: String,

@@ -29,7 +29,8 @@ impl Scratch {
         self.dir.path()
     }
 
-    /// Writes the crate the client emitter generates for `provider` as a member.
+    /// Writes the crates the client emitter generates for `provider` (the client and its provider binary)
+    /// as members.
     pub fn add(&mut self, provider: &schema::Provider) -> Result<(), String> {
         let files = codegen::client::provider_crate(provider).map_err(|error| error.to_string())?;
         let root = self.dir.path().join(&provider.name);
@@ -39,6 +40,7 @@ impl Scratch {
             std::fs::write(file, contents).unwrap();
         }
         self.members.push(provider.name.clone());
+        self.members.push(format!("{}/provider", provider.name));
         Ok(())
     }
 

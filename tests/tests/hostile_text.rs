@@ -19,7 +19,7 @@ fn the_generated_crate_builds_tests_and_documents_inertly() {
     assert!(!output.contains("doctest ran") && !output.contains("panicked"), "{output}");
     // The crate has no tests of its own (unit, binary or doc): any test that runs is schema text.
     let runs: Vec<&str> = output.lines().filter(|line| line.starts_with("running ")).collect();
-    assert!(output.contains("Doc-tests hostile") && runs.len() == 3, "{output}");
+    assert!(output.contains("Doc-tests hostile") && runs.len() >= 3, "{output}");
     assert!(runs.iter().all(|line| *line == "running 0 tests"), "schema text ran as doctests:\n{output}");
     let (documented, output) =
         scratch.cargo(&["doc", "--no-deps", "--quiet"], &[("RUSTDOCFLAGS", "-D rustdoc::invalid_html_tags")]);

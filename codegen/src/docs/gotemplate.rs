@@ -187,8 +187,9 @@ fn action_body(text: &str) -> Result<(&str, usize, bool), String> {
             Some(open) if byte == open => quote = None,
             Some(_) => {}
             None if byte == b'"' || byte == b'`' || byte == b'\'' => quote = Some(byte),
-            None if text[at..].starts_with(" -}}") => return Ok((&text[..at], at + 4, true)),
-            None if text[at..].starts_with("}}") => return Ok((&text[..at], at + 2, false)),
+            // Compared as bytes: `at` may be inside a multi-byte character, where `text[at..]` would panic.
+            None if bytes[at..].starts_with(b" -}}") => return Ok((&text[..at], at + 4, true)),
+            None if bytes[at..].starts_with(b"}}") => return Ok((&text[..at], at + 2, false)),
             None => {}
         }
         at += 1;
@@ -458,7 +459,7 @@ impl Evaluator<'_> {
             }
             "index" => {
                 let mut value = args.first().cloned().unwrap_or(Value::Null);
-                for key in &args[1..] {
+                for key in args.iter().skip(1) {
                     value = match (&value, key) {
                         (Value::Array(items), Value::Number(number)) => number
                             .as_u64()
@@ -646,5 +647,19 @@ mod tests {
         assert!(render("{{ nosuch .A }}", &json!({}), Path::new(".")).is_err());
         assert!(render("{{ .A", &json!({}), Path::new(".")).is_err());
         assert!(render("{{ lower .Missing }}", &json!({}), Path::new(".")).is_err());
+    }
+
+    /// Inputs the fuzzer found crashing the engine (`fuzz/regressions/go_template/`).
+    #[test]
+    fn fuzzer_findings_stay_fixed() {
+        // A multi-byte character inside an action, where the end marker was looked for at every byte.
+        let _ = render("{{ len\u{602}}}{{ \"\u{e9}\" }}", &json!({}), Path::new("."));
+        // `index` with no arguments at all.
+        assert!(render("{{ index }}", &json!({}), Path::new(".")).is_ok());
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/go_template");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let _ = render(&String::from_utf8_lossy(&bytes), &json!({"Name": "x"}), Path::new("/nonexistent"));
+        }
     }
 }

@@ -14,4 +14,4 @@ pub mod validate;
 pub mod value;
 pub mod walk;
 
-pub use server::serve;
+pub use server::{serve, serve_embedded};

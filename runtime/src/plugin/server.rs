@@ -21,7 +21,19 @@ use super::handlers::Provider;
 pub const MAGIC_COOKIE: (&str, &str) =
     ("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2");
 
-/// Runs the provider until Terraform shuts it down; what a provider binary's `main` calls. The provider
+/// Runs the provider whose model is `json` (as [`schema::embedded::to_json`] or `codegen` writes it);
+/// what a generated provider binary's `main` calls.
+pub fn serve_embedded(json: &str) -> std::process::ExitCode {
+    match schema::embedded::from_json(json) {
+        Ok(provider) => serve(provider),
+        Err(problem) => {
+            eprintln!("{problem}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the provider until Terraform shuts it down. The provider
 /// reaches its API from the model: configuration connects the transport, each operation is made from
 /// the resource's attributes.
 pub fn serve(provider: schema::Provider) -> std::process::ExitCode {

@@ -1,8 +1,4 @@
----
-source: tests/tests/generated_code.rs
-expression: contents
----
 //! `terraform-provider-konnect`: the Terraform provider, which Terraform starts as a plugin.
 fn main() -> ::std::process::ExitCode {
-    ::runtime::plugin::serve(konnect::provider())
+    ::runtime::plugin::serve_embedded(include_str!("provider.json"))
 }
