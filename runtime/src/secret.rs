@@ -34,6 +34,15 @@ impl From<&str> for Secret {
 /// What every formatting of a sensitive value prints, the words Terraform uses.
 pub const REDACTED: &str = "(sensitive value)";
 
+/// Stands in for a sensitive field in a `Debug` impl: it prints `(sensitive value)`.
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(REDACTED)

@@ -125,7 +125,6 @@ fn cargo_toml(provider: &Provider) -> String {
          publish.workspace = true\n\
          \n\
          [dependencies]\n\
-         macros.workspace = true\n\
          runtime.workspace = true\n\
          schema.workspace = true\n\
          serde.workspace = true\n\
@@ -204,7 +203,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         StructKind::Nested,
     );
     let config_items = config_writer.items;
-    let provider_fn = provider_model(provider);
+    let provider_fn = provider_model();
     let config_binding = if provider.auth.is_some() {
         quote!(let mut config = ::runtime::ClientConfig::new(server_url);)
     } else {
@@ -272,85 +271,13 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     }
 }
 
-/// `provider()`: the provider's whole model, built from this crate's types through the derives.
-fn provider_model(provider: &Provider) -> TokenStream {
-    let name = &provider.name;
-    let description = &provider.description;
-    let server = match &provider.default_server_url {
-        Some(url) => quote!(::core::option::Option::Some(#url.to_owned())),
-        None => quote!(::core::option::Option::None),
-    };
-    let auth = match &provider.auth {
-        Some(Auth::Bearer { attribute }) => {
-            quote!(::core::option::Option::Some(::schema::Auth::Bearer { attribute: #attribute.to_owned() }))
-        }
-        Some(Auth::ApiKey { header, attribute }) => {
-            quote!(::core::option::Option::Some(::schema::Auth::ApiKey { header: #header.to_owned(), attribute: #attribute.to_owned() }))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let casing = match provider.api_naming {
-        schema::Casing::Snake => quote!(Snake),
-        schema::Casing::Camel => quote!(Camel),
-        schema::Casing::Pascal => quote!(Pascal),
-        schema::Casing::Kebab => quote!(Kebab),
-    };
-    let note = match &provider.docs.requires_replacement_note {
-        Some(note) => quote!(::core::option::Option::Some(#note.to_owned())),
-        None => quote!(::core::option::Option::None),
-    };
-    let types = provider.types.iter().map(|(name, named)| {
-        let ident = type_ident(name);
-        let description = &named.description;
-        quote! {
-            provider.types.insert(#name.to_owned(), ::schema::NamedType {
-                description: #description.to_owned(),
-                object: <types::#ident as ::schema::derive::Attributes>::object(),
-            });
-        }
-    });
-    let errors = provider.errors.iter().map(|(name, error)| {
-        let status = error.status;
-        let content_type = &error.content_type;
-        let description = &error.description;
-        quote! {
-            provider.errors.insert(#name.to_owned(), ::schema::ErrorType {
-                status: #status,
-                content_type: #content_type.to_owned(),
-                description: #description.to_owned(),
-            });
-        }
-    });
-    let resources = provider.resources.keys().map(|type_name| {
-        let short = provider.short_name(type_name);
-        let module = module_ident(short);
-        let model = type_ident(short);
-        quote!(provider.resources.insert(#type_name.to_owned(), <#module::#model as ::schema::derive::Resource>::resource());)
-    });
-    let data_sources = provider.data_sources.keys().map(|type_name| {
-        let short = provider.short_name(type_name);
-        let module = field_ident(short);
-        let model = type_ident(short);
-        quote!(provider.data_sources.insert(#type_name.to_owned(), <data_sources::#module::#model as ::schema::derive::Resource>::resource());)
-    });
+/// `provider()`: the provider's whole model, read from the JSON its provider binary carries.
+fn provider_model() -> TokenStream {
     quote! {
-        /// The provider's model (what its YAML schema declares), built from this crate's types.
+        /// The provider's model (what its YAML schema declares), as its provider binary serves it.
         pub fn provider() -> ::schema::Provider {
-            let mut provider = ::schema::Provider {
-                name: #name.to_owned(),
-                description: #description.to_owned(),
-                default_server_url: #server,
-                auth: #auth,
-                api_naming: ::schema::Casing::#casing,
-                config: <ProviderConfig as ::schema::derive::Attributes>::object(),
-                docs: ::schema::DocsOptions { requires_replacement_note: #note },
-                ..::core::default::Default::default()
-            };
-            #(#types)*
-            #(#errors)*
-            #(#resources)*
-            #(#data_sources)*
-            provider
+            ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
+                .unwrap_or_else(|problem| ::core::panic!("{problem}"))
         }
     }
 }
@@ -421,7 +348,7 @@ fn errors_rs(provider: &Provider) -> TokenStream {
 fn types_rs(provider: &Provider) -> TokenStream {
     let mut writer = ModelWriter::new(provider, &[]);
     for (name, named) in &provider.types {
-        writer.object(name, &named.description, &named.object, StructKind::Named(name));
+        writer.object(name, &named.description, &named.object, StructKind::Nested);
     }
     let items = writer.items;
     quote! {

@@ -1,7 +1,11 @@
-//! Model types: one struct per resource, nested object and named type, carrying the derive macros and
-//! serde attributes that say what the schema says; Rust enums for enum validators and one-of groups.
+//! Model types: one struct per resource, nested object and named type, with serde attributes that say
+//! what the schema says; Rust enums for enum validators and one-of groups.
+//!
+//! What is emitted per type is kept small, since it is what a crate of hundreds of resources compiles:
+//! `Serialize` is derived, `Deserialize` reads the fields through one runtime helper instead of serde's
+//! derived visitor, and `Debug` is derived unless a field is sensitive.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use schema::{Attribute, Mode, Nested, NestedObject, NestingMode, Object, Provider, Type, Validator, Value};
 
@@ -31,14 +35,13 @@ pub struct FieldInfo {
     pub serde: Option<TokenStream>,
 }
 
-/// What a struct is, which decides its container attributes.
-pub enum StructKind<'a> {
-    /// A nested object.
+/// What a struct is, which decides how its nested types are named.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StructKind {
+    /// A nested object, or a reusable type from `types:`.
     Nested,
-    /// A reusable type from `types:`.
-    Named(&'a str),
-    /// A resource's root; the tokens are its `#[resource]`, `#[operation]` attributes.
-    Resource(TokenStream),
+    /// A resource's root, after which its nested types are named.
+    Resource,
 }
 
 impl<'p> ModelWriter<'p> {
@@ -54,10 +57,10 @@ impl<'p> ModelWriter<'p> {
         name: &str,
         description: &str,
         object: &Object,
-        kind: StructKind<'_>,
+        kind: StructKind,
     ) -> (Ident, Vec<FieldInfo>) {
         let ident = self.scope.claim(type_ident(name));
-        if matches!(kind, StructKind::Resource(_)) {
+        if kind == StructKind::Resource {
             self.root = Some(unraw(&ident));
         }
         // The struct comes before the nested types its fields create.
@@ -70,51 +73,22 @@ impl<'p> ModelWriter<'p> {
             fields.push(tokens);
             infos.push(info);
         }
-        let is_resource = matches!(kind, StructKind::Resource(_));
-        let container = match kind {
-            StructKind::Nested => quote!(#[derive(::macros::Attributes)]),
-            StructKind::Named(type_name) => quote! {
-                #[derive(::macros::Attributes)]
-                #[attributes(type_name = #type_name)]
-            },
-            StructKind::Resource(attributes) => quote! {
-                #[derive(::macros::Resource)]
-                #attributes
-            },
-        };
-        let one_of = object.one_of.iter().map(|(group, one_of)| {
-            let group = format_ident!("{}", group);
-            let description = &one_of.description;
-            let required = one_of.required.then(|| quote!(required,));
-            let discriminator = one_of.discriminator.as_ref().map(|field| quote!(discriminator = #field,));
-            let variants = one_of.variants.iter().map(|variant| {
-                let attribute = format_ident!("{}", variant.attribute);
-                let default_tag = object.attributes.get(&variant.attribute).map(|found| found.api_name.as_str());
-                if default_tag == Some(variant.tag.as_str()) {
-                    quote!(#attribute)
-                } else {
-                    let tag = &variant.tag;
-                    quote!(#attribute = #tag)
-                }
-            });
-            quote!(#[one_of(#group, description = #description, #required #discriminator variants(#(#variants),*))])
-        });
-        // clippy takes options that two `#[operation]` or `#[one_of]` attributes share (a path, a
-        // discriminator) for a repeated attribute.
-        let allow = is_resource || object.one_of.len() > 1;
-        let allow = allow.then(|| quote!(#[allow(clippy::duplicated_attributes)]));
         let casing = casing_name(self.provider.api_naming);
         let docs = doc_lines(description);
+        let sensitive = object.attributes.values().any(|attribute| attribute.sensitive);
+        let debug = if sensitive { quote!() } else { quote!(Debug,) };
+        let debug_impl = sensitive.then(|| redacted_debug(&ident, object, &infos));
+        let deserialize = deserialize_impl(&ident, object, &infos);
         self.items[slot] = quote! {
             #docs
-            #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-            #container
-            #(#one_of)*
-            #allow
+            #[derive(Clone, PartialEq, #debug ::serde::Serialize)]
             #[serde(rename_all = #casing)]
             pub struct #ident {
                 #(#fields)*
             }
+
+            #debug_impl
+            #deserialize
         };
         (ident, infos)
     }
@@ -136,12 +110,10 @@ impl<'p> ModelWriter<'p> {
             serde.push(quote!(default, skip_serializing_if = "Option::is_none"));
         }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-        let options = attribute_options(name, &ident, attribute);
         let docs = doc_lines(&attribute.description);
         let tokens = quote! {
             #docs
             #serde
-            #[attribute(#(#options),*)]
             pub #ident: #field_type,
         };
         (tokens, FieldInfo { name: name.to_owned(), ident, value_type: rust_type, serde })
@@ -226,134 +198,51 @@ impl<'p> ModelWriter<'p> {
                 #[serde(untagged)]
                 #other(::std::string::String),
             }
-
-            impl ::schema::derive::AttributeType for #ident {
-                fn attribute_type() -> ::schema::Type {
-                    ::schema::Type::String
-                }
-            }
         });
         quote!(#ident)
     }
 }
 
-/// The options of `#[attribute(...)]` for one attribute.
-fn attribute_options(name: &str, ident: &Ident, attribute: &Attribute) -> Vec<TokenStream> {
-    let mut options = Vec::new();
-    if unraw(ident) != name {
-        options.push(quote!(name = #name));
-    }
-    // An optional attribute with a default is optional+computed in the model; the default says so again.
-    options.push(match (attribute.mode, &attribute.default) {
-        (Mode::Required, _) => quote!(required),
-        (Mode::Optional, _) | (Mode::OptionalComputed, Some(_)) => quote!(optional),
-        (Mode::OptionalComputed, None) => quote!(optional, computed),
-        (Mode::ReadOnly, _) => quote!(read_only),
+/// `Deserialize` for a struct: its fields read by name from the JSON object, through the runtime.
+fn deserialize_impl(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
+    let fields = infos.iter().filter_map(|info| {
+        let attribute = object.attributes.get(&info.name)?;
+        let member = &info.ident;
+        let api_name = &attribute.api_name;
+        Some(if attribute.mode == Mode::Required {
+            quote!(#member: fields.required(#api_name)?,)
+        } else {
+            quote!(#member: fields.optional(#api_name)?,)
+        })
     });
-    if attribute.requires_replacement {
-        options.push(quote!(requires_replacement));
-    }
-    if attribute.sensitive {
-        options.push(quote!(sensitive));
-    }
-    if attribute.write_only {
-        options.push(quote!(write_only));
-    }
-    if attribute.changes_on_update {
-        options.push(quote!(changes_on_update));
-    }
-    if attribute.not_returned {
-        options.push(quote!(not_returned));
-    }
-    if let Some(literal) = attribute.unset_value.as_ref().and_then(literal) {
-        options.push(quote!(unset_value = #literal));
-    }
-    if matches!(&attribute.ty, Type::Set(_))
-        || attribute.ty.as_nested().is_some_and(|nested| nested.mode == NestingMode::Set)
-    {
-        options.push(quote!(set));
-    }
-    if is_number(&attribute.ty) {
-        options.push(quote!(number));
-    }
-    if let Some(message) = &attribute.deprecation {
-        options.push(quote!(deprecated = #message));
-    }
-    if let Some(default) = &attribute.default {
-        if let Some(literal) = literal(default) {
-            options.push(quote!(default = #literal));
-        }
-    }
-    if super::rustdoc::changes(&attribute.description) {
-        let description = &attribute.description;
-        options.push(quote!(description = #description));
-    }
-    if let Some(env) = &attribute.env {
-        options.push(quote!(env = #env));
-    }
-    if let Some(nested) = attribute.ty.as_nested() {
-        if nested.min_items > 0 {
-            let min = nested.min_items;
-            options.push(quote!(min_items = #min));
-        }
-        if nested.max_items > 0 {
-            let max = nested.max_items;
-            options.push(quote!(max_items = #max));
-        }
-    }
-    for validator in &attribute.validators {
-        options.push(match validator {
-            Validator::Enum(values) => {
-                let values = values.iter().filter_map(literal);
-                quote!(enum_values = [#(#values),*])
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let mut fields = ::runtime::de::Fields::read(deserializer)?;
+                ::core::result::Result::Ok(#ident { #(#fields)* })
             }
-            Validator::Length { min, max } => {
-                let bounds = bounds(min.map(Literal::u64_unsuffixed), max.map(Literal::u64_unsuffixed));
-                quote!(length(#bounds))
-            }
-            Validator::Range { min, max } => {
-                let bounds = bounds(min.map(Literal::f64_unsuffixed), max.map(Literal::f64_unsuffixed));
-                quote!(range(#bounds))
-            }
-            Validator::Regex(pattern) => quote!(regex = #pattern),
-        });
-    }
-    options
-}
-
-fn bounds(min: Option<Literal>, max: Option<Literal>) -> TokenStream {
-    let min = min.map(|value| quote!(min = #value));
-    let max = max.map(|value| quote!(max = #value));
-    match (min, max) {
-        (Some(min), Some(max)) => quote!(#min, #max),
-        (Some(bound), None) | (None, Some(bound)) => bound,
-        (None, None) => quote!(),
+        }
     }
 }
 
-fn literal(value: &Value) -> Option<TokenStream> {
-    match value {
-        Value::String(text) => Some(quote!(#text)),
-        Value::Int(number) => Some(quote!(#number)),
-        Value::Float(number) => {
-            let literal = Literal::f64_unsuffixed(*number);
-            Some(quote!(#literal))
+/// `Debug` for a struct with sensitive fields, which it prints as `(sensitive value)`.
+fn redacted_debug(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
+    let shown_name = unraw(ident);
+    let fields = infos.iter().map(|info| {
+        let member = &info.ident;
+        let shown = unraw(member);
+        if object.attributes.get(&info.name).is_some_and(|attribute| attribute.sensitive) {
+            quote!(.field(#shown, &::runtime::Redacted))
+        } else {
+            quote!(.field(#shown, &self.#member))
         }
-        Value::Bool(flag) => Some(quote!(#flag)),
-        Value::List(items) => {
-            let items = items.iter().map(literal).collect::<Option<Vec<_>>>()?;
-            Some(quote!([#(#items),*]))
+    });
+    quote! {
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#shown_name) #(#fields)* .finish()
+            }
         }
-        Value::Null | Value::Map(_) => None,
-    }
-}
-
-/// Whether a type is `number`, or a collection of them (`f64` in Rust either way).
-fn is_number(ty: &Type) -> bool {
-    match ty {
-        Type::Number => true,
-        Type::List(element) | Type::Set(element) | Type::Map(element) => is_number(element),
-        _ => false,
     }
 }
 

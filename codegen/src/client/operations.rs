@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type, Unset};
+use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type};
 
 use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
 use super::names::{field_ident, type_ident};
@@ -17,15 +17,7 @@ const RESERVED: &[&str] = &["Operations", "CreateRequest", "UpdateRequest"];
 pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource) -> TokenStream {
     let short = provider.short_name(type_name);
     let mut writer = ModelWriter::new(provider, RESERVED);
-    let attributes = resource_attributes(provider, short, resource);
-    let attributes = if super::rustdoc::changes(&resource.description) {
-        let description = &resource.description;
-        quote!(#attributes #[resource(description = #description)])
-    } else {
-        attributes
-    };
-    let (model, fields) =
-        writer.object(short, &resource.description, &resource.schema, StructKind::Resource(attributes));
+    let (model, fields) = writer.object(short, &resource.description, &resource.schema, StructKind::Resource);
     let from_json = from_json(&model, resource);
     let mut bodies = Vec::new();
     let mut enums = BTreeMap::new();
@@ -74,101 +66,6 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
             #(#methods)*
         }
     }
-}
-
-/// `#[resource(...)]` and one `#[operation(...)]` per operation.
-fn resource_attributes(provider: &Provider, short: &str, resource: &Resource) -> TokenStream {
-    let provider_name = &provider.name;
-    let mut options = vec![quote!(provider = #provider_name), quote!(name = #short)];
-    if let Some(subcategory) = &resource.subcategory {
-        options.push(quote!(subcategory = #subcategory));
-    }
-    if let Some(deprecation) = &resource.deprecation {
-        options.push(quote!(deprecation = #deprecation));
-    }
-    let default_id = resource.schema.attributes.contains_key("id").then(|| "id".to_owned());
-    if resource.id_attribute != default_id {
-        if let Some(id) = &resource.id_attribute {
-            options.push(quote!(id = #id));
-        }
-    }
-    let default_import = resource.id_attribute.as_ref().map(|id| format!("{{{id}}}"));
-    if let Some(import) = &resource.import {
-        if Some(&import.id) != default_import.as_ref() {
-            let template = &import.id;
-            options.push(quote!(import_id = #template));
-        }
-    }
-    let operations =
-        resource.operations.iter().map(|(kind, operation)| operation_attribute(kind, operation, short, resource));
-    quote! {
-        #[resource(#(#options),*)]
-        #(#operations)*
-    }
-}
-
-fn operation_attribute(kind: OperationKind, operation: &Operation, short: &str, resource: &Resource) -> TokenStream {
-    let kind_ident = format_ident!("{}", kind.key());
-    let method = operation.method.as_str();
-    let path = &operation.path;
-    let mut options = vec![quote!(#kind_ident), quote!(method = #method), quote!(path = #path)];
-    if operation.operation_id != Operation::default_operation_id(kind, short) {
-        let id = &operation.operation_id;
-        options.push(quote!(operation_id = #id));
-    }
-    if !operation.summary.is_empty() {
-        let summary = &operation.summary;
-        options.push(quote!(summary = #summary));
-    }
-    if !operation.description.is_empty() {
-        let description = &operation.description;
-        options.push(quote!(description = #description));
-    }
-    let bound = Operation::bind_path_params(&operation.path, &Default::default());
-    let explicit: Vec<TokenStream> = operation
-        .path_params
-        .iter()
-        .zip(&bound)
-        .filter(|(param, implicit)| param.attribute != implicit.attribute)
-        .map(|(param, _)| {
-            let name = format_ident!("{}", param.name);
-            let attribute = &param.attribute;
-            quote!(#name = #attribute)
-        })
-        .collect();
-    if !explicit.is_empty() {
-        options.push(quote!(path_params(#(#explicit),*)));
-    }
-    if !operation.query.is_empty() {
-        let query = &operation.query;
-        options.push(quote!(query = [#(#query),*]));
-    }
-    let default_body =
-        Operation::default_body(operation.method, &resource.schema, &operation.path_params, &operation.query);
-    if operation.body != default_body {
-        if let Some(body) = &operation.body {
-            options.push(quote!(body = [#(#body),*]));
-        }
-    }
-    if operation.success != Operation::default_success(kind) {
-        let success = operation.success.iter().map(|code| proc_macro2::Literal::u16_unsuffixed(*code));
-        options.push(quote!(success = [#(#success),*]));
-    }
-    if !operation.errors.is_empty() {
-        let errors = &operation.errors;
-        options.push(quote!(errors = [#(#errors),*]));
-    }
-    if let Some(header) = &operation.idempotency_key {
-        options.push(quote!(idempotency_key = #header));
-    }
-    if operation.unset != Unset::default_for(operation.method) {
-        let rule = match operation.unset {
-            Unset::Null => "null",
-            Unset::Omit => "omit",
-        };
-        options.push(quote!(unset = #rule));
-    }
-    quote!(#[operation(#(#options),*)])
 }
 
 /// `Model::from_json`: the model from a response body, filling one-of variants from the discriminator (the

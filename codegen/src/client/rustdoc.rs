@@ -20,14 +20,6 @@ pub fn lines(text: &str) -> Vec<String> {
     safe.trim().lines().map(|line| if line.trim().is_empty() { String::new() } else { format!(" {line}") }).collect()
 }
 
-/// Whether the doc comment of `text` reads back (as the derives read doc comments) as other text, so the
-/// exact text must be given to the derive as well.
-pub fn changes(text: &str) -> bool {
-    let read_back: Vec<String> =
-        lines(text).iter().map(|line| line.strip_prefix(' ').unwrap_or(line).to_owned()).collect();
-    read_back.join("\n").trim() != text
-}
-
 /// `text` without direction controls and control characters (tabs and line breaks stay), its code blocks
 /// marked `text` and its raw HTML escaped.
 pub fn inert(text: &str) -> String {

@@ -2,75 +2,54 @@
 /// Provides an Infra access key. This resource can be used to create and manage connector access keys.
 ///
 /// -> This resource requires Infra server version 0.20.0 or higher.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "infra", name = "access_key")]
-#[operation(
-    create,
-    method = "POST",
-    path = "/api/access-keys",
-    summary = "Create an access key",
-    success = [201],
-    errors = ["BadRequestError",
-    "UnauthorizedError",
-    "ForbiddenError"]
-)]
-#[operation(
-    read,
-    method = "GET",
-    path = "/api/access-keys/{id}",
-    summary = "Get an access key",
-    errors = ["UnauthorizedError",
-    "ForbiddenError",
-    "NotFoundError"]
-)]
-#[operation(
-    delete,
-    method = "DELETE",
-    path = "/api/access-keys/{id}",
-    summary = "Delete an access key",
-    errors = ["UnauthorizedError",
-    "ForbiddenError",
-    "NotFoundError"]
-)]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessKey {
     /// The date-time when the access key will expire. Format is a RFC3339 timestamp, e.g. "2006-01-02T15:04:05Z07:00." Cannot be used with `expires_in`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed, requires_replacement)]
     pub expires_at: ::core::option::Option<::std::string::String>,
     /// The total amount of time before the access key expires. Format is a duration string, a sequence of decimal numbers, each with optional fraction and a unit suffix, such as "300s" or "2h45m". Valid time units are "s", "m", "h". Default is 8766h0m0s. Cannot be used with `expires_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement, regex = "^([0-9]+(\\.[0-9]+)?[smh])+$")]
     pub expires_in: ::core::option::Option<::std::string::String>,
     /// The amount of time before the access key expires if left unused. If the access key is used before it expires, it will be renewed for the same duration. Format is a duration string, a sequence of decimal numbers, each with optional fraction and a unit suffix, such as "300s" or "2h45m". Valid time units are "s", "m", "h". If value is greater than or equal to the remaining lifetime of the access key, the access key will not be renewed. Default is 72h0m0s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(
-        optional,
-        requires_replacement,
-        default = "72h0m0s",
-        regex = "^([0-9]+(\\.[0-9]+)?[smh])+$"
-    )]
     pub inactivity_timeout: ::core::option::Option<::std::string::String>,
     /// The access key's name. If omitted, a name will be automatically generated. Identity provider names may include letters (uppercase and lowercase), numbers, underscores `_`, hyphens `-`, and periods `.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(
-        optional,
-        computed,
-        requires_replacement,
-        length(min = 2, max = 256),
-        regex = "^[A-Za-z0-9_.-]+$"
-    )]
     pub name: ::core::option::Option<::std::string::String>,
     /// The access key's unique identifier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
     /// The access key secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only, sensitive)]
     pub secret: ::core::option::Option<::std::string::String>,
+}
+impl ::core::fmt::Debug for AccessKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("AccessKey")
+            .field("expires_at", &self.expires_at)
+            .field("expires_in", &self.expires_in)
+            .field("inactivity_timeout", &self.inactivity_timeout)
+            .field("name", &self.name)
+            .field("id", &self.id)
+            .field("secret", &::runtime::Redacted)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(AccessKey {
+            expires_at: fields.optional("expiresAt")?,
+            expires_in: fields.optional("expiresIn")?,
+            inactivity_timeout: fields.optional("inactivityTimeout")?,
+            name: fields.optional("name")?,
+            id: fields.optional("id")?,
+            secret: fields.optional("secret")?,
+        })
+    }
 }
 impl AccessKey {
     /// Reads the model from an API response body.

@@ -7,85 +7,39 @@ pub mod errors;
 pub mod access_key;
 pub use errors::{ApiError, Result};
 /// The provider block's configuration.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderConfig {
     /// Base URL of the Infra server. Defaults to https://api.infrahq.com.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, env = "INFRA_SERVER_URL")]
     pub server_url: ::core::option::Option<::std::string::String>,
     /// Access key used as a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, sensitive, env = "INFRA_TOKEN")]
     pub token: ::core::option::Option<::std::string::String>,
 }
-/// The provider's model (what its YAML schema declares), built from this crate's types.
+impl ::core::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("server_url", &self.server_url)
+            .field("token", &::runtime::Redacted)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProviderConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(ProviderConfig {
+            server_url: fields.optional("serverUrl")?,
+            token: fields.optional("token")?,
+        })
+    }
+}
+/// The provider's model (what its YAML schema declares), as its provider binary serves it.
 pub fn provider() -> ::schema::Provider {
-    let mut provider = ::schema::Provider {
-        name: "infra".to_owned(),
-        description: "Manage users, groups, grants and access keys of an Infra server."
-            .to_owned(),
-        default_server_url: ::core::option::Option::Some(
-            "https://api.infrahq.com".to_owned(),
-        ),
-        auth: ::core::option::Option::Some(::schema::Auth::Bearer {
-            attribute: "token".to_owned(),
-        }),
-        api_naming: ::schema::Casing::Camel,
-        config: <ProviderConfig as ::schema::derive::Attributes>::object(),
-        docs: ::schema::DocsOptions {
-            requires_replacement_note: ::core::option::Option::None,
-        },
-        ..::core::default::Default::default()
-    };
-    provider
-        .errors
-        .insert(
-            "BadRequestError".to_owned(),
-            ::schema::ErrorType {
-                status: 400u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The request is malformed or fails validation.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "UnauthorizedError".to_owned(),
-            ::schema::ErrorType {
-                status: 401u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The access key is missing, expired or invalid.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "ForbiddenError".to_owned(),
-            ::schema::ErrorType {
-                status: 403u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The access key may not perform this operation.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "NotFoundError".to_owned(),
-            ::schema::ErrorType {
-                status: 404u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The access key does not exist.".to_owned(),
-            },
-        );
-    provider
-        .resources
-        .insert(
-            "infra_access_key".to_owned(),
-            <access_key::AccessKey as ::schema::derive::Resource>::resource(),
-        );
-    provider
+    ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
+        .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "https://api.infrahq.com";

@@ -1,165 +1,148 @@
 //! `konnect_integration_instance_auth_credential`: its model, request bodies and operations.
 /// IntegrationInstanceAuthCredential Resource
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(
-    provider = "konnect",
-    name = "integration_instance_auth_credential",
-    import_id = "{integration_instance_id}"
-)]
-#[operation(
-    create,
-    method = "POST",
-    path = "/v1/integration-instances/{integrationInstanceId}/auth-credential",
-    summary = "Create Integration Instance Auth Credential",
-    description = "Creates an auth credential scoped to the given integration instance.\nAuth credentials are singleton resources that have a 1-to-1 relationship with\nan integration instance.\n\nAn attempt to create subsequent auth credentials for an instance will result in a 409 response.\n",
-    success = [201],
-    errors = ["BadRequestError",
-    "UnauthorizedError",
-    "ForbiddenError",
-    "NotFoundError",
-    "ConflictError"]
-)]
-#[operation(
-    read,
-    method = "GET",
-    path = "/v1/integration-instances/{integrationInstanceId}/auth-credential",
-    operation_id = "get-integration-instance-auth-credential",
-    summary = "Get Integration Instance Auth Credential",
-    description = "Fetches the auth credential scoped to the given integration instance.",
-    errors = ["UnauthorizedError",
-    "ForbiddenError",
-    "NotFoundError"]
-)]
-#[operation(
-    delete,
-    method = "DELETE",
-    path = "/v1/integration-instances/{integrationInstanceId}/auth-credential",
-    summary = "Delete Integration Instance Auth Credential",
-    description = "Deletes the auth credential scoped to the given integration instance.",
-    errors = ["UnauthorizedError",
-    "ForbiddenError",
-    "NotFoundError"]
-)]
-#[one_of(
-    credential,
-    description = "The credential to create; the API takes one authorization strategy per request.",
-    required,
-    discriminator = "type",
-    variants(multi_key_auth)
-)]
-#[one_of(
-    issued,
-    description = "The credential the API returns, by authorization strategy.",
-    discriminator = "type",
-    variants(multi_key_auth_credential = "multi_key_auth")
-)]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct IntegrationInstanceAuthCredential {
     /// The `id` of the integration instance.
-    #[attribute(required, requires_replacement)]
     pub integration_instance_id: ::std::string::String,
     /// Payload used to create an `Multi Key` credential for an integration instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub multi_key_auth: ::core::option::Option<MultiKeyAuth>,
     /// An ISO-8601 timestamp representation of entity creation date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub created_at: ::core::option::Option<::std::string::String>,
     /// Timestamp denoting when the when the credential will expire in RFC-3339 format with a "T" character separating date from time within the field value.
     /// When expired, the credential must be replaced with a new valid credential to re-enable full functionality for the given integration instance.
     ///
     /// A `null` value indicates no known expiration time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub expires_at: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
     /// Short-hand descriptor of an integration instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub integration_instance: ::core::option::Option<crate::types::IntegrationInstance>,
     /// List of detected missing permissions required to enable the full functionality of the given integration instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub missing_permissions: ::core::option::Option<
         ::std::vec::Vec<crate::types::MissingPermission>,
     >,
     /// Represents a credential scoped to an integration instance that supports the `Multi Key` authorization strategy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub multi_key_auth_credential: ::core::option::Option<MultiKeyAuthCredential>,
     /// Indicates that the credential is no longer valid and must be replaced with a new valid credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub tainted: ::core::option::Option<bool>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for IntegrationInstanceAuthCredential {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(IntegrationInstanceAuthCredential {
+            integration_instance_id: fields.required("integration_instance_id")?,
+            multi_key_auth: fields.optional("multi_key_auth")?,
+            created_at: fields.optional("created_at")?,
+            expires_at: fields.optional("expires_at")?,
+            id: fields.optional("id")?,
+            integration_instance: fields.optional("integration_instance")?,
+            missing_permissions: fields.optional("missing_permissions")?,
+            multi_key_auth_credential: fields.optional("multi_key_auth_credential")?,
+            tainted: fields.optional("tainted")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct MultiKeyAuth {
-    #[attribute(required, requires_replacement)]
     pub config: MultiKeyAuthConfig,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for MultiKeyAuth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(MultiKeyAuth {
+            config: fields.required("config")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct MultiKeyAuthConfig {
     /// A list of header key/value pairs used to transmit API credentials to the integration's external API.
     /// Header names are defined by the integration within its `Multi Key` authorization strategy definition.
-    #[attribute(
-        required,
-        requires_replacement,
-        description = "A list of header key/value pairs used to transmit API credentials to the integration's external API.\nHeader names are defined by the integration within its `Multi Key` authorization strategy definition.\n"
-    )]
     pub headers: ::std::vec::Vec<MultiKeyAuthConfigHeader>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for MultiKeyAuthConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(MultiKeyAuthConfig {
+            headers: fields.required("headers")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct MultiKeyAuthConfigHeader {
     /// The key used to populate the request header.
-    #[attribute(required, requires_replacement)]
     pub key: ::std::string::String,
     /// Name of the request header.
-    #[attribute(required, requires_replacement)]
     pub name: ::std::string::String,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for MultiKeyAuthConfigHeader {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(MultiKeyAuthConfigHeader {
+            key: fields.required("key")?,
+            name: fields.required("name")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct MultiKeyAuthCredential {
     /// An ISO-8601 timestamp representation of entity creation date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub created_at: ::core::option::Option<::std::string::String>,
     /// Timestamp denoting when the when the credential will expire in RFC-3339 format with a "T" character separating date from time within the field value.
     /// When expired, the credential must be replaced with a new valid credential to re-enable full functionality for the given integration instance.
     ///
     /// A `null` value indicates no known expiration time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub expires_at: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
     /// Short-hand descriptor of an integration instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub integration_instance: ::core::option::Option<crate::types::IntegrationInstance>,
     /// List of detected missing permissions required to enable the full functionality of the given integration instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub missing_permissions: ::core::option::Option<
         ::std::vec::Vec<crate::types::MissingPermission>,
     >,
     /// Indicates that the credential is no longer valid and must be replaced with a new valid credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub tainted: ::core::option::Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for MultiKeyAuthCredential {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(MultiKeyAuthCredential {
+            created_at: fields.optional("created_at")?,
+            expires_at: fields.optional("expires_at")?,
+            id: fields.optional("id")?,
+            integration_instance: fields.optional("integration_instance")?,
+            missing_permissions: fields.optional("missing_permissions")?,
+            tainted: fields.optional("tainted")?,
+        })
+    }
 }
 impl IntegrationInstanceAuthCredential {
     /// Reads the model from an API response body.

@@ -8,117 +8,39 @@ pub mod types;
 pub mod integration_instance_auth_credential;
 pub use errors::{ApiError, Result};
 /// The provider block's configuration.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct ProviderConfig {
     /// Base URL of the Konnect API. Defaults to https://global.api.konghq.com.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, env = "KONNECT_SERVER_URL")]
     pub server_url: ::core::option::Option<::std::string::String>,
     /// Personal or system access token used as a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, sensitive, env = "KONNECT_TOKEN")]
     pub token: ::core::option::Option<::std::string::String>,
 }
-/// The provider's model (what its YAML schema declares), built from this crate's types.
+impl ::core::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("server_url", &self.server_url)
+            .field("token", &::runtime::Redacted)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProviderConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(ProviderConfig {
+            server_url: fields.optional("server_url")?,
+            token: fields.optional("token")?,
+        })
+    }
+}
+/// The provider's model (what its YAML schema declares), as its provider binary serves it.
 pub fn provider() -> ::schema::Provider {
-    let mut provider = ::schema::Provider {
-        name: "konnect".to_owned(),
-        description: "Manage Kong Konnect through its public API.".to_owned(),
-        default_server_url: ::core::option::Option::Some(
-            "https://global.api.konghq.com".to_owned(),
-        ),
-        auth: ::core::option::Option::Some(::schema::Auth::Bearer {
-            attribute: "token".to_owned(),
-        }),
-        api_naming: ::schema::Casing::Snake,
-        config: <ProviderConfig as ::schema::derive::Attributes>::object(),
-        docs: ::schema::DocsOptions {
-            requires_replacement_note: ::core::option::Option::Some(
-                "Requires replacement if changed.".to_owned(),
-            ),
-        },
-        ..::core::default::Default::default()
-    };
-    provider
-        .types
-        .insert(
-            "IntegrationInstance".to_owned(),
-            ::schema::NamedType {
-                description: "Short-hand descriptor of an integration instance."
-                    .to_owned(),
-                object: <types::IntegrationInstance as ::schema::derive::Attributes>::object(),
-            },
-        );
-    provider
-        .types
-        .insert(
-            "MissingPermission".to_owned(),
-            ::schema::NamedType {
-                description: "".to_owned(),
-                object: <types::MissingPermission as ::schema::derive::Attributes>::object(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "BadRequestError".to_owned(),
-            ::schema::ErrorType {
-                status: 400u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The request is malformed or fails validation.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "UnauthorizedError".to_owned(),
-            ::schema::ErrorType {
-                status: 401u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The token is missing or invalid.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "ForbiddenError".to_owned(),
-            ::schema::ErrorType {
-                status: 403u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The token may not perform this operation.".to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "NotFoundError".to_owned(),
-            ::schema::ErrorType {
-                status: 404u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The integration instance or its credential does not exist."
-                    .to_owned(),
-            },
-        );
-    provider
-        .errors
-        .insert(
-            "ConflictError".to_owned(),
-            ::schema::ErrorType {
-                status: 409u16,
-                content_type: "application/problem+json".to_owned(),
-                description: "The integration instance already has an auth credential."
-                    .to_owned(),
-            },
-        );
-    provider
-        .resources
-        .insert(
-            "konnect_integration_instance_auth_credential".to_owned(),
-            <integration_instance_auth_credential::IntegrationInstanceAuthCredential as ::schema::derive::Resource>::resource(),
-        );
-    provider
+    ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
+        .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "https://global.api.konghq.com";

@@ -1,18 +1,21 @@
 //! `keywords_errors`: its model, request bodies and operations.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "keywords", name = "errors")]
-#[operation(create, method = "POST", path = "/errors")]
-#[operation(read, method = "GET", path = "/errors/{id}")]
-#[operation(delete, method = "DELETE", path = "/errors/{id}")]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Errors {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required, requires_replacement)]
     pub message: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for Errors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Errors {
+            id: fields.optional("id")?,
+            message: fields.required("message")?,
+        })
+    }
 }
 impl Errors {
     /// Reads the model from an API response body.

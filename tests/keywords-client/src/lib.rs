@@ -8,54 +8,37 @@ pub mod self_;
 pub mod errors_;
 pub use errors::{ApiError, Result};
 /// The provider block's configuration.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, env = "KEYWORDS_SERVER_URL")]
     pub server_url: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, sensitive, env = "KEYWORDS_TOKEN")]
     pub token: ::core::option::Option<::std::string::String>,
 }
-/// The provider's model (what its YAML schema declares), built from this crate's types.
+impl ::core::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("server_url", &self.server_url)
+            .field("token", &::runtime::Redacted)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProviderConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(ProviderConfig {
+            server_url: fields.optional("serverUrl")?,
+            token: fields.optional("token")?,
+        })
+    }
+}
+/// The provider's model (what its YAML schema declares), as its provider binary serves it.
 pub fn provider() -> ::schema::Provider {
-    let mut provider = ::schema::Provider {
-        name: "keywords".to_owned(),
-        description: "".to_owned(),
-        default_server_url: ::core::option::Option::None,
-        auth: ::core::option::Option::Some(::schema::Auth::Bearer {
-            attribute: "token".to_owned(),
-        }),
-        api_naming: ::schema::Casing::Camel,
-        config: <ProviderConfig as ::schema::derive::Attributes>::object(),
-        docs: ::schema::DocsOptions {
-            requires_replacement_note: ::core::option::Option::Some(
-                "Requires replacement if changed.".to_owned(),
-            ),
-        },
-        ..::core::default::Default::default()
-    };
-    provider
-        .resources
-        .insert(
-            "keywords_self".to_owned(),
-            <self_::Self_ as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .resources
-        .insert(
-            "keywords_errors".to_owned(),
-            <errors_::Errors as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .data_sources
-        .insert(
-            "keywords_self".to_owned(),
-            <data_sources::self_::Self_ as ::schema::derive::Resource>::resource(),
-        );
-    provider
+    ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
+        .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "http://localhost";

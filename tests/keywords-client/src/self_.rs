@@ -1,50 +1,61 @@
 //! `keywords_self`: its model, request bodies and operations.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "keywords", name = "self")]
-#[operation(create, method = "POST", path = "/self")]
-#[operation(read, method = "GET", path = "/self/{id}")]
-#[operation(delete, method = "DELETE", path = "/self/{id}")]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required, requires_replacement)]
     pub r#type: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub r#ref: ::core::option::Option<::std::string::String>,
     #[serde(rename = "1stChoice", default, skip_serializing_if = "Option::is_none")]
-    #[attribute(name = "1st_choice", optional, requires_replacement)]
     pub _1st_choice: ::core::option::Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed, requires_replacement)]
     pub r#async: ::core::option::Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub r#match: ::core::option::Option<Match>,
     #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub url: ::core::option::Option<::std::string::String>,
     #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub u_r_l: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement, set)]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Self_ {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Self_ {
+            id: fields.optional("id")?,
+            r#type: fields.required("type")?,
+            r#ref: fields.optional("ref")?,
+            _1st_choice: fields.optional("1stChoice")?,
+            r#async: fields.optional("async")?,
+            r#match: fields.optional("match")?,
+            url: fields.optional("URL")?,
+            u_r_l: fields.optional("url")?,
+            tags: fields.optional("tags")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Match {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub r#fn: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub r#impl: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Match {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Match {
+            r#fn: fields.optional("fn")?,
+            r#impl: fields.optional("impl")?,
+        })
+    }
 }
 impl Self_ {
     /// Reads the model from an API response body.

@@ -1,71 +1,82 @@
 //! `shop_customer`: its model, request bodies and operations.
 /// A customer account, with a password set once and never returned.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "shop", name = "customer", import_id = "{store_id}/{id}")]
-#[operation(
-    create,
-    method = "POST",
-    path = "/stores/{store_id}/customers",
-    query = ["send_welcome"]
-)]
-#[operation(read, method = "GET", path = "/stores/{store_id}/customers/{id}")]
-#[operation(
-    update,
-    method = "PATCH",
-    path = "/stores/{store_id}/customers/{id}",
-    body = ["name",
-    "password",
-    "email_contact",
-    "phone_contact"]
-)]
-#[operation(delete, method = "DELETE", path = "/stores/{store_id}/customers/{id}")]
-#[one_of(
-    contact,
-    description = "",
-    required,
-    discriminator = "channel",
-    variants(email_contact = "email", phone_contact = "phone")
-)]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required, requires_replacement)]
     pub store_id: ::std::string::String,
-    #[attribute(required)]
     pub name: ::std::string::String,
-    #[attribute(required, sensitive, write_only)]
     pub password: ::std::string::String,
     /// Whether the API mails a welcome message; sent only as a query parameter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, default = true)]
     pub send_welcome: ::core::option::Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub email_contact: ::core::option::Option<EmailContact>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub phone_contact: ::core::option::Option<PhoneContact>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl ::core::fmt::Debug for Customer {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("Customer")
+            .field("id", &self.id)
+            .field("store_id", &self.store_id)
+            .field("name", &self.name)
+            .field("password", &::runtime::Redacted)
+            .field("send_welcome", &self.send_welcome)
+            .field("email_contact", &self.email_contact)
+            .field("phone_contact", &self.phone_contact)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Customer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Customer {
+            id: fields.optional("id")?,
+            store_id: fields.required("storeId")?,
+            name: fields.required("name")?,
+            password: fields.required("password")?,
+            send_welcome: fields.optional("sendWelcome")?,
+            email_contact: fields.optional("emailContact")?,
+            phone_contact: fields.optional("phoneContact")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailContact {
-    #[attribute(required)]
     pub address: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub verified: ::core::option::Option<bool>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for EmailContact {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(EmailContact {
+            address: fields.required("address")?,
+            verified: fields.optional("verified")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneContact {
-    #[attribute(required)]
     pub number: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for PhoneContact {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(PhoneContact {
+            number: fields.required("number")?,
+        })
+    }
 }
 impl Customer {
     /// Reads the model from an API response body.

@@ -1,52 +1,65 @@
 //! `shop_discount`: its model, request bodies and operations.
 /// A discount; every change replaces it.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "shop", name = "discount", import_id = "{store_id}/{id}")]
-#[operation(create, method = "POST", path = "/stores/{store_id}/discounts")]
-#[operation(read, method = "GET", path = "/stores/{store_id}/discounts/{id}")]
-#[operation(delete, method = "DELETE", path = "/stores/{store_id}/discounts/{id}")]
-#[one_of(
-    value,
-    description = "How much the discount takes off.",
-    required,
-    variants(percent_off, amount_off)
-)]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Discount {
-    #[attribute(required, requires_replacement)]
     pub store_id: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required, requires_replacement)]
     pub label: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub percent_off: ::core::option::Option<PercentOff>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, requires_replacement)]
     pub amount_off: ::core::option::Option<AmountOff>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed, requires_replacement)]
     pub codes: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Discount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Discount {
+            store_id: fields.required("storeId")?,
+            id: fields.optional("id")?,
+            label: fields.required("label")?,
+            percent_off: fields.optional("percentOff")?,
+            amount_off: fields.optional("amountOff")?,
+            codes: fields.optional("codes")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PercentOff {
-    #[attribute(required, number, range(min = 0.5, max = 99.5))]
     pub percent: f64,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for PercentOff {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(PercentOff {
+            percent: fields.required("percent")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AmountOff {
-    #[attribute(required, number)]
     pub amount: f64,
-    #[attribute(required)]
     pub currency: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for AmountOff {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(AmountOff {
+            amount: fields.required("amount")?,
+            currency: fields.required("currency")?,
+        })
+    }
 }
 impl Discount {
     /// Reads the model from an API response body.

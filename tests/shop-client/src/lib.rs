@@ -12,82 +12,37 @@ pub mod webhook;
 pub mod discount;
 pub use errors::{ApiError, Result};
 /// The provider block's configuration.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, env = "SHOP_SERVER_URL")]
     pub server_url: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, sensitive, env = "SHOP_TOKEN")]
     pub token: ::core::option::Option<::std::string::String>,
 }
-/// The provider's model (what its YAML schema declares), built from this crate's types.
+impl ::core::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("server_url", &self.server_url)
+            .field("token", &::runtime::Redacted)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProviderConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(ProviderConfig {
+            server_url: fields.optional("serverUrl")?,
+            token: fields.optional("token")?,
+        })
+    }
+}
+/// The provider's model (what its YAML schema declares), as its provider binary serves it.
 pub fn provider() -> ::schema::Provider {
-    let mut provider = ::schema::Provider {
-        name: "shop".to_owned(),
-        description: "".to_owned(),
-        default_server_url: ::core::option::Option::None,
-        auth: ::core::option::Option::Some(::schema::Auth::ApiKey {
-            header: "X-Shop-Key".to_owned(),
-            attribute: "token".to_owned(),
-        }),
-        api_naming: ::schema::Casing::Camel,
-        config: <ProviderConfig as ::schema::derive::Attributes>::object(),
-        docs: ::schema::DocsOptions {
-            requires_replacement_note: ::core::option::Option::Some(
-                "Requires replacement if changed.".to_owned(),
-            ),
-        },
-        ..::core::default::Default::default()
-    };
-    provider
-        .types
-        .insert(
-            "Geo".to_owned(),
-            ::schema::NamedType {
-                description: "Where the address is on a map.".to_owned(),
-                object: <types::Geo as ::schema::derive::Attributes>::object(),
-            },
-        );
-    provider
-        .resources
-        .insert(
-            "shop_store".to_owned(),
-            <store::Store as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .resources
-        .insert(
-            "shop_product".to_owned(),
-            <product::Product as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .resources
-        .insert(
-            "shop_customer".to_owned(),
-            <customer::Customer as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .resources
-        .insert(
-            "shop_webhook".to_owned(),
-            <webhook::Webhook as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .resources
-        .insert(
-            "shop_discount".to_owned(),
-            <discount::Discount as ::schema::derive::Resource>::resource(),
-        );
-    provider
-        .data_sources
-        .insert(
-            "shop_store".to_owned(),
-            <data_sources::store::Store as ::schema::derive::Resource>::resource(),
-        );
-    provider
+    ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
+        .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "http://localhost";

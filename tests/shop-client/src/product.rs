@@ -1,47 +1,44 @@
 //! `shop_product`: its model, request bodies and operations.
 /// A product of a store, replaced whole on update.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "shop", name = "product", import_id = "{store_id}/{id}")]
-#[operation(
-    create,
-    method = "POST",
-    path = "/stores/{store_id}/products",
-    idempotency_key = "Idempotency-Key"
-)]
-#[operation(read, method = "GET", path = "/stores/{store_id}/products/{id}")]
-#[operation(update, method = "PUT", path = "/stores/{store_id}/products/{id}")]
-#[operation(delete, method = "DELETE", path = "/stores/{store_id}/products/{id}")]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Product {
-    #[attribute(required, requires_replacement)]
     pub store_id: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required)]
     pub title: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed, enum_values = ["draft", "active", "archived"])]
     pub status: ::core::option::Option<ProductStatus>,
-    #[attribute(required, number)]
     pub price: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub weight_kg: ::core::option::Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only, changes_on_update)]
     pub version: ::core::option::Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub variants: ::core::option::Option<::std::vec::Vec<Variant>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, set)]
     pub images: ::core::option::Option<::std::vec::Vec<Image>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, set)]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Product {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Product {
+            store_id: fields.required("storeId")?,
+            id: fields.optional("id")?,
+            title: fields.required("title")?,
+            status: fields.optional("status")?,
+            price: fields.required("price")?,
+            weight_kg: fields.optional("weightKg")?,
+            version: fields.optional("version")?,
+            variants: fields.optional("variants")?,
+            images: fields.optional("images")?,
+            tags: fields.optional("tags")?,
+        })
+    }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum ProductStatus {
@@ -55,51 +52,70 @@ pub enum ProductStatus {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-impl ::schema::derive::AttributeType for ProductStatus {
-    fn attribute_type() -> ::schema::Type {
-        ::schema::Type::String
-    }
-}
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Variant {
-    #[attribute(required)]
     pub sku: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, number)]
     pub price: ::core::option::Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub variant_id: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub options: ::core::option::Option<
         ::std::collections::BTreeMap<::std::string::String, VariantOption>,
     >,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Variant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Variant {
+            sku: fields.required("sku")?,
+            price: fields.optional("price")?,
+            variant_id: fields.optional("variantId")?,
+            options: fields.optional("options")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VariantOption {
-    #[attribute(required)]
     pub value: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub option_id: ::core::option::Option<::std::string::String>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for VariantOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(VariantOption {
+            value: fields.required("value")?,
+            option_id: fields.optional("optionId")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Image {
-    #[attribute(required)]
     pub url: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub alt: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub image_id: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Image {
+            url: fields.required("url")?,
+            alt: fields.optional("alt")?,
+            image_id: fields.optional("imageId")?,
+        })
+    }
 }
 impl Product {
     /// Reads the model from an API response body.

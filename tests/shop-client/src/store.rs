@@ -1,88 +1,95 @@
 //! `shop_store`: its model, request bodies and operations.
 /// A store, updated with JSON merge patches.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "shop", name = "store")]
-#[operation(
-    create,
-    method = "POST",
-    path = "/stores",
-    success = [201],
-    idempotency_key = "Idempotency-Key"
-)]
-#[operation(read, method = "GET", path = "/stores/{id}")]
-#[operation(
-    update,
-    method = "PATCH",
-    path = "/stores/{id}",
-    idempotency_key = "Idempotency-Key"
-)]
-#[operation(delete, method = "DELETE", path = "/stores/{id}", success = [204])]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Store {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub id: ::core::option::Option<::std::string::String>,
-    #[attribute(required, length(min = 1, max = 64))]
     pub name: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed, requires_replacement)]
     pub region: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub description: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, number, range(min = 0.0, max = 100.0))]
     pub tax_rate: ::core::option::Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub labels: ::core::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, deprecated = "Use `labels` instead.")]
     pub legacy_code: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub created_at: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only, changes_on_update)]
     pub updated_at: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub address: ::core::option::Option<Address>,
     /// Store settings; the API picks them when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub settings: ::core::option::Option<Settings>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Store {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Store {
+            id: fields.optional("id")?,
+            name: fields.required("name")?,
+            region: fields.optional("region")?,
+            description: fields.optional("description")?,
+            tax_rate: fields.optional("taxRate")?,
+            labels: fields.optional("labels")?,
+            legacy_code: fields.optional("legacyCode")?,
+            created_at: fields.optional("createdAt")?,
+            updated_at: fields.optional("updatedAt")?,
+            address: fields.optional("address")?,
+            settings: fields.optional("settings")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
-    #[attribute(required)]
     pub street: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub city: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub geo: ::core::option::Option<crate::types::Geo>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub address_id: ::core::option::Option<::std::string::String>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Address {
+            street: fields.required("street")?,
+            city: fields.optional("city")?,
+            geo: fields.optional("geo")?,
+            address_id: fields.optional("addressId")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub currency: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub open: ::core::option::Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for Settings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Settings {
+            currency: fields.optional("currency")?,
+            open: fields.optional("open")?,
+        })
+    }
 }
 impl Store {
     /// Reads the model from an API response body.

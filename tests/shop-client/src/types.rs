@@ -1,27 +1,42 @@
 //! Reusable object types.
 /// Where the address is on a map.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
-#[attributes(type_name = "Geo")]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Geo {
-    #[attribute(required, number)]
     pub latitude: f64,
-    #[attribute(required, number)]
     pub longitude: f64,
     /// How exact the position is; the API works it out when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub precision: ::core::option::Option<GeoPrecision>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl<'de> ::serde::Deserialize<'de> for Geo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Geo {
+            latitude: fields.required("latitude")?,
+            longitude: fields.required("longitude")?,
+            precision: fields.optional("precision")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GeoPrecision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub meters: ::core::option::Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub source: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GeoPrecision {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(GeoPrecision {
+            meters: fields.optional("meters")?,
+            source: fields.optional("source")?,
+        })
+    }
 }

@@ -1,48 +1,72 @@
 //! `shop_webhook`: its model, request bodies and operations.
 /// A webhook, created and updated by the same PUT.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "shop", name = "webhook", import_id = "{store_id}/{name}")]
-#[operation(create, method = "PUT", path = "/stores/{store_id}/webhooks/{name}")]
-#[operation(read, method = "GET", path = "/stores/{store_id}/webhooks/{name}")]
-#[operation(update, method = "PUT", path = "/stores/{store_id}/webhooks/{name}")]
-#[operation(delete, method = "DELETE", path = "/stores/{store_id}/webhooks/{name}")]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
-    #[attribute(required, requires_replacement)]
     pub store_id: ::std::string::String,
-    #[attribute(required, requires_replacement)]
     pub name: ::std::string::String,
-    #[attribute(required)]
     pub url: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub timeout_seconds: ::core::option::Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, sensitive, write_only)]
     pub secret: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional)]
     pub headers: ::core::option::Option<
         ::std::collections::BTreeMap<::std::string::String, Header>,
     >,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(optional, computed)]
     pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only, changes_on_update)]
     pub etag: ::core::option::Option<::std::string::String>,
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Attributes)]
+impl ::core::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("store_id", &self.store_id)
+            .field("name", &self.name)
+            .field("url", &self.url)
+            .field("timeout_seconds", &self.timeout_seconds)
+            .field("secret", &::runtime::Redacted)
+            .field("headers", &self.headers)
+            .field("events", &self.events)
+            .field("etag", &self.etag)
+            .finish()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Webhook {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Webhook {
+            store_id: fields.required("storeId")?,
+            name: fields.required("name")?,
+            url: fields.required("url")?,
+            timeout_seconds: fields.optional("timeoutSeconds")?,
+            secret: fields.optional("secret")?,
+            headers: fields.optional("headers")?,
+            events: fields.optional("events")?,
+            etag: fields.optional("etag")?,
+        })
+    }
+}
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Header {
-    #[attribute(required)]
     pub value: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub header_id: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Header {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Header {
+            value: fields.required("value")?,
+            header_id: fields.optional("headerId")?,
+        })
+    }
 }
 impl Webhook {
     /// Reads the model from an API response body.

@@ -1,22 +1,27 @@
 //! `keywords_self`: its model, request bodies and operations.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[derive(::macros::Resource)]
-#[resource(provider = "keywords", name = "self")]
-#[operation(read, method = "GET", path = "/self/{id}")]
-#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
-    #[attribute(required)]
     pub id: ::std::string::String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub r#type: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub r#async: ::core::option::Option<i64>,
     #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
-    #[attribute(read_only)]
     pub url: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Self_ {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(Self_ {
+            id: fields.required("id")?,
+            r#type: fields.optional("type")?,
+            r#async: fields.optional("async")?,
+            url: fields.optional("URL")?,
+        })
+    }
 }
 impl Self_ {
     /// Reads the model from an API response body.
