@@ -59,11 +59,16 @@ fn run_yaml() -> f64 {
     let provider_dir = work.path().join("schema/providers/synth");
     std::fs::create_dir_all(&provider_dir).unwrap();
     std::fs::write(provider_dir.join("provider.yaml"), synthetic_yaml(RESOURCES)).unwrap();
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../templates");
     let start = Instant::now();
-    let output = codegen::Config::new(work.path()).render().unwrap();
+    let loaded = schema::load_provider(&provider_dir).unwrap();
+    let mut output = codegen::output::Output::default();
+    for (path, page) in codegen::docs::provider_docs(&loaded, &templates).unwrap() {
+        output.add(work.path().join("docs/synth").join(path), page);
+    }
     output.write().unwrap();
     let seconds = start.elapsed().as_secs_f64();
-    assert_eq!(output.files().count(), RESOURCES + 1);
+    assert_eq!(output.files().count(), RESOURCES + 1, "one page per resource and the index");
     seconds
 }
 
