@@ -7,6 +7,7 @@ pub mod models;
 pub mod names;
 pub mod operations;
 mod rustdoc;
+pub mod signature;
 
 use std::path::PathBuf;
 

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource, Type};
+use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource};
 
 use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
 use super::names::{field_ident, type_ident};
+use super::signature::{Place, Returns, Signature};
 
 /// The names operations code needs that a model could also claim.
 const RESERVED: &[&str] = &["Operations", "CreateRequest", "UpdateRequest"];
@@ -23,19 +24,11 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     let mut enums = BTreeMap::new();
     let mut methods = Vec::new();
     for (kind, operation) in resource.operations.iter() {
-        let body = match (&operation.body, kind) {
-            (Some(body), OperationKind::Create | OperationKind::Update) if !body.is_empty() => {
-                let ident = if kind == OperationKind::Create {
-                    format_ident!("CreateRequest")
-                } else {
-                    format_ident!("UpdateRequest")
-                };
-                bodies.push(request_body(&ident, kind, body, resource, &fields, &mut enums, provider));
-                Some(ident)
-            }
-            _ => None,
-        };
-        methods.push(method(kind, operation, resource, &model, body.as_ref(), provider));
+        let signature = Signature::new(kind, operation, resource);
+        if let (Some(ident), Some(body)) = (&signature.body, &operation.body) {
+            bodies.push(request_body(ident, kind, body, resource, &fields, &mut enums, provider));
+        }
+        methods.push(method(&signature, operation, resource, &model, provider));
     }
     let models = writer.items;
     let enums = enums.into_values();
@@ -213,55 +206,47 @@ fn group_field(
     }
 }
 
-/// One async operation method.
+/// One async operation method, as its signature says.
 fn method(
-    kind: OperationKind,
+    signature: &Signature<'_>,
     operation: &Operation,
     resource: &Resource,
     model: &Ident,
-    body: Option<&Ident>,
     provider: &Provider,
 ) -> TokenStream {
-    let name = format_ident!("{}", kind.key());
-    let mut args = Vec::new();
+    let name = &signature.name;
     let mut path_values = Vec::new();
     let mut fills = Vec::new();
     for param in &operation.path_params {
-        let attribute = resource.schema.attributes.get(&param.attribute);
         let ident = field_ident(&param.attribute);
-        let param_type = ParamType::of(attribute.map(|attribute| &attribute.ty));
-        let arg_type = param_type.borrowed();
-        let to_json = quote!(::serde_json::Value::from(#ident));
-        if !args.iter().any(|(existing, _): &(Ident, TokenStream)| *existing == ident) {
-            args.push((ident.clone(), arg_type));
-        }
         let param_name = &param.name;
         path_values.push(quote!((#param_name, #ident.to_string())));
-        if let Some(attribute) = attribute {
+        if let Some(attribute) = resource.schema.attributes.get(&param.attribute) {
             let api_name = &attribute.api_name;
-            fills.push(quote!((#api_name, #to_json)));
+            fills.push(quote!((#api_name, ::serde_json::Value::from(#ident))));
         }
     }
-    let mut query_values = Vec::new();
-    for name in &operation.query {
-        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
-        let ident = field_ident(name);
-        let api_name = &attribute.api_name;
-        let param_type = ParamType::of(Some(&attribute.ty));
-        let value_type = param_type.borrowed();
-        if attribute.mode == Mode::Required {
-            args.push((ident.clone(), value_type));
-            query_values.push(quote!(query.push((#api_name, #ident.to_string()));));
+    let query_values = signature.arguments.iter().filter(|argument| argument.place == Place::Query).map(|argument| {
+        let ident = &argument.ident;
+        let api_name = argument.attribute.map(|attribute| attribute.api_name.as_str()).unwrap_or(argument.name);
+        if argument.required {
+            quote!(query.push((#api_name, #ident.to_string()));)
         } else {
-            args.push((ident.clone(), quote!(::core::option::Option<#value_type>)));
-            query_values.push(quote!(if let ::core::option::Option::Some(value) = #ident { query.push((#api_name, value.to_string())); }));
+            quote!(if let ::core::option::Option::Some(value) = #ident { query.push((#api_name, value.to_string())); })
         }
-    }
-    let body_value = match body {
-        Some(body_type) => {
-            args.push((format_ident!("body"), quote!(&#body_type)));
-            quote!(::core::option::Option::Some(::runtime::to_body(body)?))
-        }
+    });
+    let query_values: Vec<TokenStream> = query_values.collect();
+    let args: Vec<TokenStream> = signature
+        .arguments
+        .iter()
+        .map(|argument| {
+            let ident = &argument.ident;
+            let ty = argument.rust_type(signature.body.as_ref());
+            quote!(#ident: #ty)
+        })
+        .collect();
+    let body_value = match &signature.body {
+        Some(_) => quote!(::core::option::Option::Some(::runtime::to_body(body)?)),
         None if operation.body.as_ref().is_some_and(|body| body.is_empty()) => {
             quote!(::core::option::Option::Some(::serde_json::Value::Object(::serde_json::Map::new())))
         }
@@ -282,13 +267,12 @@ fn method(
         None => quote!(::core::option::Option::None),
     };
     let send = quote!(self.transport.send::<crate::ApiError>(&request).await?);
-    let (return_type, result) = match kind {
-        OperationKind::Delete => (quote!(()), quote!(#send; ::core::result::Result::Ok(()))),
-        OperationKind::List => (quote!(::std::vec::Vec<#model>), quote!(#send.models(#model::from_json))),
-        _ => (quote!(#model), quote!(#send.model(&[#(#fills),*], #model::from_json))),
+    let (return_type, result) = match signature.returns {
+        Returns::Nothing => (quote!(()), quote!(#send; ::core::result::Result::Ok(()))),
+        Returns::Models => (quote!(::std::vec::Vec<#model>), quote!(#send.models(#model::from_json))),
+        Returns::Model => (quote!(#model), quote!(#send.model(&[#(#fills),*], #model::from_json))),
     };
-    let summary =
-        if operation.summary.is_empty() { format!("{} the object.", kind.key()) } else { operation.summary.clone() };
+    let summary = if operation.summary.is_empty() { format!("{name} the object.") } else { operation.summary.clone() };
     let mut docs = super::rustdoc::lines(&summary);
     if !operation.description.trim().is_empty() {
         docs.push(String::new());
@@ -296,7 +280,6 @@ fn method(
     }
     docs.push(String::new());
     docs.push(format!(" `{} {}`", operation.method.as_str(), operation.path));
-    let arg_tokens = args.iter().map(|(ident, ty)| quote!(#ident: #ty));
     let query_init = if query_values.is_empty() {
         quote!(let query = ::std::vec::Vec::new();)
     } else {
@@ -304,7 +287,7 @@ fn method(
     };
     quote! {
         #(#[doc = #docs])*
-        pub async fn #name(&self, #(#arg_tokens),*) -> crate::Result<#return_type> {
+        pub async fn #name(&self, #(#args),*) -> crate::Result<#return_type> {
             #query_init
             let request = ::runtime::Request {
                 method: ::runtime::Method::#method_variant,
@@ -316,34 +299,6 @@ fn method(
                 idempotency_key: #idempotency_key,
             };
             #result
-        }
-    }
-}
-
-/// The Rust type of a path or query parameter.
-enum ParamType {
-    /// Taken as `&str`.
-    Text,
-    /// Taken by value.
-    Scalar(TokenStream),
-}
-
-impl ParamType {
-    /// The parameter type of an attribute of type `ty` (text when it is not a number or a bool).
-    fn of(ty: Option<&Type>) -> Self {
-        match ty {
-            Some(Type::Int64) => ParamType::Scalar(quote!(i64)),
-            Some(Type::Float64 | Type::Number) => ParamType::Scalar(quote!(f64)),
-            Some(Type::Bool) => ParamType::Scalar(quote!(bool)),
-            _ => ParamType::Text,
-        }
-    }
-
-    /// The type the operation method takes.
-    fn borrowed(&self) -> TokenStream {
-        match self {
-            ParamType::Text => quote!(&str),
-            ParamType::Scalar(ty) => ty.clone(),
         }
     }
 }

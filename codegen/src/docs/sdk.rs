@@ -5,12 +5,13 @@ use std::fmt::Write;
 
 use heck::ToUpperCamelCase;
 use quote::quote;
-use schema::{Mode, Nested, NestingMode, Object, Operation, OperationKind, Provider, Resource, Type, Value};
+use schema::{Nested, NestingMode, Object, Operation, OperationKind, Provider, Resource, Type, Value};
 use serde_json::{Map, Value as Json};
 
 use super::DocsError;
 use crate::client::format_file;
 use crate::client::names::{field_ident, type_ident, unraw};
+use crate::client::signature::{Place, Returns, Signature};
 
 /// The SDK page of one resource.
 pub fn resource_page(provider: &Provider, type_name: &str, resource: &Resource) -> Result<String, DocsError> {
@@ -48,37 +49,30 @@ fn operation_section(
     section.push_str("### Example Usage\n\n```rust\n");
     section.push_str(&example(provider, short, kind, operation, resource)?);
     section.push_str("```\n\n### Parameters\n\n");
+    let signature = Signature::new(kind, operation, resource);
     let mut rows = vec![["Parameter".to_owned(), "Type".to_owned(), "Required".to_owned(), "Description".to_owned()]];
-    let mut seen = Vec::new();
-    for name in operation.path_params.iter().map(|param| &param.attribute).chain(&operation.query) {
-        if seen.contains(&name) {
-            continue;
-        }
-        seen.push(name);
-        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
-        let required =
-            operation.path_params.iter().any(|param| &param.attribute == name) || attribute.mode == Mode::Required;
-        rows.push([
-            format!("`{}`", unraw(&field_ident(name))),
-            format!("*{}*", argument_type(&attribute.ty)),
-            if required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" }.to_owned(),
-            one_line(&attribute.description),
-        ]);
-    }
-    if has_body(kind, operation) {
-        let body = if kind == OperationKind::Create { "CreateRequest" } else { "UpdateRequest" };
-        rows.push([
-            "`body`".to_owned(),
-            format!("[&{body}](#{})", kind.key()),
-            ":heavy_check_mark:".to_owned(),
-            format!("The body of the {} request.", kind.key()),
-        ]);
+    for argument in &signature.arguments {
+        let required = if argument.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" }.to_owned();
+        rows.push(match (&signature.body, argument.attribute) {
+            (Some(body), None) => [
+                format!("`{}`", argument.ident),
+                format!("[&{body}](#{})", kind.key()),
+                required,
+                format!("The body of the {} request.", kind.key()),
+            ],
+            (_, attribute) => [
+                format!("`{}`", unraw(&argument.ident)),
+                format!("*{}*", argument.value_type()),
+                required,
+                attribute.map(|attribute| one_line(&attribute.description)).unwrap_or_default(),
+            ],
+        });
     }
     section.push_str(&table(&rows));
-    let response = match kind {
-        OperationKind::Delete => "()".to_owned(),
-        OperationKind::List => format!("Vec<{module}::{model}>", module = unraw(&module)),
-        _ => format!("{}::{model}", unraw(&module)),
+    let response = match signature.returns {
+        Returns::Nothing => "()".to_owned(),
+        Returns::Models => format!("Vec<{module}::{model}>", module = unraw(&module)),
+        Returns::Model => format!("{}::{model}", unraw(&module)),
     };
     writeln!(section, "\n### Response\n\n**`{}::Result<{response}>`**\n\n### Errors\n", provider.name).ok();
     let mut errors = vec![["Error Type".to_owned(), "Status Code".to_owned(), "Content Type".to_owned()]];
@@ -96,11 +90,6 @@ fn operation_section(
     Ok(section)
 }
 
-fn has_body(kind: OperationKind, operation: &Operation) -> bool {
-    matches!(kind, OperationKind::Create | OperationKind::Update)
-        && operation.body.as_ref().is_some_and(|body| !body.is_empty())
-}
-
 /// A complete program calling the operation, formatted by prettyplease.
 fn example(
     provider: &Provider,
@@ -113,33 +102,19 @@ fn example(
     let module = field_ident(short);
     let accessor = crate::client::names::accessor_ident(short, false);
     let method = quote::format_ident!("{}", kind.key());
-    let mut args = Vec::new();
-    let mut seen = Vec::new();
-    for param in &operation.path_params {
-        if seen.contains(&&param.attribute) {
-            continue;
-        }
-        seen.push(&param.attribute);
-        args.push(example_argument(
-            &param.attribute,
-            resource.schema.attributes.get(&param.attribute).map(|attribute| &attribute.ty),
-            true,
-        ));
-    }
-    for name in &operation.query {
-        let attribute = resource.schema.attributes.get(name);
-        let required = attribute.is_some_and(|attribute| attribute.mode == Mode::Required);
-        args.push(example_argument(name, attribute.map(|attribute| &attribute.ty), required));
-    }
-    let body = has_body(kind, operation).then(|| {
+    let signature = Signature::new(kind, operation, resource);
+    let mut args: Vec<proc_macro2::TokenStream> = signature
+        .arguments
+        .iter()
+        .filter(|argument| argument.place != Place::Body)
+        .map(|argument| {
+            example_argument(argument.name, argument.attribute.map(|attribute| &attribute.ty), argument.required)
+        })
+        .collect();
+    let body = signature.body.as_ref().map(|body_type| {
         let json = serde_json::to_string_pretty(&body_example(provider, operation, resource)).unwrap_or_default();
         // A raw string keeps the JSON's lines, so the example shows the document as it is sent.
         let literal: proc_macro2::TokenStream = format!("r#\"{json}\"#").parse().unwrap_or_default();
-        let body_type = if kind == OperationKind::Create {
-            quote::format_ident!("CreateRequest")
-        } else {
-            quote::format_ident!("UpdateRequest")
-        };
         args.push(quote!(&body));
         quote!(let body: #crate_ident::#module::#body_type = serde_json::from_str(#literal)?;)
     });
@@ -244,15 +219,6 @@ fn object_example(provider: &Provider, object: &Object) -> Json {
 
 fn value_json(value: &Value) -> Json {
     serde_json::to_value(value).unwrap_or(Json::Null)
-}
-
-fn argument_type(ty: &Type) -> &'static str {
-    match ty {
-        Type::Int64 => "i64",
-        Type::Float64 | Type::Number => "f64",
-        Type::Bool => "bool",
-        _ => "&str",
-    }
 }
 
 fn one_line(text: &str) -> String {
