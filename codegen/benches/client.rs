@@ -4,7 +4,8 @@
 //! clean and after one property changes, each with the peak memory of the build (the largest rustc).
 //!
 //! Run: `cargo bench -p codegen --bench client` (or `-- 50` for one size). The builds use
-//! `target/bench-client`, whose dependencies later runs reuse. `-- quick` only generates and counts.
+//! `target/bench-client`, whose dependencies later runs reuse. `-- quick` (or `BENCH_QUICK=1`, as CI runs every
+//! bench) only generates and counts.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,7 +22,7 @@ fn provider(dir: &Path, resources: usize) -> schema::Provider {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|arg| arg != "--bench").collect();
-    let quick = args.iter().any(|arg| arg == "quick");
+    let quick = args.iter().any(|arg| arg == "quick") || std::env::var_os("BENCH_QUICK").is_some();
     let sizes: Vec<usize> = match args.iter().find_map(|arg| arg.parse().ok()) {
         Some(size) => vec![size],
         None => vec![50, 200],
