@@ -8,6 +8,7 @@ use schema::{NestingMode, Object, OneOf, Provider, Type, Unset, Value as Literal
 use serde_json::{Map, Value};
 
 use super::value::TfValue;
+use crate::de::kind;
 
 /// What an update says about attributes that were set before and are unset now.
 #[derive(Clone, Copy)]
@@ -232,17 +233,6 @@ fn type_from_api(provider: &Provider, ty: &Type, value: &Value, problems: &mut V
         (Type::Dynamic | Type::Object(_) | Type::Tuple(_), value) => untyped(value),
         _ => return None,
     })
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// A JSON value as a Terraform value, without a schema type to follow: arrays become lists, objects maps.
