@@ -207,19 +207,26 @@ impl<'p> ModelWriter<'p> {
 fn deserialize_impl(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
     let fields = infos.iter().filter_map(|info| {
         let attribute = object.attributes.get(&info.name)?;
-        let member = &info.ident;
-        let api_name = &attribute.api_name;
-        Some(if attribute.mode == Mode::Required {
+        Some((&info.ident, attribute.api_name.as_str(), attribute.mode == Mode::Required))
+    });
+    deserialize_by_name(ident, fields)
+}
+
+/// `Deserialize` reading each `(field, API name, required)` by name through `runtime::de::Fields`, far
+/// less code than serde's derived visitor.
+pub fn deserialize_by_name<'a>(ident: &Ident, fields: impl Iterator<Item = (&'a Ident, &'a str, bool)>) -> TokenStream {
+    let reads = fields.map(|(member, api_name, required)| {
+        if required {
             quote!(#member: fields.required(#api_name)?,)
         } else {
             quote!(#member: fields.optional(#api_name)?,)
-        })
+        }
     });
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #ident {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 let mut fields = ::runtime::de::Fields::read(deserializer)?;
-                ::core::result::Result::Ok(#ident { #(#fields)* })
+                ::core::result::Result::Ok(#ident { #(#reads)* })
             }
         }
     }

@@ -123,6 +123,7 @@ fn request_body(
     provider: &Provider,
 ) -> TokenStream {
     let mut members = Vec::new();
+    let mut reads = Vec::new();
     let mut groups_done = Vec::new();
     for name in body {
         let Some(attribute) = resource.schema.attributes.get(name) else { continue };
@@ -153,16 +154,26 @@ fn request_body(
             #serde
             pub #member: #field_type,
         });
+        reads.push((member, attribute.api_name.as_str(), attribute.mode == Mode::Required));
     }
     let casing = super::models::casing_name(provider.api_naming);
     let doc = format!(" The body of the {} request.", kind.key());
+    // A body with a one-of group flattens the group's enum into itself, which serde's derive reads; any
+    // other body reads its fields by name, as the models do.
+    let (derive, deserialize) = if groups_done.is_empty() {
+        (quote!(::serde::Serialize), super::models::deserialize_by_name(ident, reads.into_iter()))
+    } else {
+        (quote!(::serde::Serialize, ::serde::Deserialize), quote!())
+    };
     quote! {
         #[doc = #doc]
-        #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, PartialEq, #derive)]
         #[serde(rename_all = #casing)]
         pub struct #ident {
             #(#members)*
         }
+
+        #deserialize
     }
 }
 

@@ -105,7 +105,7 @@ impl ApiKey {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     /// Description of the key.
@@ -132,8 +132,24 @@ pub struct CreateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: ::core::option::Option<::std::string::String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            description: fields.optional("description")?,
+            expiration_instant: fields.optional("expirationInstant")?,
+            ip_access_control_list_id: fields.optional("ipAccessControlListId")?,
+            key: fields.optional("key")?,
+            key_id: fields.optional("keyId")?,
+            permissions_endpoints: fields.optional("permissionsEndpoints")?,
+            tenant_id: fields.optional("tenantId")?,
+        })
+    }
+}
 /// The body of the update request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     /// Description of the key.
@@ -159,6 +175,22 @@ pub struct UpdateRequest {
     /// The unique Id of the Tenant. This value is required if the key is meant to be tenant scoped. Tenant scoped keys can only be used to access users and other tenant scoped objects for the specified tenant. This value is read-only once the key is created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(UpdateRequest {
+            description: fields.optional("description")?,
+            expiration_instant: fields.optional("expirationInstant")?,
+            ip_access_control_list_id: fields.optional("ipAccessControlListId")?,
+            key: fields.optional("key")?,
+            key_id: fields.optional("keyId")?,
+            permissions_endpoints: fields.optional("permissionsEndpoints")?,
+            tenant_id: fields.optional("tenantId")?,
+        })
+    }
 }
 /// The operations on `fusionauth_api_key`.
 #[derive(Debug, Clone, Copy)]

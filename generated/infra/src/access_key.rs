@@ -60,7 +60,7 @@ impl AccessKey {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     /// The date-time when the access key will expire. Format is a RFC3339 timestamp, e.g. "2006-01-02T15:04:05Z07:00." Cannot be used with `expires_in`.
@@ -75,6 +75,19 @@ pub struct CreateRequest {
     /// The access key's name. If omitted, a name will be automatically generated. Identity provider names may include letters (uppercase and lowercase), numbers, underscores `_`, hyphens `-`, and periods `.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: ::core::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            expires_at: fields.optional("expiresAt")?,
+            expires_in: fields.optional("expiresIn")?,
+            inactivity_timeout: fields.optional("inactivityTimeout")?,
+            name: fields.optional("name")?,
+        })
+    }
 }
 /// The operations on `infra_access_key`.
 #[derive(Debug, Clone, Copy)]

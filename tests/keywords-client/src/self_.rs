@@ -66,7 +66,7 @@ impl Self_ {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     pub r#type: ::std::string::String,
@@ -84,6 +84,23 @@ pub struct CreateRequest {
     pub u_r_l: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            r#type: fields.required("type")?,
+            r#ref: fields.optional("ref")?,
+            _1st_choice: fields.optional("1stChoice")?,
+            r#async: fields.optional("async")?,
+            r#match: fields.optional("match")?,
+            url: fields.optional("URL")?,
+            u_r_l: fields.optional("url")?,
+            tags: fields.optional("tags")?,
+        })
+    }
 }
 /// The operations on `keywords_self`.
 #[derive(Debug, Clone, Copy)]

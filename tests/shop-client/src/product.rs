@@ -126,7 +126,7 @@ impl Product {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     pub title: ::std::string::String,
@@ -142,8 +142,24 @@ pub struct CreateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            title: fields.required("title")?,
+            status: fields.optional("status")?,
+            price: fields.required("price")?,
+            weight_kg: fields.optional("weightKg")?,
+            variants: fields.optional("variants")?,
+            images: fields.optional("images")?,
+            tags: fields.optional("tags")?,
+        })
+    }
+}
 /// The body of the update request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     pub title: ::std::string::String,
@@ -158,6 +174,22 @@ pub struct UpdateRequest {
     pub images: ::core::option::Option<::std::vec::Vec<Image>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(UpdateRequest {
+            title: fields.required("title")?,
+            status: fields.optional("status")?,
+            price: fields.required("price")?,
+            weight_kg: fields.optional("weightKg")?,
+            variants: fields.optional("variants")?,
+            images: fields.optional("images")?,
+            tags: fields.optional("tags")?,
+        })
+    }
 }
 /// The operations on `shop_product`.
 #[derive(Debug, Clone, Copy)]

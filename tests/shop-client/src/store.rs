@@ -100,7 +100,7 @@ impl Store {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     pub name: ::std::string::String,
@@ -122,8 +122,25 @@ pub struct CreateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: ::core::option::Option<Settings>,
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            name: fields.required("name")?,
+            region: fields.optional("region")?,
+            description: fields.optional("description")?,
+            tax_rate: fields.optional("taxRate")?,
+            labels: fields.optional("labels")?,
+            legacy_code: fields.optional("legacyCode")?,
+            address: fields.optional("address")?,
+            settings: fields.optional("settings")?,
+        })
+    }
+}
 /// The body of the update request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     pub name: ::std::string::String,
@@ -144,6 +161,23 @@ pub struct UpdateRequest {
     /// Store settings; the API picks them when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: ::core::option::Option<Settings>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(UpdateRequest {
+            name: fields.required("name")?,
+            region: fields.optional("region")?,
+            description: fields.optional("description")?,
+            tax_rate: fields.optional("taxRate")?,
+            labels: fields.optional("labels")?,
+            legacy_code: fields.optional("legacyCode")?,
+            address: fields.optional("address")?,
+            settings: fields.optional("settings")?,
+        })
+    }
 }
 /// The operations on `shop_store`.
 #[derive(Debug, Clone, Copy)]

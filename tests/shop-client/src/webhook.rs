@@ -77,7 +77,7 @@ impl Webhook {
     }
 }
 /// The body of the create request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     pub url: ::std::string::String,
@@ -92,8 +92,22 @@ pub struct CreateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(CreateRequest {
+            url: fields.required("url")?,
+            timeout_seconds: fields.optional("timeoutSeconds")?,
+            secret: fields.optional("secret")?,
+            headers: fields.optional("headers")?,
+            events: fields.optional("events")?,
+        })
+    }
+}
 /// The body of the update request.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
     pub url: ::std::string::String,
@@ -107,6 +121,20 @@ pub struct UpdateRequest {
     >,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = ::runtime::de::Fields::read(deserializer)?;
+        ::core::result::Result::Ok(UpdateRequest {
+            url: fields.required("url")?,
+            timeout_seconds: fields.optional("timeoutSeconds")?,
+            secret: fields.optional("secret")?,
+            headers: fields.optional("headers")?,
+            events: fields.optional("events")?,
+        })
+    }
 }
 /// The operations on `shop_webhook`.
 #[derive(Debug, Clone, Copy)]
