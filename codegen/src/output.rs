@@ -169,7 +169,6 @@ impl Staged {
                 Ok(mut file) => {
                     let staged = Staged { temp, target: path.to_owned(), committed: false };
                     file.write_all(contents)?;
-                    file.sync_data()?;
                     return Ok(staged);
                 }
                 Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
