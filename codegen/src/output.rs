@@ -193,11 +193,6 @@ impl Drop for Staged {
     }
 }
 
-/// Writes `contents` to `path` by staging it beside the target and renaming it into place.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    Staged::new(path, contents)?.commit().map(drop)
-}
-
 /// Every file below `dir`, sorted; nothing when `dir` does not exist.
 fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();

@@ -590,6 +590,17 @@ impl Operations {
         .into_iter()
         .filter_map(|(kind, operation)| operation.as_ref().map(|operation| (kind, operation)))
     }
+
+    /// The operation of `kind`, if the resource has one.
+    pub fn get(&self, kind: OperationKind) -> Option<&Operation> {
+        match kind {
+            OperationKind::Create => self.create.as_ref(),
+            OperationKind::Read => self.read.as_ref(),
+            OperationKind::Update => self.update.as_ref(),
+            OperationKind::Delete => self.delete.as_ref(),
+            OperationKind::List => self.list.as_ref(),
+        }
+    }
 }
 
 /// Which of a resource's operations an [`Operation`] is.

@@ -9,7 +9,7 @@ use schema::{OperationKind, Resource};
 use super::convert::{param_value, parse_import_id, untyped};
 use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
-use super::rest::{Rest, outgoing, query_only};
+use super::rest::{Rest, outgoing, unreturned};
 use super::state::{applied, refreshed};
 use super::validate;
 use super::value::{self, TfValue};
@@ -215,7 +215,7 @@ impl Provider {
         let answer =
             self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
         let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
-        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &query_only(resource));
+        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &unreturned(resource));
         let diagnostics = answer
             .problems
             .into_iter()
@@ -311,18 +311,23 @@ impl Provider {
             Ok(Some(answer)) => {
                 let mut state = applied(&self.model, &resource.schema, &planned, &answer.said);
                 let mut problems = answer.problems;
-                if let Err(too_large) = Self::encode_state(&state, &request.type_name) {
-                    // Keep what identifies the object and what was configured, and say why the rest is missing.
-                    problems.push(too_large.detail);
-                    state = applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
-                }
+                let encoded = match Self::encode_state(&state, &request.type_name) {
+                    Ok(encoded) => Some(encoded),
+                    Err(too_large) => {
+                        // Keep what identifies the object and what was configured, and say why the rest is
+                        // missing.
+                        problems.push(too_large.detail);
+                        state = applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
+                        Self::encode(&state)
+                    }
+                };
                 if problems.is_empty() {
-                    response.new_state = Self::encode(&state);
+                    response.new_state = encoded;
                 } else {
                     // The API acted: keep what identifies the object, so it is not created again, and say
                     // what could not be read. Without its identity there is nothing to keep.
                     if addressable(resource, &state) {
-                        response.new_state = Self::encode(&state);
+                        response.new_state = encoded;
                     }
                     response.diagnostics = failed(format!(
                         "the API accepted the {} but its answer could not be read: {}",
@@ -358,7 +363,7 @@ impl Provider {
             return response;
         };
         // What the API does not return, an import cannot learn: its default stands in where it has one.
-        let unreturned = query_only(resource);
+        let unreturned = unreturned(resource);
         let mut unknowable = Vec::new();
         let partial = TfValue::Map(
             resource
@@ -368,10 +373,8 @@ impl Provider {
                 .map(|(name, attribute)| {
                     let value = match (values.get(name), &attribute.default) {
                         (Some(text), _) => param_value(&attribute.ty, text),
-                        (None, Some(default)) if attribute.not_returned || unreturned.contains(name) => {
-                            from_model(default)
-                        }
-                        (None, None) if attribute.not_returned || unreturned.contains(name) => {
+                        (None, Some(default)) if unreturned.contains(name) => from_model(default),
+                        (None, None) if unreturned.contains(name) => {
                             unknowable.push(format!("`{name}`"));
                             TfValue::Null
                         }
@@ -436,7 +439,7 @@ impl Provider {
         // What the configuration leaves to the API is what the read fills in.
         let planned = super::plan::plan(&self.model, &source.schema, &TfValue::Null, &config, &config).planned;
         let failed = |problem: String| vec![error(format!("read of {type_name} failed"), problem)];
-        match self.rest()?.read_data_source(&self.model, source, &planned).await.map_err(failed)? {
+        match self.rest()?.call(&self.model, source, OperationKind::Read, &planned, None).await.map_err(failed)? {
             Some(answer) if answer.problems.is_empty() => {
                 Ok(applied(&self.model, &source.schema, &planned, &answer.said))
             }

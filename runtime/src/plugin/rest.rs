@@ -78,12 +78,8 @@ impl Rest {
         object: &TfValue,
         prior: Option<&TfValue>,
     ) -> Result<Option<Answer>, String> {
-        let operation = resource
-            .operations
-            .iter()
-            .find(|(candidate, _)| *candidate == kind)
-            .map(|(_, operation)| operation)
-            .ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
+        let operation =
+            resource.operations.get(kind).ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
         let schema = &resource.schema;
         let mut path_params = Vec::new();
         for param in &operation.path_params {
@@ -172,16 +168,6 @@ impl Rest {
         }
         Ok(Some(Answer { said, problems }))
     }
-
-    /// Reads the data source `source` for its configuration `object`.
-    pub async fn read_data_source(
-        &self,
-        provider: &Provider,
-        source: &Resource,
-        object: &TfValue,
-    ) -> Result<Option<Answer>, String> {
-        self.call(provider, source, OperationKind::Read, object, None).await
-    }
 }
 
 /// The values a create or update sends: the planned state, with each write-only value (planned null,
@@ -198,17 +184,17 @@ impl Rule for WriteOnly {
     }
 }
 
-/// The root attributes of `resource` that the API takes only as query parameters, so never returns.
-pub fn query_only(resource: &Resource) -> BTreeSet<String> {
+/// The root attributes of `resource` the API never returns: those marked `not_returned`, and those it
+/// takes only as query parameters.
+pub fn unreturned(resource: &Resource) -> BTreeSet<String> {
     let operations: Vec<_> = resource.operations.iter().map(|(_, operation)| operation).collect();
-    operations
-        .iter()
-        .flat_map(|operation| operation.query.iter())
-        .filter(|name| {
-            !operations.iter().any(|operation| operation.body.as_ref().is_some_and(|body| body.contains(name)))
-        })
-        .cloned()
-        .collect()
+    let in_body = |name: &String| {
+        operations.iter().any(|operation| operation.body.as_ref().is_some_and(|body| body.contains(name)))
+    };
+    let query_only = operations.iter().flat_map(|operation| operation.query.iter()).filter(|name| !in_body(name));
+    let marked =
+        resource.schema.attributes.iter().filter(|(_, attribute)| attribute.not_returned).map(|(name, _)| name);
+    query_only.chain(marked).cloned().collect()
 }
 
 fn method(method: ModelMethod) -> Method {

@@ -13,7 +13,7 @@ use schema::{Attribute, Object, Provider, Type};
 
 use super::proto::Step;
 use super::value::TfValue;
-use super::walk::{Lanes, Rule, same, walk};
+use super::walk::{Lanes, Rule, same, walk, walk_attribute};
 
 /// The new state after a create or an update: `planned` completed with the answer `said`.
 pub fn applied(provider: &Provider, object: &Object, planned: &TfValue, said: &TfValue) -> TfValue {
@@ -26,7 +26,8 @@ pub fn applied(provider: &Provider, object: &Object, planned: &TfValue, said: &T
 }
 
 /// The new state after a read: what the answer `said`, with the prior state where it says nothing it
-/// could. `unreturned` names the root attributes the API never returns besides those marked so.
+/// could. `unreturned` names the root attributes the API never returns ([`super::rest::unreturned`]); nested
+/// ones are those marked `not_returned`.
 pub fn refreshed(
     provider: &Provider,
     object: &Object,
@@ -42,16 +43,12 @@ pub fn refreshed(
 /// every nested object, null where the answer is silent.
 fn complete(provider: &Provider, attribute: &Attribute, said: Option<&TfValue>) -> TfValue {
     let Some(said) = said else { return TfValue::Null };
-    let Type::Nested(nested) = &attribute.ty else { return said.clone() };
-    // The walk over a one-attribute object gives the attribute's value whole.
-    let mut wrapper = Object::default();
-    wrapper.attributes.insert("value".to_owned(), Attribute { ty: Type::Nested(nested.clone()), ..attribute.clone() });
-    let root = TfValue::Map([("value".to_owned(), said.clone())].into());
-    let lanes = Lanes { subject: Some(&root), api: Some(&root), ..Lanes::default() };
-    match walk(provider, &wrapper, lanes, &mut Complete) {
-        TfValue::Map(mut fields) => fields.remove("value").unwrap_or(TfValue::Null),
-        _ => TfValue::Null,
-    }
+    walk_attribute(
+        provider,
+        attribute,
+        Lanes { subject: Some(said), api: Some(said), ..Lanes::default() },
+        &mut Complete,
+    )
 }
 
 struct Complete;

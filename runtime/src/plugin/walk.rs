@@ -66,6 +66,12 @@ pub fn walk(provider: &Provider, object: &Object, lanes: Lanes<'_>, rule: &mut d
     Walker { provider, rule }.object(object, lanes, &mut Vec::new())
 }
 
+/// Walks the value of one `attribute` with `rule`: a nested attribute's objects attribute by attribute, any
+/// other the subject's value.
+pub fn walk_attribute(provider: &Provider, attribute: &Attribute, lanes: Lanes<'_>, rule: &mut dyn Rule) -> TfValue {
+    Walker { provider, rule }.descend(attribute, lanes, &mut Vec::new())
+}
+
 struct Walker<'p, 'r> {
     provider: &'p Provider,
     rule: &'r mut dyn Rule,
