@@ -6,7 +6,6 @@
 
 pub mod client;
 pub mod docs;
-pub mod fake_api;
 pub mod output;
 
 use std::fmt;

@@ -30,30 +30,6 @@ enum Command {
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
     Docs(Box<codegen::docs::tfplugindocs::DocsArgs>),
-    /// Serve a stateful fake of a provider's API on 127.0.0.1, for offline acceptance tests.
-    FakeApi(FakeApiArgs),
-}
-
-#[derive(Debug, Args)]
-struct FakeApiArgs {
-    /// The provider whose API to fake (a folder of the schema folder)
-    #[arg(long, value_name = "NAME")]
-    provider: String,
-    /// Address to listen on
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
-    listen: std::net::SocketAddr,
-    /// The only credential accepted [default: any]
-    #[arg(long, value_name = "TOKEN")]
-    token: Option<String>,
-    /// Share of requests (0 to 1) answered with 500 or 429
-    #[arg(long, value_name = "SHARE", default_value_t = 0.0)]
-    error_rate: f64,
-    /// Milliseconds to wait before every answer
-    #[arg(long, value_name = "MS", default_value_t = 0)]
-    delay_ms: u64,
-    /// Share of creates and updates (0 to 1) carried out and then answered with 500
-    #[arg(long, value_name = "SHARE", default_value_t = 0.0)]
-    commit_then_fail: f64,
 }
 
 #[derive(Debug, Args, Default)]
@@ -117,7 +93,6 @@ fn main() -> ExitCode {
         Command::Check(paths) => check(paths.config()),
         Command::Validate { paths } => validate(&paths),
         Command::Docs(args) => docs(*args),
-        Command::FakeApi(args) => fake_api(args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -195,41 +170,6 @@ fn docs(args: codegen::docs::tfplugindocs::DocsArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn fake_api(args: FakeApiArgs) -> ExitCode {
-    let mut config = Config::new(project_root());
-    config.provider(&args.provider);
-    let provider = match config.load() {
-        Ok(mut loaded) if !loaded.is_empty() => loaded.remove(0).provider,
-        Ok(_) => return ExitCode::FAILURE,
-        Err(error) => return fail(&error),
-    };
-    let faults = codegen::fake_api::Faults {
-        error_rate: args.error_rate,
-        delay: std::time::Duration::from_millis(args.delay_ms),
-        commit_then_fail: args.commit_then_fail,
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("cannot start: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    runtime.block_on(async {
-        match codegen::fake_api::FakeApi::start(provider, args.listen, args.token, faults).await {
-            Ok(api) => {
-                println!("fake {} API listening on {}", args.provider, api.url);
-                api.wait().await;
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("cannot listen on {}: {error}", args.listen);
-                ExitCode::FAILURE
-            }
-        }
-    })
 }
 
 fn fail(error: &codegen::Error) -> ExitCode {

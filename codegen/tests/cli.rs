@@ -135,25 +135,3 @@ fn docs_survives_an_empty_link_destination() {
     let page = std::fs::read_to_string(dir.path().join("docs/resources/a.md")).unwrap();
     assert!(page.contains("description: |-\n  See x here.\n"), "{page}");
 }
-
-#[test]
-fn fake_api_serves_a_provider_until_stopped() {
-    use std::io::{BufRead, Read, Write};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_codegen"))
-        .args(["fake-api", "--provider", "infra", "--listen", "127.0.0.1:0", "--token", "secret"])
-        .current_dir(root())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let address = line.trim().rsplit("http://").next().unwrap().to_owned();
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    stream.write_all(b"GET /api/access-keys/x HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n").unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
-    assert!(answer.contains("application/problem+json"), "{answer}");
-}

@@ -356,10 +356,10 @@ impl Transport {
     }
 
     fn url<E>(&self, request: &Request<'_>) -> Result<reqwest::Url, Error<E>> {
-        let mut path = request.path.to_owned();
-        for (name, value) in &request.path_params {
-            path = path.replace(&format!("{{{name}}}"), &utf8_percent_encode(value, SEGMENT).to_string());
-        }
+        let path = schema::template::expand(request.path, |name| {
+            let (_, value) = request.path_params.iter().find(|(param, _)| *param == name)?;
+            Some(utf8_percent_encode(value, SEGMENT).to_string())
+        });
         let base = self.config.server_url.trim_end_matches('/');
         let mut url = reqwest::Url::parse(&format!("{base}{path}"))
             .map_err(|error| Error::Config(format!("URL for {}: {error}", request.path)))?;

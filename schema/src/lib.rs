@@ -12,6 +12,7 @@ pub mod format;
 pub mod json_schema;
 pub mod model;
 pub mod names;
+pub mod template;
 pub mod tfjson;
 pub mod validate;
 pub mod yaml;

@@ -739,17 +739,7 @@ impl Operation {
     }
 }
 
-/// The `{name}` placeholders of a template, in order.
-pub fn placeholders(template: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        names.push(rest[open + 1..open + close].to_owned());
-        rest = &rest[open + close + 1..];
-    }
-    names
-}
+pub use crate::template::placeholders;
 
 /// A `{param}` placeholder of a path and the attribute that fills it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use codegen::fake_api::Faults;
-use tests::terraform::{ServedApi, configure, run, run_with_code, terraform};
+use fake_api::Faults;
+use tests::terraform::{configure, run, run_with_code, serve_sample, terraform};
 
 /// Whether this is the quick run CI makes so the benchmark cannot rot (`BENCH_QUICK=1`).
 fn quick() -> bool {
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     };
     // Resources in state, and timed plans.
     let (resources, runs) = if quick() { (20, 1) } else { (200, 7) };
-    let served = ServedApi::start("fusionauth", "bench-token", Faults::default());
+    let served = serve_sample("fusionauth", "bench-token", Faults::default());
     let work = tempfile::tempdir().unwrap();
     let work = work.path();
     let config = format!(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::fake_api::{FakeApi, Faults};
+use fake_api::{Faults, Served};
 
 /// The `terraform` binary: `TF_BIN`, or the one on PATH.
 pub fn terraform() -> Option<PathBuf> {
@@ -82,43 +82,13 @@ pub fn assert_clean_plan(terraform: &Path, work: &Path, when: &str) {
     assert!(plan.contains("No changes."), "{plan}");
 }
 
-/// A fake API served by a runtime on its own thread, so terraform can run on the test's; stops when dropped.
-pub struct ServedApi {
-    /// The running fake.
-    pub api: FakeApi,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+/// Starts the fake API of the sample provider `provider` on a free port of 127.0.0.1, accepting `token`.
+pub fn serve_sample(provider: &str, token: &str, faults: Faults) -> Served {
+    let dir = crate::workspace_root().join("schema/providers").join(provider);
+    serve_model(schema::load_provider(&dir).unwrap().provider, token, faults)
 }
 
-impl ServedApi {
-    /// Starts the fake API of the sample provider `provider` on a free port of 127.0.0.1, accepting `token`.
-    pub fn start(provider: &str, token: &str, faults: Faults) -> ServedApi {
-        let dir = crate::workspace_root().join("schema/providers").join(provider);
-        ServedApi::start_model(schema::load_provider(&dir).unwrap().provider, token, faults)
-    }
-
-    /// Starts the fake API of `model` on a free port of 127.0.0.1, accepting `token`.
-    pub fn start_model(model: schema::Provider, token: &str, faults: Faults) -> ServedApi {
-        let token = token.to_owned();
-        let (started, api) = std::sync::mpsc::channel();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let address = "127.0.0.1:0".parse().unwrap();
-                started.send(FakeApi::start(model, address, Some(token), faults).await.unwrap()).unwrap();
-                let _ = stopped.await;
-            });
-        });
-        ServedApi { api: api.recv().unwrap(), stop: Some(stop), thread: Some(thread) }
-    }
-}
-
-impl Drop for ServedApi {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
+/// Starts the fake API of `model` on a free port of 127.0.0.1, accepting `token`.
+pub fn serve_model(model: schema::Provider, token: &str, faults: Faults) -> Served {
+    Served::start(model, "127.0.0.1:0".parse().unwrap(), Some(token.to_owned()), faults).unwrap()
 }

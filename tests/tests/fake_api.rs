@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use codegen::fake_api::{FakeApi, Faults};
+use fake_api::{FakeApi, Faults};
 use konnect::integration_instance_auth_credential::{
     CreateRequest, Credential, MultiKeyAuth, MultiKeyAuthConfig, MultiKeyAuthConfigHeader,
 };

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::docs::tfplugindocs::{Options, generate};
-use codegen::fake_api::Faults;
-use tests::terraform::{ServedApi, assert_clean_plan, run, run_logged, run_with_code, terraform_or_skip};
+use fake_api::Faults;
+use tests::terraform::{
+    assert_clean_plan, run, run_logged, run_with_code, serve_model, serve_sample, terraform_or_skip,
+};
 
 /// Writes a Terraform configuration using the development build of `provider` plus `resources` (HCL).
 fn configure(provider: &str, work: &Path, resources: &str) {
@@ -126,7 +128,7 @@ impl Lifecycle {
     /// plan, apply, a clean plan, an in-place change, a replacement, import into a fresh state, deletion
     /// outside Terraform, destroy; with the checks on sensitive values and logs along the way.
     fn run(&self, terraform: &Path) {
-        let served = ServedApi::start(self.provider, TOKEN, Faults::default());
+        let served = serve_sample(self.provider, TOKEN, Faults::default());
         let api = &served.api;
         let work = tempfile::tempdir().unwrap();
         let work = work.path();
@@ -288,7 +290,7 @@ fn terraform_validate_points_at_the_value_a_validator_rejects() {
 fn a_data_source_reads_what_a_resource_of_the_same_name_created() {
     let Some(terraform) = terraform_or_skip() else { return };
     let fixture = tests::workspace_root().join("tests/fixtures/good/keywords");
-    let served = ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default());
+    let served = serve_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, Faults::default());
     let work = tempfile::tempdir().unwrap();
     let config = format!(
         r#"provider "keywords" {{

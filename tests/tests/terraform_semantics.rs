@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::fake_api::Faults;
-use tests::terraform::{ServedApi, assert_clean_plan, run, run_logged, run_with_code, terraform_or_skip};
+use fake_api::{Faults, Served};
+use tests::terraform::{assert_clean_plan, run, run_logged, run_with_code, serve_model, terraform_or_skip};
 
 /// The credential the fake accepts; it must never show in Terraform's output or logs.
 const TOKEN: &str = "shop-key-83d1a0-never-logged";
@@ -17,13 +17,13 @@ fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_e2e-terraform-provider-shop"))
 }
 
-fn fake() -> ServedApi {
+fn fake() -> Served {
     faulty(Faults::default())
 }
 
-fn faulty(faults: Faults) -> ServedApi {
+fn faulty(faults: Faults) -> Served {
     let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
-    ServedApi::start_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, faults)
+    serve_model(schema::load_provider(&fixture).unwrap().provider, TOKEN, faults)
 }
 
 /// A configuration with the provider block and two stores (`main`, `other`) besides `resources`.
@@ -172,7 +172,7 @@ fn a_store_lives_its_whole_life_through_merge_patches() {
 fn out_of_band_delete_and_destroy(
     terraform: &Path,
     work: &Path,
-    api: &codegen::fake_api::FakeApi,
+    api: &fake_api::FakeApi,
     type_name: &str,
     id: &str,
     total: usize,

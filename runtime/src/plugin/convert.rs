@@ -270,26 +270,6 @@ pub fn param_value(ty: &Type, text: &str) -> TfValue {
     }
 }
 
-/// The attribute values an import ID gives under an `import_id` template (`{org}/{id}`).
-pub fn parse_import_id(template: &str, id: &str) -> Option<BTreeMap<String, String>> {
-    let mut values = BTreeMap::new();
-    let mut rest_template = template;
-    let mut rest_id = id;
-    loop {
-        let Some(open) = rest_template.find('{') else {
-            return (rest_template == rest_id).then_some(values);
-        };
-        rest_id = rest_id.strip_prefix(&rest_template[..open])?;
-        let close = rest_template[open..].find('}')? + open;
-        let name = &rest_template[open + 1..close];
-        rest_template = &rest_template[close + 1..];
-        let next_literal = rest_template.find('{').map_or(rest_template, |at| &rest_template[..at]);
-        let end = if next_literal.is_empty() { rest_id.len() } else { rest_id.find(next_literal)? };
-        values.insert(name.to_owned(), rest_id[..end].to_owned());
-        rest_id = &rest_id[end..];
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,13 +359,5 @@ resources:
             serde_json::json!({"tags": [], "spec": {"size": 2}}),
             "a full representation leaves removed fields out"
         );
-    }
-
-    #[test]
-    fn import_ids_split_by_their_template() {
-        assert_eq!(parse_import_id("{id}", "a/b").unwrap()["id"], "a/b");
-        let values = parse_import_id("{org}/{id}", "acme/42").unwrap();
-        assert_eq!((values["org"].as_str(), values["id"].as_str()), ("acme", "42"));
-        assert!(parse_import_id("{org}/{id}", "acme").is_none());
     }
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use schema::{OperationKind, Resource};
 
-use super::convert::{param_value, parse_import_id, untyped};
+use super::convert::{param_value, untyped};
 use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::rest::{Rest, outgoing, unreturned};
@@ -357,7 +357,7 @@ impl Provider {
                 vec![error(format!("{} cannot be imported", request.type_name), "its schema has no import ID")];
             return response;
         };
-        let Some(values) = parse_import_id(&import.id, &request.id) else {
+        let Some(values) = schema::template::match_text(&import.id, &request.id, None) else {
             response.diagnostics =
                 vec![error("invalid import ID", format!("expected an ID of the form {}", import.id))];
             return response;

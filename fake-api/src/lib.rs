@@ -1,5 +1,6 @@
 //! A stateful fake of a provider's API, driven by the schema's operations, for offline acceptance tests:
-//! `codegen fake-api --provider <name> --listen 127.0.0.1:<port>`, or [`FakeApi::start`] from Rust tests.
+//! `cargo run -p fake-api -- --schema schema/providers/<name> --listen 127.0.0.1:<port>`, or
+//! [`FakeApi::start`] from Rust tests.
 //!
 //! It requires the credential the schema's `auth` names (401 without), checks request bodies and query
 //! parameters against the attributes (400 with a problem+json body), answers 404 for unknown objects and
@@ -10,6 +11,7 @@
 //! answers unreadable ([`FakeApi::garble`]), and inject faults: a share of 500 and 429 answers, and a delay
 //! before every answer.
 
+pub mod control;
 mod objects;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -148,16 +150,61 @@ impl FakeApi {
             store.objects.clear();
         }
     }
-
-    /// Waits until the server stops (never, unless the listener fails).
-    pub async fn wait(mut self) {
-        let _ = (&mut self.task).await;
-    }
 }
 
 impl Drop for FakeApi {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// A fake API served by a runtime on a thread of its own, for callers that block (tests driving
+/// `terraform`, the binary reading commands); it stops when dropped.
+pub struct Served {
+    /// The running fake.
+    pub api: FakeApi,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Served {
+    /// Starts the fake API of `provider` on `address` (port 0 picks a free one), as [`FakeApi::start`].
+    pub fn start(
+        provider: Provider,
+        address: SocketAddr,
+        token: Option<String>,
+        faults: Faults,
+    ) -> std::io::Result<Served> {
+        let (started, api) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(runtime) => runtime,
+                Err(error) => {
+                    let _ = started.send(Err(error));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                let api = FakeApi::start(provider, address, token, faults).await;
+                let serving = api.is_ok();
+                let _ = started.send(api);
+                if serving {
+                    let _ = stopped.await;
+                }
+            });
+        });
+        let api = api.recv().map_err(|_| std::io::Error::other("the fake API's thread ended"))??;
+        Ok(Served { api, stop: Some(stop), thread: Some(thread) })
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -185,44 +232,17 @@ fn problem(status: u16, title: &str, detail: impl Into<String>) -> Response<Full
     reply(status, Some(json!({ "status": status, "title": title, "detail": detail.into() })))
 }
 
-/// The `{param}` values of `path` against `template`, if it matches.
+/// The `{param}` values of `path` against `template`, percent-decoded, if it matches.
 fn match_path(template: &str, path: &str) -> Option<BTreeMap<String, String>> {
-    let wanted: Vec<&str> = template.trim_matches('/').split('/').collect();
-    let given: Vec<&str> = path.trim_matches('/').split('/').collect();
-    if wanted.len() != given.len() {
-        return None;
-    }
-    let mut params = BTreeMap::new();
-    for (pattern, segment) in wanted.iter().zip(&given) {
-        match pattern.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')) {
-            Some(name) => {
-                let decoded = percent_decode(segment);
-                params.insert(name.to_owned(), decoded);
-            }
-            None if pattern == segment => {}
-            None => return None,
-        }
+    let mut params = schema::template::match_text(template, path, Some('/'))?;
+    for value in params.values_mut() {
+        *value = percent_decode(value);
     }
     Some(params)
 }
 
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] == b'%' && at + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[at + 1..at + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok());
-            if let Some(byte) = hex {
-                out.push(byte);
-                at += 3;
-                continue;
-            }
-        }
-        out.push(bytes[at]);
-        at += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 impl State {
