@@ -4,8 +4,10 @@
 //! folder and the output folders, then [`Config::generate`] writes what changed, or [`Config::check`]
 //! lists what is out of date without writing anything.
 
+pub mod acceptance;
 pub mod client;
 pub mod docs;
+pub mod examples;
 pub mod output;
 
 use std::fmt;

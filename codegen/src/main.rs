@@ -27,9 +27,35 @@ enum Command {
     },
     /// Print the JSON Schema of the YAML format, for editors.
     JsonSchema,
+    /// Drive every resource of the providers through its whole life with the real `terraform` against
+    /// the fake API (create, update, replace, import, re-create, destroy; data sources read what a
+    /// resource created). Exit 1 on any failure.
+    Acceptance(AcceptanceArgs),
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
     Docs(Box<codegen::docs::tfplugindocs::DocsArgs>),
+}
+
+#[derive(Debug, Args)]
+struct AcceptanceArgs {
+    /// Folder holding one folder per provider [default: schema/providers]
+    #[arg(long, value_name = "DIR")]
+    schema: Option<PathBuf>,
+    /// Only this provider (repeatable)
+    #[arg(long, value_name = "NAME")]
+    provider: Vec<String>,
+    /// Only this resource or data source type (repeatable)
+    #[arg(long, value_name = "TYPE")]
+    resource: Vec<String>,
+    /// How many resources run at once [default: the number of cores]
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print the report as JSON on standard output (progress goes to standard error)
+    #[arg(long)]
+    json: bool,
+    /// Folder for the workspaces and the logs of failing steps [default: target/acceptance]
+    #[arg(long, value_name = "DIR")]
+    work: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -93,6 +119,7 @@ fn main() -> ExitCode {
         Command::Check(paths) => check(paths.config()),
         Command::Validate { paths } => validate(&paths),
         Command::Docs(args) => docs(*args),
+        Command::Acceptance(args) => acceptance(args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -168,6 +195,59 @@ fn docs(args: codegen::docs::tfplugindocs::DocsArgs) -> ExitCode {
         Err(error) => {
             eprintln!("Error executing command: {error}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn acceptance(args: AcceptanceArgs) -> ExitCode {
+    let root = project_root();
+    let mut config = Config::new(&root);
+    if let Some(dir) = &args.schema {
+        config.schema_dir(dir);
+    }
+    for name in &args.provider {
+        config.provider(name);
+    }
+    let providers = match config.load() {
+        Ok(providers) => providers,
+        Err(error) => return fail(&error),
+    };
+    let mut runner = codegen::acceptance::Runner::new(&root);
+    for provider in providers {
+        runner.provider(provider);
+    }
+    for name in args.resource {
+        runner.resource(name);
+    }
+    if let Some(jobs) = args.jobs {
+        runner.jobs(jobs);
+    }
+    if let Some(dir) = args.work {
+        runner.work_dir(dir);
+    }
+    let json = args.json;
+    let progress = |line: &str| {
+        if json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
+    match runner.run(&progress) {
+        Ok(report) => {
+            if json {
+                println!("{}", report.json());
+            } else {
+                print!("\n{}", report.table());
+                for failure in report.failures() {
+                    println!("failed: {failure}");
+                }
+            }
+            if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
         }
     }
 }

@@ -114,6 +114,15 @@ pub enum Auth {
     },
 }
 
+impl Auth {
+    /// The config attribute holding the credential.
+    pub fn attribute(&self) -> &str {
+        match self {
+            Auth::Bearer { attribute } | Auth::ApiKey { attribute, .. } => attribute,
+        }
+    }
+}
+
 /// A case convention for deriving API field names from snake_case attribute names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Casing {
@@ -211,6 +220,21 @@ pub struct Resource {
     /// The resource identity schema (provider-schema JSON only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+}
+
+impl Resource {
+    /// The root attributes the API never returns: those marked `not_returned`, and those its operations
+    /// take only as query parameters.
+    pub fn unreturned(&self) -> std::collections::BTreeSet<String> {
+        let operations: Vec<&Operation> = self.operations.iter().map(|(_, operation)| operation).collect();
+        let in_body = |name: &String| {
+            operations.iter().any(|operation| operation.body.as_ref().is_some_and(|body| body.contains(name)))
+        };
+        let query_only = operations.iter().flat_map(|operation| operation.query.iter()).filter(|name| !in_body(name));
+        let marked =
+            self.schema.attributes.iter().filter(|(_, attribute)| attribute.not_returned).map(|(name, _)| name);
+        query_only.chain(marked).cloned().collect()
+    }
 }
 
 /// A resource identity schema: the attributes that identify an object for import.
@@ -535,6 +559,48 @@ pub enum Validator {
     },
     /// The string matches this regular expression (Rust `regex` syntax).
     Regex(String),
+}
+
+impl Validator {
+    /// Whether the validator accepts `value`; a validator that does not apply to the value's kind (a
+    /// range on a string) accepts it.
+    pub fn accepts(&self, value: &Value) -> bool {
+        match (self, value) {
+            (Validator::Enum(members), value) => members.contains(value),
+            (Validator::Length { min, max }, Value::String(_) | Value::List(_) | Value::Map(_)) => {
+                let length = match value {
+                    Value::String(text) => text.chars().count(),
+                    Value::List(items) => items.len(),
+                    Value::Map(entries) => entries.len(),
+                    _ => 0,
+                } as u64;
+                !(min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max))
+            }
+            (Validator::Range { min, max }, Value::Int(_) | Value::Float(_)) => {
+                let number = match value {
+                    Value::Int(int) => *int as f64,
+                    Value::Float(float) => *float,
+                    _ => 0.0,
+                };
+                !(min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max))
+            }
+            // A pattern that does not compile is reported on its own; it refuses nothing here.
+            (Validator::Regex(pattern), Value::String(text)) => {
+                regex::Regex::new(pattern).map_or(true, |regex| regex.is_match(text))
+            }
+            _ => true,
+        }
+    }
+
+    /// What the validator is called in the format, for messages.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Validator::Enum(_) => "is not one of its `enum` values",
+            Validator::Length { .. } => "fails its `length`",
+            Validator::Range { .. } => "is outside its `range`",
+            Validator::Regex(_) => "does not match its `regex`",
+        }
+    }
 }
 
 /// A literal value: a default or an enum member.

@@ -79,7 +79,7 @@ pub fn format_file(tokens: TokenStream) -> Result<String, ClientError> {
 /// The provider binary, a crate of its own in `provider/` beside the client: it carries the model as
 /// JSON and serves it through the runtime, so it compiles no per-resource code, and a schema change
 /// rebuilds one small file.
-fn provider_binary(provider: &Provider) -> Result<Vec<(PathBuf, String)>, ClientError> {
+pub fn provider_binary(provider: &Provider) -> Result<Vec<(PathBuf, String)>, ClientError> {
     let name = &provider.name;
     let doc = format!(" `terraform-provider-{name}`: the Terraform provider, which Terraform starts as a plugin.");
     let main = quote! {

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::pages::GeneratedFiles;
 use super::plain::plain_markdown;
 use super::templates::{code_block, prefix_lines, title_case};
 
@@ -439,11 +440,17 @@ impl Evaluator<'_> {
             }
             "tffile" => {
                 arity(1)?;
-                Value::String(code_block(self.base_dir, "terraform", string(0)?).map_err(|error| error.to_string())?)
+                Value::String(
+                    code_block(self.base_dir, &GeneratedFiles::new(), "terraform", string(0)?)
+                        .map_err(|error| error.to_string())?,
+                )
             }
             "codefile" => {
                 arity(2)?;
-                Value::String(code_block(self.base_dir, string(0)?, string(1)?).map_err(|error| error.to_string())?)
+                Value::String(
+                    code_block(self.base_dir, &GeneratedFiles::new(), string(0)?, string(1)?)
+                        .map_err(|error| error.to_string())?,
+                )
             }
             "printf" => Value::String(sprintf(string(0)?, &args[1..])?),
             "print" => Value::String(sprint(&args)),

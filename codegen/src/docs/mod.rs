@@ -48,13 +48,16 @@ impl std::error::Error for DocsError {}
 ///
 /// Template overrides are looked up in `templates_dir/<provider>/`: `<kind dir>/<name>.md.hbs` for one page,
 /// `<kind dir>.md.hbs` for every page of a kind, `index.md.hbs` for the index page. Examples are read from
-/// the provider folder's `examples/`, laid out as tfplugindocs expects.
+/// the provider folder's `examples/`, laid out as tfplugindocs expects; where a resource or data source has
+/// none, the one worked out from the schema ([`crate::examples`]) is shown, and a resource's import
+/// examples come from its import ID template.
 pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Vec<(PathBuf, String)>, DocsError> {
     let provider = &loaded.provider;
     let names = Names::new(&format!("terraform-provider-{}", provider.name), None);
     let overrides = templates_dir.join(&provider.name);
-    let examples = pages::Examples { base_dir: &loaded.dir, dir: Path::new("examples") };
-    let mut registry = templates::registry(&loaded.dir)?;
+    let generated = generated_examples(loaded);
+    let examples = pages::Examples { base_dir: &loaded.dir, dir: Path::new("examples"), generated: &generated };
+    let mut registry = templates::registry(&loaded.dir, &generated)?;
     let mut pages = Vec::new();
 
     let index = PageData::provider(provider, &names, &examples)?;
@@ -80,6 +83,47 @@ pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Ve
         pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
     }
     Ok(pages)
+}
+
+/// Example files for the resources and data sources whose folder below `examples/` holds none of that
+/// kind: `resource.tf` (with the resources it references), `import.sh` and `import-by-string-id.tf` (from
+/// the import ID template), `data-source.tf`. A resource no configuration can set is left without.
+pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
+    use crate::examples::{Examples, NAME, hcl};
+    let provider = &loaded.provider;
+    let examples = Examples::new(provider);
+    let mut files = pages::GeneratedFiles::new();
+    let has = |dir: &Path, wanted: &dyn Fn(&str) -> bool| {
+        std::fs::read_dir(loaded.dir.join(dir))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .any(|entry| wanted(&entry.file_name().to_string_lossy()))
+    };
+    for type_name in provider.resources.keys() {
+        let dir = Path::new("examples").join(PageKind::Resource.dir()).join(type_name);
+        if !has(&dir, &|name| name.starts_with("resource") && name.ends_with(".tf")) {
+            if let Ok(example) = examples.resource(type_name) {
+                files.insert(dir.join("resource.tf"), example.file());
+            }
+        }
+        let is_import = |name: &str| name == "import.sh" || name == "import-by-string-id.tf";
+        if let (false, Some(id)) = (has(&dir, &is_import), examples.import_id(type_name)) {
+            let address = format!("{type_name}.{NAME}");
+            files.insert(dir.join("import.sh"), format!("terraform import {address} {}\n", hcl::quoted(&id)));
+            let block = format!("import {{\n  to = {address}\n  id = {}\n}}\n", hcl::quoted(&id));
+            files.insert(dir.join("import-by-string-id.tf"), block);
+        }
+    }
+    for type_name in provider.data_sources.keys() {
+        let dir = Path::new("examples").join(PageKind::DataSource.dir()).join(type_name);
+        if !has(&dir, &|name| name.starts_with("data-source") && name.ends_with(".tf")) {
+            if let Ok(block) = examples.data_source(type_name) {
+                files.insert(dir.join("data-source.tf"), hcl::file(&[block]));
+            }
+        }
+    }
+    files
 }
 
 /// Registers the first candidate file that exists and returns its name, or the default template's name.

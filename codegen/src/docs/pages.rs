@@ -127,13 +127,26 @@ impl Names {
 }
 
 /// Where example and import files are: `dir` as pages name it, resolved against `base_dir` (the
-/// provider folder, which the file helpers also resolve against).
+/// provider folder, which the file helpers also resolve against), and the files generated where the
+/// author wrote none.
 #[derive(Debug, Clone, Copy)]
 pub struct Examples<'a> {
     /// The provider folder.
     pub base_dir: &'a Path,
     /// The examples folder as templates see it (`examples`, or an absolute path).
     pub dir: &'a Path,
+    /// Generated files, by their path as pages name it.
+    pub generated: &'a GeneratedFiles,
+}
+
+/// Files that stand in for example files an author did not write, by path relative to the provider folder.
+pub type GeneratedFiles = std::collections::BTreeMap<PathBuf, String>;
+
+impl Examples<'_> {
+    /// Whether the file `path` (as pages name it) is on disk or generated.
+    fn exists(&self, path: &Path) -> bool {
+        self.base_dir.join(path).is_file() || self.generated.contains_key(path)
+    }
 }
 
 /// Text for a double-quoted front matter value: quotes and backslashes escaped, line breaks and other
@@ -190,9 +203,9 @@ impl PageData {
     }
 
     fn with_examples(mut self, examples: &Examples<'_>, dir: &Path, stem: &str, extension: &str) -> Self {
-        let files = example_files(examples.base_dir, dir, stem, extension);
+        let files = example_files(examples, dir, stem, extension);
         let exact = dir.join(format!("{stem}{extension}"));
-        self.has_example = examples.base_dir.join(&exact).is_file();
+        self.has_example = examples.exists(&exact);
         self.example_file = exact.display().to_string();
         self.has_examples = !files.is_empty();
         self.example_files = files.iter().map(|file| file.display().to_string()).collect();
@@ -228,9 +241,9 @@ impl PageData {
             let import = dir.join("import.sh");
             let by_id = dir.join("import-by-string-id.tf");
             let by_identity = dir.join("import-by-identity.tf");
-            data.has_import = examples.base_dir.join(&import).is_file();
-            data.has_import_id_config = examples.base_dir.join(&by_id).is_file();
-            data.has_import_identity_config = examples.base_dir.join(&by_identity).is_file();
+            data.has_import = examples.exists(&import);
+            data.has_import_id_config = examples.exists(&by_id);
+            data.has_import_identity_config = examples.exists(&by_identity);
             if data.has_import_identity_config && resource.identity.is_none() {
                 return Err(DocsError::new(format!(
                     "unable to render: an identity import example (\"{}\") was provided for a resource (\"{name}\") that does not support resource identity",
@@ -281,19 +294,26 @@ impl PageData {
     }
 }
 
-/// Files `<dir>/<stem>*<extension>` (`dir` relative to `base_dir`), sorted bytewise by path like Go's
-/// `filepath.Glob`.
-fn example_files(base_dir: &Path, dir: &Path, stem: &str, extension: &str) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(base_dir.join(dir)) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
+/// Files `<dir>/<stem>*<extension>` (`dir` relative to the provider folder), on disk or generated,
+/// sorted bytewise by path like Go's `filepath.Glob`.
+fn example_files(examples: &Examples<'_>, dir: &Path, stem: &str, extension: &str) -> Vec<PathBuf> {
+    let matches =
+        |name: &str| name.len() >= stem.len() + extension.len() && name.starts_with(stem) && name.ends_with(extension);
+    let on_disk = std::fs::read_dir(examples.base_dir.join(dir))
+        .into_iter()
+        .flatten()
         .filter_map(Result::ok)
-        .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.len() >= stem.len() + extension.len() && name.starts_with(stem) && name.ends_with(extension)
+        .filter(|entry| matches(&entry.file_name().to_string_lossy()))
+        .map(|entry| dir.join(entry.file_name()));
+    let generated = examples
+        .generated
+        .keys()
+        .filter(|path| {
+            path.parent() == Some(dir) && path.file_name().is_some_and(|name| matches(&name.to_string_lossy()))
         })
-        .map(|entry| dir.join(entry.file_name()))
-        .collect();
+        .cloned();
+    let mut files: Vec<PathBuf> = on_disk.chain(generated).collect();
     files.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+    files.dedup();
     files
 }

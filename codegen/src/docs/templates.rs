@@ -2,11 +2,13 @@
 //! tfplugindocs gives its templates, and loading of a provider author's overrides.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson};
 use serde_json::Value;
 
 use super::DocsError;
+use super::pages::GeneratedFiles;
 
 /// The default page layouts, embedded from `templates/default/`.
 pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
@@ -16,13 +18,14 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
     ("function", include_str!("../../../templates/default/function.md.hbs")),
 ];
 
-/// A template registry whose file helpers read paths relative to `base_dir` (the provider folder).
-pub fn registry(base_dir: &Path) -> Result<Handlebars<'static>, DocsError> {
+/// A template registry whose file helpers read paths relative to `base_dir` (the provider folder), or
+/// from `generated` where no such file exists.
+pub fn registry(base_dir: &Path, generated: &GeneratedFiles) -> Result<Handlebars<'static>, DocsError> {
     let mut registry = Handlebars::new();
     registry.register_escape_fn(handlebars::no_escape);
-    registry.register_helper("codefile", Box::new(CodeFile { base_dir: base_dir.to_owned(), language: None }));
-    registry
-        .register_helper("tffile", Box::new(CodeFile { base_dir: base_dir.to_owned(), language: Some("terraform") }));
+    let files = Arc::new(Files { base_dir: base_dir.to_owned(), generated: generated.clone() });
+    registry.register_helper("codefile", Box::new(CodeFile { files: files.clone(), language: None }));
+    registry.register_helper("tffile", Box::new(CodeFile { files, language: Some("terraform") }));
     registry.register_helper("plainmarkdown", Box::new(helpers::plainmarkdown));
     registry.register_helper("prefixlines", Box::new(helpers::prefixlines));
     registry.register_helper("trimspace", Box::new(helpers::trimspace));
@@ -98,8 +101,14 @@ pub fn title_case(text: &str) -> String {
 
 /// `codefile LANGUAGE PATH` and `tffile PATH`: the file, trimmed, in a fenced code block.
 struct CodeFile {
-    base_dir: PathBuf,
+    files: Arc<Files>,
     language: Option<&'static str>,
+}
+
+/// The files the helpers read: below the provider folder, else generated.
+struct Files {
+    base_dir: PathBuf,
+    generated: GeneratedFiles,
 }
 
 impl HelperDef for CodeFile {
@@ -122,17 +131,26 @@ impl HelperDef for CodeFile {
             None => (param(0)?, param(1)?),
         };
         Ok(ScopedJson::Derived(Value::String(
-            code_block(&self.base_dir, &language, &path)
+            code_block(&self.files.base_dir, &self.files.generated, &language, &path)
                 .map_err(|error| RenderErrorReason::Other(error.to_string()))?,
         )))
     }
 }
 
-/// A file's trimmed contents fenced as `language`; an empty file is an error, as in tfplugindocs.
-pub fn code_block(base_dir: &Path, language: &str, path: &str) -> Result<String, DocsError> {
+/// A file's trimmed contents fenced as `language` (a generated file's where none is on disk); an empty file
+/// is an error, as in tfplugindocs.
+pub fn code_block(
+    base_dir: &Path,
+    generated: &GeneratedFiles,
+    language: &str,
+    path: &str,
+) -> Result<String, DocsError> {
     let full = base_dir.join(path);
-    let contents = std::fs::read_to_string(&full)
-        .map_err(|error| DocsError::new(format!("unable to read {}: {error}", full.display())))?;
+    let contents = match (std::fs::read_to_string(&full), generated.get(Path::new(path))) {
+        (Ok(contents), _) => contents,
+        (Err(_), Some(contents)) => contents.clone(),
+        (Err(error), None) => return Err(DocsError::new(format!("unable to read {}: {error}", full.display()))),
+    };
     let trimmed = contents.trim();
     if trimmed.is_empty() {
         return Err(DocsError::new(format!("no file content in {:?}", full.display().to_string())));

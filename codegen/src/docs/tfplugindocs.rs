@@ -13,7 +13,7 @@ use schema::{Provider, Resource};
 
 use super::DocsError;
 use super::gotemplate::{self, go_quote};
-use super::pages::{Examples, Names, PageData, PageKind};
+use super::pages::{Examples, GeneratedFiles, Names, PageData, PageKind};
 use super::templates;
 
 /// The flags of `tfplugindocs generate`, with its defaults.
@@ -283,8 +283,9 @@ pub fn generate(options: &Options, log: &mut dyn Write, warnings: &mut dyn Write
     }
     say("rendering templated website to static markdown".to_owned())?;
     let examples_dir = provider_dir.join(&options.examples_dir);
-    let examples = Examples { base_dir: &provider_dir, dir: &examples_dir };
-    let registry = templates::registry(&provider_dir)?;
+    let generated = GeneratedFiles::new();
+    let examples = Examples { base_dir: &provider_dir, dir: &examples_dir, generated: &generated };
+    let registry = templates::registry(&provider_dir, &generated)?;
     let renderer = Renderer { provider: &provider, names: &names, examples, short_name: &short_name, registry };
     let mut copies = Vec::new();
     let mut pages = Vec::new();

@@ -9,7 +9,7 @@ use schema::{OperationKind, Resource};
 use super::convert::{param_value, untyped};
 use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
-use super::rest::{Rest, outgoing, unreturned};
+use super::rest::{Rest, outgoing};
 use super::state::{applied, refreshed};
 use super::validate;
 use super::value::{self, TfValue};
@@ -215,7 +215,7 @@ impl Provider {
         let answer =
             self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
         let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
-        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &unreturned(resource));
+        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &resource.unreturned());
         let diagnostics = answer
             .problems
             .into_iter()
@@ -363,7 +363,7 @@ impl Provider {
             return response;
         };
         // What the API does not return, an import cannot learn: its default stands in where it has one.
-        let unreturned = unreturned(resource);
+        let unreturned = resource.unreturned();
         let mut unknowable = Vec::new();
         let partial = TfValue::Map(
             resource

@@ -2,8 +2,6 @@
 //! parameters, query and body come from the object's attributes, the request goes through the
 //! [`Transport`], and the answer is read back through the codec.
 
-use std::collections::BTreeSet;
-
 use schema::{Attribute, Auth, Method as ModelMethod, Object, OperationKind, Provider, Resource};
 
 use super::convert::{Removals, from_api, param_text, param_value, to_api};
@@ -182,19 +180,6 @@ impl Rule for WriteOnly {
     fn attribute(&mut self, _: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
         attribute.write_only.then(|| lanes.config().clone())
     }
-}
-
-/// The root attributes of `resource` the API never returns: those marked `not_returned`, and those it
-/// takes only as query parameters.
-pub fn unreturned(resource: &Resource) -> BTreeSet<String> {
-    let operations: Vec<_> = resource.operations.iter().map(|(_, operation)| operation).collect();
-    let in_body = |name: &String| {
-        operations.iter().any(|operation| operation.body.as_ref().is_some_and(|body| body.contains(name)))
-    };
-    let query_only = operations.iter().flat_map(|operation| operation.query.iter()).filter(|name| !in_body(name));
-    let marked =
-        resource.schema.attributes.iter().filter(|(_, attribute)| attribute.not_returned).map(|(name, _)| name);
-    query_only.chain(marked).cloned().collect()
 }
 
 fn method(method: ModelMethod) -> Method {

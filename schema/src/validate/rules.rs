@@ -198,29 +198,7 @@ pub(super) fn operation(
 pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
     let Some(default) = &attribute.default else { return };
     for validator in &attribute.validators {
-        let (refused, rule) = match (validator, default) {
-            (Validator::Enum(members), value) => (!members.contains(value), "is not one of its `enum` values"),
-            (Validator::Length { min, max }, Value::String(_) | Value::List(_)) => {
-                let length = match default {
-                    Value::String(text) => text.chars().count() as u64,
-                    Value::List(items) => items.len() as u64,
-                    _ => continue,
-                };
-                (min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max), "fails its `length`")
-            }
-            (Validator::Range { min, max }, Value::Int(_) | Value::Float(_)) => {
-                let number = match default {
-                    Value::Int(int) => *int as f64,
-                    Value::Float(float) => *float,
-                    _ => continue,
-                };
-                (min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max), "is outside its `range`")
-            }
-            (Validator::Regex(pattern), Value::String(text)) => {
-                (regex::Regex::new(pattern).is_ok_and(|regex| !regex.is_match(text)), "does not match its `regex`")
-            }
-            _ => (false, ""),
-        };
+        let (refused, rule) = (!validator.accepts(default), validator.rule());
         if refused {
             checker.issue(
                 join(at, &["default"]),

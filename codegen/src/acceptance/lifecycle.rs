@@ -1,0 +1,497 @@
+//! One resource's (or data source's) whole life under the real `terraform`, against a fake API of its own,
+//! with the configurations [`crate::examples`] works out. Each step checks what Terraform promises: a clean
+//! plan after every apply, an update in place where only in-place attributes changed, a replacement where
+//! one that forces it changed, an import that plans clean, a re-create after a deletion outside Terraform,
+//! and an API that holds nothing after destroy.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use schema::{LoadedProvider, Resource};
+use serde_json::Value;
+
+use super::fake::FakeProcess;
+use super::report::{self, Outcome, Step, StepResult, Subject};
+use super::terraform::{Run, Workspace};
+use crate::examples::hcl::{self, Block, Body, Expr, Item, Reference};
+use crate::examples::{Examples, NAME, ResourceExample};
+
+/// What a subject's life needs.
+pub struct Target<'a> {
+    /// The provider, with its folder (which the fake API loads).
+    pub loaded: &'a LoadedProvider,
+    /// The provider's binary.
+    pub provider_binary: &'a Path,
+    /// The `fake-api` binary.
+    pub fake_api: &'a Path,
+    /// The `terraform` binary.
+    pub terraform: &'a Path,
+    /// The folder for this subject's workspaces and logs (emptied first).
+    pub work: PathBuf,
+}
+
+/// Why a step failed: a reason, and the output of the terraform command that showed it.
+struct Failure {
+    reason: String,
+    output: Option<String>,
+}
+
+impl Failure {
+    fn new(reason: impl Into<String>) -> Failure {
+        Failure { reason: reason.into(), output: None }
+    }
+
+    /// A failure shown by `run`'s output.
+    fn of(reason: impl Into<String>, run: &Run) -> Failure {
+        let output = format!("$ {}\n(exit code {:?})\n{}", run.command, run.code, run.output());
+        Failure { reason: reason.into(), output: Some(output) }
+    }
+}
+
+/// How a step that did not fail ended.
+enum Done {
+    Pass,
+    NotApplicable(String),
+}
+
+type StepOutcome = Result<Done, Failure>;
+
+/// Runs steps in order, recording each, skipping those after a failure (but for the clean-up step).
+struct Steps<'r> {
+    /// The subject as lines name it.
+    label: String,
+    work: PathBuf,
+    results: Vec<StepResult>,
+    failed: bool,
+    report: &'r (dyn Fn(&str, &StepResult) + Sync),
+}
+
+impl Steps<'_> {
+    fn run(&mut self, step: Step, action: impl FnOnce() -> StepOutcome) {
+        self.record(step, self.failed, action);
+    }
+
+    /// Runs the clean-up step even after a failure.
+    fn clean_up(&mut self, step: Step, action: impl FnOnce() -> StepOutcome) {
+        self.record(step, false, action);
+    }
+
+    fn record(&mut self, step: Step, skip: bool, action: impl FnOnce() -> StepOutcome) {
+        let started = Instant::now();
+        let outcome = if skip {
+            Outcome::Skipped
+        } else {
+            match action() {
+                Ok(Done::Pass) => Outcome::Pass,
+                Ok(Done::NotApplicable(reason)) => Outcome::NotApplicable { reason },
+                Err(failure) => {
+                    self.failed = true;
+                    let log = failure.output.and_then(|output| {
+                        let file = self.work.join(format!("{}.log", step.name()));
+                        std::fs::write(&file, output).ok().map(|()| file)
+                    });
+                    Outcome::Fail { reason: failure.reason, log }
+                }
+            }
+        };
+        let result = StepResult { step, outcome, seconds: started.elapsed().as_secs_f64() };
+        (self.report)(&self.label, &result);
+        self.results.push(result);
+    }
+
+    /// Fails every step with one reason (the subject could not start).
+    fn fail_all(&mut self, steps: &[Step], reason: &str) {
+        for (index, step) in steps.iter().enumerate() {
+            if index == 0 {
+                self.run(*step, || Err(Failure::new(reason)));
+            } else {
+                self.run(*step, || Ok(Done::Pass));
+            }
+        }
+    }
+}
+
+/// The credential the fake API accepts in a run.
+const TOKEN: &str = "acceptance-token-d1c3a9";
+
+/// Starts the fake API and writes the workspace; a reason when either cannot be done.
+fn start(target: &Target<'_>, dir: &str) -> Result<(FakeProcess, Workspace), String> {
+    std::fs::create_dir_all(&target.work).map_err(|error| format!("{}: {error}", target.work.display()))?;
+    let fake = FakeProcess::start(target.fake_api, &target.loaded.dir, TOKEN)?;
+    let name = &target.loaded.provider.name;
+    let workspace = Workspace::new(target.terraform, target.work.join(dir), name, target.provider_binary)
+        .map_err(|error| format!("cannot write the workspace: {error}"))?;
+    Ok((fake, workspace))
+}
+
+/// The provider block pointing at the fake API.
+fn provider_block(examples: &Examples<'_>, target: &Target<'_>, url: &str) -> Result<Block, String> {
+    let provider = &target.loaded.provider;
+    let mut settings = Vec::new();
+    if provider.config.attributes.contains_key("server_url") {
+        settings.push(("server_url".to_owned(), Expr::String(url.to_owned())));
+    }
+    if let Some(auth) = &provider.auth {
+        settings.push((auth.attribute().to_owned(), Expr::String(TOKEN.to_owned())));
+    }
+    examples.provider_block(settings).map_err(|error| error.to_string())
+}
+
+/// Writes the configuration and checks the result.
+fn configure(workspace: &Workspace, blocks: &[Block]) -> Result<(), Failure> {
+    workspace.configure(&hcl::file(blocks)).map_err(|error| Failure::new(format!("cannot write main.tf: {error}")))
+}
+
+/// `terraform validate` accepts the configuration.
+fn validate(workspace: &Workspace) -> StepOutcome {
+    let run = workspace.run(&["validate", "-no-color"]);
+    if !run.exited(0) {
+        return Err(Failure::of("terraform validate refused the generated configuration", &run));
+    }
+    Ok(Done::Pass)
+}
+
+/// `terraform apply` succeeds without an inconsistency.
+fn apply(workspace: &Workspace) -> StepOutcome {
+    let run = workspace.run(&["apply", "-auto-approve", "-no-color"]);
+    if let Some(line) = run.output().lines().find(|line| line.contains("Provider produced")) {
+        return Err(Failure::of(format!("apply: {}", line.trim_matches(['│', ' '])), &run));
+    }
+    if !run.exited(0) {
+        return Err(Failure::of("terraform apply failed", &run));
+    }
+    Ok(Done::Pass)
+}
+
+/// The plan is empty.
+fn clean_plan(workspace: &Workspace) -> StepOutcome {
+    let run = workspace.run(&["plan", "-detailed-exitcode", "-no-color"]);
+    match run.code {
+        Some(0) => Ok(Done::Pass),
+        Some(2) => Err(Failure::of("the plan is not empty", &run)),
+        _ => Err(Failure::of("terraform plan failed", &run)),
+    }
+}
+
+/// The plan holds `wanted` (`# shop_store.example will be updated in-place`), then it applies.
+fn plan_then_apply(workspace: &Workspace, wanted: &str) -> StepOutcome {
+    let run = workspace.run(&["plan", "-no-color"]);
+    if !run.exited(0) || !run.stdout.contains(wanted) {
+        return Err(Failure::of(format!("the plan does not say `{wanted}`"), &run));
+    }
+    apply(workspace)
+}
+
+/// `terraform destroy`, then the fake API holds nothing.
+fn destroy(workspace: &Workspace, fake: &mut FakeProcess) -> StepOutcome {
+    let run = workspace.run(&["destroy", "-auto-approve", "-no-color"]);
+    if !run.exited(0) {
+        return Err(Failure::of("terraform destroy failed", &run));
+    }
+    match fake.object_count() {
+        Ok(0) => Ok(Done::Pass),
+        Ok(left) => Err(Failure::of(format!("the API still holds {left} object(s) after destroy"), &run)),
+        Err(problem) => Err(Failure::new(problem)),
+    }
+}
+
+/// Drives the resource `type_name` through its whole life; `report` hears of each step as it ends.
+pub fn resource(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, &StepResult) + Sync)) -> Subject {
+    let started = Instant::now();
+    let mut steps =
+        Steps { label: type_name.to_owned(), work: target.work.clone(), results: Vec::new(), failed: false, report };
+    let provider = &target.loaded.provider;
+    let examples = Examples::new(provider);
+    let prepared = examples.resource(type_name).map_err(|error| error.to_string()).and_then(|example| {
+        let (fake, workspace) = start(target, "main")?;
+        let provider_block = provider_block(&examples, target, &fake.url)?;
+        Ok((example, fake, workspace, provider_block))
+    });
+    match prepared {
+        Ok((example, mut fake, workspace, provider_block)) => {
+            let resource = &provider.resources[type_name];
+            let life = Life { target, example, resource, workspace, provider_block, address: String::new() };
+            life.live(&mut steps, &mut fake);
+        }
+        Err(reason) => steps.fail_all(&Step::RESOURCE, &reason),
+    }
+    Subject {
+        provider: provider.name.clone(),
+        kind: report::RESOURCE,
+        type_name: type_name.to_owned(),
+        steps: steps.results,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+/// A resource's life: its configurations and the workspace they are applied in.
+struct Life<'a> {
+    target: &'a Target<'a>,
+    example: ResourceExample,
+    resource: &'a Resource,
+    workspace: Workspace,
+    provider_block: Block,
+    address: String,
+}
+
+impl Life<'_> {
+    fn blocks(&self, extra: &[Block], block: &Block) -> Vec<Block> {
+        let mut blocks = vec![self.provider_block.clone()];
+        blocks.extend(self.example.dependencies.iter().cloned());
+        blocks.extend(extra.iter().cloned());
+        blocks.push(block.clone());
+        blocks
+    }
+
+    fn live(mut self, steps: &mut Steps<'_>, fake: &mut FakeProcess) {
+        self.address = self.example.address();
+        let address = self.address.clone();
+        let workspace = &self.workspace;
+        let create = self.blocks(&[], &self.example.create);
+        steps.run(Step::Validate, || {
+            configure(workspace, &create)?;
+            validate(workspace)
+        });
+        steps.run(Step::Create, || apply(workspace));
+        steps.run(Step::CreatePlan, || clean_plan(workspace));
+        let mut applied = self.example.create.clone();
+        match &self.example.update {
+            Some(update) => {
+                steps.run(Step::Update, || {
+                    configure(workspace, &self.blocks(&[], update))?;
+                    plan_then_apply(workspace, &format!("# {address} will be updated in-place"))
+                });
+                steps.run(Step::UpdatePlan, || clean_plan(workspace));
+                applied = update.clone();
+            }
+            None => {
+                let reason = "no attribute that Terraform shows can change without replacing it";
+                steps.run(Step::Update, || Ok(Done::NotApplicable(reason.to_owned())));
+                steps.run(Step::UpdatePlan, || Ok(Done::NotApplicable(reason.to_owned())));
+            }
+        }
+        match &self.example.replace {
+            Some((replace, others)) => {
+                steps.run(Step::Replace, || {
+                    configure(workspace, &self.blocks(others, replace))?;
+                    plan_then_apply(workspace, &format!("# {address} must be replaced"))?;
+                    clean_plan(workspace)
+                });
+                applied = replace.clone();
+            }
+            None => {
+                let reason = "no attribute forces replacement".to_owned();
+                steps.run(Step::Replace, || Ok(Done::NotApplicable(reason)));
+            }
+        }
+        let mut fresh = None;
+        steps.run(Step::Import, || {
+            let (workspace, outcome) = self.import(&applied)?;
+            fresh = Some(workspace);
+            Ok(outcome)
+        });
+        steps.run(Step::ImportPlan, || match &fresh {
+            Some(fresh) => clean_plan(fresh),
+            None => Ok(Done::NotApplicable("the resource cannot be imported".to_owned())),
+        });
+        steps.run(Step::Recreate, || {
+            fake.command(&format!("remove {}", self.example.type_name)).map_err(Failure::new)?;
+            let run = workspace.run(&["plan", "-detailed-exitcode", "-no-color"]);
+            let wanted = format!("# {address} will be created");
+            if run.exited(2) && run.stdout.contains(&wanted) {
+                Ok(Done::Pass)
+            } else {
+                Err(Failure::of(format!("after a deletion outside Terraform the plan does not say `{wanted}`"), &run))
+            }
+        });
+        steps.clean_up(Step::Destroy, || destroy(workspace, fake));
+    }
+
+    /// Imports the resource into a fresh workspace whose configuration is `applied` with references
+    /// replaced by the values they had; the workspace, or why the resource cannot be imported.
+    fn import(&self, applied: &Block) -> Result<(Workspace, Done), Failure> {
+        let target = self.target;
+        let Some(import) = &self.resource.import else {
+            return Err(Failure::new("the resource has no import ID template"));
+        };
+        let state = self.workspace.state_values().map_err(|run| Failure::of("terraform show -json failed", &run))?;
+        let values_of = |address: &str| state.iter().find(|(at, _)| at == address).map(|(_, values)| values);
+        let Some(values) = values_of(&self.address) else {
+            return Err(Failure::new(format!("{} is not in the state", self.address)));
+        };
+        let mut missing = Vec::new();
+        let id = schema::template::expand(&import.id, |name| {
+            let text = id_text(values.get(name));
+            if text.is_none() {
+                missing.push(name.to_owned());
+            }
+            text
+        });
+        if !missing.is_empty() {
+            return Err(Failure::new(format!("the state has no value for {} of the import ID", missing.join(", "))));
+        }
+        let resolve = |reference: &Reference| {
+            values_of(&reference.address()).and_then(|values| values.get(&reference.attribute)).map(literal)
+        };
+        let body = importable(&applied.body.resolved(&resolve), self.resource);
+        let block = Block { body, ..applied.clone() };
+        let name = &target.loaded.provider.name;
+        let fresh = Workspace::new(target.terraform, target.work.join("import"), name, target.provider_binary)
+            .map_err(|error| Failure::new(format!("cannot write the import workspace: {error}")))?;
+        configure(&fresh, &[self.provider_block.clone(), block])?;
+        let run = fresh.run(&["import", "-no-color", &self.address, &id]);
+        if !run.exited(0) || !run.stdout.contains("Import successful!") {
+            return Err(Failure::of(format!("terraform import {} {id:?} failed", self.address), &run));
+        }
+        Ok((fresh, Done::Pass))
+    }
+}
+
+/// The configuration an import can match: attributes the API never returns keep their default (which
+/// the import fills in) or are left out.
+fn importable(body: &Body, resource: &Resource) -> Body {
+    let unreturned = resource.unreturned();
+    let items = body
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Attribute(name, _) if unreturned.contains(name) => {
+                let default = resource.schema.attributes.get(name)?.default.as_ref()?;
+                Some(Item::Attribute(name.clone(), crate::examples::values::literal(default)))
+            }
+            other => Some(other.clone()),
+        })
+        .collect();
+    Body { items }
+}
+
+/// A state value as text in an import ID.
+fn id_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+/// A state value as an HCL literal.
+fn literal(value: &Value) -> Expr {
+    match value {
+        Value::Null => Expr::String(String::new()),
+        Value::Bool(flag) => Expr::Bool(*flag),
+        Value::Number(number) => Expr::Number(number.to_string()),
+        Value::String(text) => Expr::String(text.clone()),
+        Value::Array(items) => Expr::List(items.iter().map(literal).collect()),
+        Value::Object(entries) => {
+            Expr::Object(entries.iter().map(|(key, value)| (key.clone(), literal(value))).collect())
+        }
+    }
+}
+
+/// Reads the data source `type_name` after creating the resource that makes what it reads, and checks
+/// that it read the resource's values.
+pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, &StepResult) + Sync)) -> Subject {
+    let started = Instant::now();
+    let mut steps = Steps {
+        label: report::label(report::DATA_SOURCE, type_name),
+        work: target.work.clone(),
+        results: Vec::new(),
+        failed: false,
+        report,
+    };
+    let provider = &target.loaded.provider;
+    let examples = Examples::new(provider);
+    let prepared = (|| {
+        let source = examples.source_of(type_name).ok_or_else(|| {
+            "no resource reads the same path, so nothing creates what the data source reads".to_owned()
+        })?;
+        let example = examples.resource(source).map_err(|error| error.to_string())?;
+        let data = examples.data_source(type_name).map_err(|error| error.to_string())?;
+        let (fake, workspace) = start(target, "main")?;
+        let mut blocks = vec![provider_block(&examples, target, &fake.url)?];
+        blocks.extend(example.dependencies.iter().cloned());
+        blocks.push(example.create.clone());
+        blocks.push(reading(&data, source, &provider.resources[source]));
+        Ok::<_, String>((fake, workspace, blocks, example.address()))
+    })();
+    match prepared {
+        Ok((mut fake, workspace, blocks, source)) => {
+            let address = format!("data.{type_name}.{NAME}");
+            steps.run(Step::Validate, || {
+                configure(&workspace, &blocks)?;
+                validate(&workspace)
+            });
+            steps.run(Step::Read, || {
+                apply(&workspace)?;
+                let state = workspace.state_values().map_err(|run| Failure::of("terraform show -json failed", &run))?;
+                let values = |wanted: &str| state.iter().find(|(at, _)| at == wanted).map(|(_, values)| values.clone());
+                let (Some(read), Some(created)) = (values(&address), values(&source)) else {
+                    return Err(Failure::new(format!("{address} or {source} is not in the state")));
+                };
+                let differing = differences(&read, &created, "");
+                if differing.is_empty() {
+                    Ok(Done::Pass)
+                } else {
+                    Err(Failure::new(format!(
+                        "{address} read other values than {source} has: {}",
+                        differing.join(", ")
+                    )))
+                }
+            });
+            steps.clean_up(Step::Destroy, || destroy(&workspace, &mut fake));
+        }
+        Err(reason) => steps.fail_all(&Step::DATA_SOURCE, &reason),
+    }
+    Subject {
+        provider: provider.name.clone(),
+        kind: report::DATA_SOURCE,
+        type_name: type_name.to_owned(),
+        steps: steps.results,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+/// The data source block with each attribute the source resource also has taken from that resource.
+fn reading(data: &Block, source: &str, resource: &Resource) -> Block {
+    let items = data
+        .body
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Attribute(name, _) if resource.schema.attributes.contains_key(name) => {
+                let reference =
+                    Reference { type_name: source.to_owned(), name: NAME.to_owned(), attribute: name.clone() };
+                Item::Attribute(name.clone(), Expr::Reference(reference))
+            }
+            other => other.clone(),
+        })
+        .collect();
+    Block { body: Body { items }, ..data.clone() }
+}
+
+/// The paths where `read` (a data source's values) differs from `created` (the resource's); only what the
+/// data source has is compared, and a number compares by value.
+fn differences(read: &Value, created: &Value, at: &str) -> Vec<String> {
+    match (read, created) {
+        (Value::Object(read), Value::Object(created)) => read
+            .iter()
+            .flat_map(|(key, value)| {
+                let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+                match created.get(key) {
+                    Some(other) => differences(value, other, &path),
+                    None => Vec::new(),
+                }
+            })
+            .collect(),
+        (Value::Array(read), Value::Array(created)) if read.len() == created.len() => read
+            .iter()
+            .zip(created)
+            .enumerate()
+            .flat_map(|(index, (value, other))| differences(value, other, &format!("{at}[{index}]")))
+            .collect(),
+        (Value::Number(read), Value::Number(created)) if read.as_f64() == created.as_f64() => Vec::new(),
+        (read, created) if read == created => Vec::new(),
+        _ => vec![at.to_owned()],
+    }
+}

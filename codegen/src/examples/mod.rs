@@ -1,0 +1,491 @@
+//! Example configurations worked out from the schema: for each resource, the configuration that creates
+//! it (every required attribute and every optional one that is not deprecated, values its validators
+//! accept, one variant of each one-of group, references to the resources whose IDs it takes), one that
+//! changes every attribute that can change in place, and one that changes an attribute that forces
+//! replacement; for each data source, a configuration that reads one. The docs show them where the author
+//! wrote none; the acceptance runner ([`crate::acceptance`]) drives the real `terraform` with them.
+//!
+//! [`hcl`] prints them; [`values`] chooses the values.
+
+pub mod hcl;
+pub mod values;
+
+use std::fmt;
+
+use hcl::{Block, Body, Expr, Item, Reference};
+use schema::{Attribute, Block as SchemaBlock, NestingMode, Object, Provider, Resource, Type};
+
+/// The name every example gives the resource it declares.
+pub const NAME: &str = "example";
+
+/// The name of the second instance of a referenced resource, which a replacement switches to.
+pub const OTHER: &str = "other";
+
+/// Why no example could be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleError {
+    /// The resource or data source type.
+    pub type_name: String,
+    /// The attribute path, dotted.
+    pub attribute: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for ExampleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: attribute `{}`: {}", self.type_name, self.attribute, self.problem)
+    }
+}
+
+impl std::error::Error for ExampleError {}
+
+/// The example configurations of one resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceExample {
+    /// The resource type.
+    pub type_name: String,
+    /// The resources it references, each before those that reference it.
+    pub dependencies: Vec<Block>,
+    /// The block that creates it.
+    pub create: Block,
+    /// The block with every attribute that can change in place changed; `None` when no attribute that
+    /// Terraform shows can change without replacing the resource.
+    pub update: Option<Block>,
+    /// The update block with one attribute that forces replacement changed, and the blocks of what it now
+    /// references besides the dependencies; `None` when no attribute forces replacement.
+    pub replace: Option<(Block, Vec<Block>)>,
+}
+
+impl ResourceExample {
+    /// The address the example declares: `type.example`.
+    pub fn address(&self) -> String {
+        format!("{}.{NAME}", self.type_name)
+    }
+
+    /// The example file the docs show: the dependencies and the creating block.
+    pub fn file(&self) -> String {
+        let mut blocks = self.dependencies.clone();
+        blocks.push(self.create.clone());
+        hcl::file(&blocks)
+    }
+}
+
+/// Which configuration a value is chosen for.
+#[derive(Debug, Clone, PartialEq)]
+enum Version {
+    Create,
+    Update,
+    /// The update, with the attribute at this path changed as well.
+    Replace(Vec<String>),
+}
+
+/// Works out examples for one provider.
+pub struct Examples<'p> {
+    provider: &'p Provider,
+}
+
+impl<'p> Examples<'p> {
+    /// Examples of `provider`'s resources and data sources.
+    pub fn new(provider: &'p Provider) -> Self {
+        Examples { provider }
+    }
+
+    /// The examples of the resource `type_name`.
+    pub fn resource(&self, type_name: &str) -> Result<ResourceExample, ExampleError> {
+        let resource = self.provider.resources.get(type_name).ok_or_else(|| ExampleError {
+            type_name: type_name.to_owned(),
+            attribute: String::new(),
+            problem: "no such resource".to_owned(),
+        })?;
+        let create = self.block("resource", type_name, resource, &Version::Create)?;
+        let mut dependencies = Vec::new();
+        self.dependencies(&create.body, &mut vec![type_name.to_owned()], &mut dependencies)?;
+        let update = self.block("resource", type_name, resource, &Version::Update)?;
+        let visible = |block: &Block| without_write_only(&block.body, &resource.schema, self.provider);
+        let update = (visible(&update) != visible(&create)).then_some(update);
+        let replace = match self.replacement_target(type_name, resource)? {
+            Some(path) => {
+                let block = self.block("resource", type_name, resource, &Version::Replace(path))?;
+                let mut others = Vec::new();
+                for reference in block.body.references().into_iter().filter(|reference| reference.name == OTHER) {
+                    let other = self.provider.resources.get(&reference.type_name).map(|resource| {
+                        self.block_named("resource", &reference.type_name, OTHER, resource, &Version::Update)
+                    });
+                    if let Some(other) = other.transpose()? {
+                        if !others.contains(&other) {
+                            others.push(other);
+                        }
+                    }
+                }
+                Some((block, others))
+            }
+            None => None,
+        };
+        Ok(ResourceExample { type_name: type_name.to_owned(), dependencies, create, update, replace })
+    }
+
+    /// The block that reads the data source `type_name`, with literal values.
+    pub fn data_source(&self, type_name: &str) -> Result<Block, ExampleError> {
+        let resource = self.provider.data_sources.get(type_name).ok_or_else(|| ExampleError {
+            type_name: type_name.to_owned(),
+            attribute: String::new(),
+            problem: "no such data source".to_owned(),
+        })?;
+        self.block("data", type_name, resource, &Version::Create)
+    }
+
+    /// The provider block: the provider's required settings with example values, then `settings` (which
+    /// replace example values of the same name).
+    pub fn provider_block(&self, settings: Vec<(String, Expr)>) -> Result<Block, ExampleError> {
+        let context = Context { type_name: &self.provider.name, version: &Version::Create, resource: false };
+        let config = &self.provider.config;
+        let required =
+            |name: &str| config.attributes.get(name).is_some_and(|attribute| attribute.mode == schema::Mode::Required);
+        let mut items: Vec<Item> = self
+            .body(&context, config, &[], false)?
+            .items
+            .into_iter()
+            .filter(|item| matches!(item, Item::Attribute(name, _) if required(name) && !settings.iter().any(|(set, _)| set == name)))
+            .collect();
+        items.extend(settings.into_iter().map(|(name, value)| Item::Attribute(name, value)));
+        Ok(Block { kind: "provider".to_owned(), labels: vec![self.provider.name.clone()], body: Body { items } })
+    }
+
+    /// The resource that creates what the data source `type_name` reads: the one whose read operation
+    /// has the same method and path.
+    pub fn source_of(&self, type_name: &str) -> Option<&'p str> {
+        let read = self.provider.data_sources.get(type_name)?.operations.read.as_ref()?;
+        self.provider.resources.iter().find_map(|(name, resource)| {
+            let same = resource.operations.read.as_ref()?;
+            (same.path == read.path && same.method == read.method).then_some(name.as_str())
+        })
+    }
+
+    /// The import ID of the resource in the example, its template filled with example values.
+    pub fn import_id(&self, type_name: &str) -> Option<String> {
+        let resource = self.provider.resources.get(type_name)?;
+        let import = resource.import.as_ref()?;
+        Some(schema::template::expand(&import.id, |name| {
+            let attribute = resource.schema.attributes.get(name)?;
+            match values::primitive(name, &attribute.ty, &attribute.validators, 0)? {
+                Expr::String(text) | Expr::Number(text) => Some(text),
+                Expr::Bool(flag) => Some(flag.to_string()),
+                _ => None,
+            }
+        }))
+    }
+
+    fn block(
+        &self,
+        kind: &str,
+        type_name: &str,
+        resource: &Resource,
+        version: &Version,
+    ) -> Result<Block, ExampleError> {
+        self.block_named(kind, type_name, NAME, resource, version)
+    }
+
+    fn block_named(
+        &self,
+        kind: &str,
+        type_name: &str,
+        name: &str,
+        resource: &Resource,
+        version: &Version,
+    ) -> Result<Block, ExampleError> {
+        let context = Context { type_name, version, resource: kind == "resource" };
+        let body = self.body(&context, &resource.schema, &[], false)?;
+        Ok(Block { kind: kind.to_owned(), labels: vec![type_name.to_owned(), name.to_owned()], body })
+    }
+
+    /// The blocks `body` references (and those they reference), each after what it references.
+    fn dependencies(&self, body: &Body, seen: &mut Vec<String>, out: &mut Vec<Block>) -> Result<(), ExampleError> {
+        for reference in body.references() {
+            if seen.contains(&reference.type_name) {
+                continue;
+            }
+            seen.push(reference.type_name.clone());
+            let Some(resource) = self.provider.resources.get(&reference.type_name) else { continue };
+            let block = self.block("resource", &reference.type_name, resource, &Version::Create)?;
+            self.dependencies(&block.body, seen, out)?;
+            out.push(block);
+        }
+        Ok(())
+    }
+
+    /// The attribute a replacement changes: the first one that forces replacement, can be set, shows in
+    /// the plan and takes another value (a literal before a reference).
+    fn replacement_target(&self, type_name: &str, resource: &Resource) -> Result<Option<Vec<String>>, ExampleError> {
+        let mut candidates = Vec::new();
+        self.forcing_paths(&resource.schema, &mut Vec::new(), false, &mut candidates);
+        let context = Context { type_name, version: &Version::Create, resource: true };
+        let mut reference = None;
+        for path in candidates {
+            let attribute = self.attribute_at(&resource.schema, &path);
+            let Some(attribute) = attribute else { continue };
+            if path.len() == 1 && self.referenced_type(type_name, &path[0], attribute).is_some() {
+                reference.get_or_insert(path);
+                continue;
+            }
+            let first = self.value(&context, attribute, &path, 0)?;
+            let second = self.value(&context, attribute, &path, 1)?;
+            if first.is_some() && first != second {
+                return Ok(Some(path));
+            }
+        }
+        Ok(reference)
+    }
+
+    /// Paths of the settable, visible attributes that force replacement (themselves or through a parent)
+    /// and are primitives or collections of primitives.
+    fn forcing_paths(&self, object: &Object, at: &mut Vec<String>, forced: bool, out: &mut Vec<Vec<String>>) {
+        let chosen = chosen_attributes(object);
+        for (name, attribute) in &object.attributes {
+            if !chosen.contains(&name.as_str()) || attribute.write_only {
+                continue;
+            }
+            at.push(name.clone());
+            let forced = forced || attribute.requires_replacement;
+            match attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) {
+                Some(inner) => self.forcing_paths(inner, at, forced, out),
+                None if forced => out.push(at.clone()),
+                None => {}
+            }
+            at.pop();
+        }
+    }
+
+    fn attribute_at<'o>(&'o self, object: &'o Object, path: &[String]) -> Option<&'o Attribute> {
+        let (first, rest) = path.split_first()?;
+        let attribute = object.attributes.get(first)?;
+        if rest.is_empty() {
+            return Some(attribute);
+        }
+        let inner = self.provider.object(&attribute.ty.as_nested()?.object)?;
+        self.attribute_at(inner, rest)
+    }
+
+    /// The resource type whose ID the attribute `name` of `type_name` holds: `store_id` names the
+    /// provider's `store` resource where that has an `id`.
+    fn referenced_type(&self, type_name: &str, name: &str, attribute: &Attribute) -> Option<String> {
+        let short = name.strip_suffix("_id")?;
+        let target = format!("{}_{short}", self.provider.name);
+        let resource = self.provider.resources.get(&target)?;
+        (attribute.ty == Type::String && target != type_name && resource.schema.attributes.contains_key("id"))
+            .then_some(target)
+    }
+
+    fn body(&self, context: &Context<'_>, object: &Object, at: &[String], forced: bool) -> Result<Body, ExampleError> {
+        let mut items = Vec::new();
+        let chosen = chosen_attributes(object);
+        for (name, attribute) in &object.attributes {
+            if !chosen.contains(&name.as_str()) {
+                continue;
+            }
+            let path: Vec<String> = at.iter().cloned().chain([name.clone()]).collect();
+            let error = |problem: &str| ExampleError {
+                type_name: context.type_name.to_owned(),
+                attribute: path.join("."),
+                problem: problem.to_owned(),
+            };
+            if !hcl::is_identifier(name) {
+                if attribute.mode == schema::Mode::Required {
+                    return Err(error("the name is not an HCL identifier, so no configuration can set it"));
+                }
+                continue;
+            }
+            let forced = forced || attribute.requires_replacement;
+            let salt = context.salt(&path, forced);
+            let value =
+                match (at.is_empty() && context.resource, self.referenced_type(context.type_name, name, attribute)) {
+                    (true, Some(type_name)) => {
+                        let instance = if context.version == &Version::Replace(path.clone()) { OTHER } else { NAME };
+                        Some(Expr::Reference(Reference {
+                            type_name,
+                            name: instance.to_owned(),
+                            attribute: "id".to_owned(),
+                        }))
+                    }
+                    _ => match attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) {
+                        Some(inner) => {
+                            let nested = attribute.ty.as_nested().map(|nested| (nested.mode, nested.min_items));
+                            let element = Expr::Object(pairs(self.body(context, inner, &path, forced)?));
+                            nested.map(|(mode, min)| collection(mode, min, element))
+                        }
+                        None => self.value(context, attribute, &path, salt)?,
+                    },
+                };
+            match value {
+                Some(value) => items.push(Item::Attribute(name.clone(), value)),
+                None if attribute.mode == schema::Mode::Required => {
+                    return Err(error("no value satisfies its validators"));
+                }
+                None => {}
+            }
+        }
+        for (name, block) in &object.blocks {
+            let path: Vec<String> = at.iter().cloned().chain([name.clone()]).collect();
+            items.push(Item::Block(self.nested_block(context, name, block, &path, forced)?));
+        }
+        Ok(Body { items })
+    }
+
+    fn nested_block(
+        &self,
+        context: &Context<'_>,
+        name: &str,
+        block: &SchemaBlock,
+        path: &[String],
+        forced: bool,
+    ) -> Result<Block, ExampleError> {
+        let labels = if block.nesting == NestingMode::Map { vec![NAME.to_owned()] } else { Vec::new() };
+        Ok(Block { kind: name.to_owned(), labels, body: self.body(context, &block.object, path, forced)? })
+    }
+
+    /// The value of a non-nested attribute.
+    fn value(
+        &self,
+        context: &Context<'_>,
+        attribute: &Attribute,
+        path: &[String],
+        salt: u32,
+    ) -> Result<Option<Expr>, ExampleError> {
+        let name = path.last().map(String::as_str).unwrap_or_default();
+        Ok(typed(name, &attribute.ty, &attribute.validators, salt).or_else(|| {
+            // No value of the attribute's own type: a dynamic attribute takes a string.
+            (attribute.ty == Type::Dynamic).then(|| Expr::String(format!("{}-{name}", context.prefix(salt))))
+        }))
+    }
+}
+
+/// What the values of one block are chosen for.
+struct Context<'c> {
+    type_name: &'c str,
+    version: &'c Version,
+    /// A resource (whose attributes may reference others), not a data source.
+    resource: bool,
+}
+
+impl Context<'_> {
+    /// The salt of the attribute at `path`: 1 where this configuration changes it.
+    fn salt(&self, path: &[String], forced: bool) -> u32 {
+        match self.version {
+            Version::Create => 0,
+            Version::Update => u32::from(!forced),
+            Version::Replace(target) => u32::from(!forced || target.as_slice() == path),
+        }
+    }
+
+    fn prefix(&self, salt: u32) -> &'static str {
+        if salt == 0 { "example" } else { "updated" }
+    }
+}
+
+/// A value of type `ty`: primitives from [`values::primitive`], collections of one element (a map's
+/// key `example`), objects with every field.
+fn typed(name: &str, ty: &Type, validators: &[schema::Validator], salt: u32) -> Option<Expr> {
+    match ty {
+        Type::List(element) | Type::Set(element) => {
+            let count = validators
+                .iter()
+                .find_map(|validator| match validator {
+                    schema::Validator::Length { min: Some(min), .. } => Some(*min),
+                    _ => None,
+                })
+                .unwrap_or(1)
+                .max(1);
+            let items: Option<Vec<Expr>> =
+                (0..count as u32).map(|index| typed(name, element, &[], salt + 2 * index)).collect();
+            Some(Expr::List(items?))
+        }
+        Type::Map(element) => Some(Expr::Object(vec![(NAME.to_owned(), typed(name, element, &[], salt)?)])),
+        Type::Object(fields) => Some(Expr::Object(
+            fields
+                .iter()
+                .map(|(field, ty)| Some((field.clone(), typed(field, ty, &[], salt)?)))
+                .collect::<Option<_>>()?,
+        )),
+        Type::Tuple(elements) => {
+            Some(Expr::List(elements.iter().map(|ty| typed(name, ty, &[], salt)).collect::<Option<_>>()?))
+        }
+        Type::Nested(_) | Type::Dynamic => None,
+        primitive => values::primitive(name, primitive, validators, salt),
+    }
+}
+
+/// `count` copies of an element in a nested attribute's collection (at least one).
+fn collection(mode: NestingMode, min: u64, element: Expr) -> Expr {
+    match mode {
+        NestingMode::Single => element,
+        NestingMode::List | NestingMode::Set => Expr::List(vec![element; min.max(1) as usize]),
+        NestingMode::Map => Expr::Object(vec![(NAME.to_owned(), element)]),
+    }
+}
+
+/// A body's attributes as object entries.
+fn pairs(body: Body) -> Vec<(String, Expr)> {
+    body.items
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Attribute(name, value) => Some((name, value)),
+            Item::Block(_) => None,
+        })
+        .collect()
+}
+
+/// The attributes an example sets: settable ones, with only the first variant of each one-of group.
+fn chosen_attributes(object: &Object) -> Vec<&str> {
+    let left_out: Vec<&str> = object
+        .one_of
+        .values()
+        .flat_map(|group| group.variants.iter().skip(1).map(|variant| variant.attribute.as_str()))
+        .collect();
+    object
+        .attributes
+        .iter()
+        .filter(|(name, attribute)| values::settable(attribute) && !left_out.contains(&name.as_str()))
+        .map(|(name, _)| name.as_str())
+        .collect()
+}
+
+/// A body without its write-only attributes (at any depth), as the plan shows it.
+fn without_write_only(body: &Body, object: &Object, provider: &Provider) -> Body {
+    let items = body
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Attribute(name, value) => {
+                let attribute = object.attributes.get(name)?;
+                if attribute.write_only {
+                    return None;
+                }
+                let inner = attribute.ty.as_nested().and_then(|nested| provider.object(&nested.object));
+                let value = match inner {
+                    Some(inner) => visible_value(value, inner, provider),
+                    None => value.clone(),
+                };
+                Some(Item::Attribute(name.clone(), value))
+            }
+            Item::Block(block) => Some(Item::Block(block.clone())),
+        })
+        .collect();
+    Body { items }
+}
+
+fn visible_value(value: &Expr, object: &Object, provider: &Provider) -> Expr {
+    match value {
+        Expr::List(items) => Expr::List(items.iter().map(|item| visible_value(item, object, provider)).collect()),
+        Expr::Object(entries) if entries.iter().all(|(key, _)| object.attributes.contains_key(key)) => {
+            let body = Body {
+                items: entries.iter().map(|(key, value)| Item::Attribute(key.clone(), value.clone())).collect(),
+            };
+            Expr::Object(pairs(without_write_only(&body, object, provider)))
+        }
+        // A map of objects: its values are the objects.
+        Expr::Object(entries) => Expr::Object(
+            entries.iter().map(|(key, value)| (key.clone(), visible_value(value, object, provider))).collect(),
+        ),
+        other => other.clone(),
+    }
+}
