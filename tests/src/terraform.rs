@@ -8,10 +8,7 @@ use fake_api::{Faults, Served};
 
 /// The `terraform` binary: `TF_BIN`, or the one on PATH.
 pub fn terraform() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("TF_BIN") {
-        return Some(PathBuf::from(path));
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
+    codegen::acceptance::terraform::find()
 }
 
 /// [`terraform`], or `None` after printing the loud SKIP line a test that needs it leaves behind.

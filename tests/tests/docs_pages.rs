@@ -59,3 +59,27 @@ fn the_seed_pages_come_out_byte_for_byte() {
         std::fs::read_to_string(seeds.join("003_918e28be1140e198.txt")).unwrap()
     );
 }
+
+/// A provider whose folder has no examples gets them from the schema: the product page of the storefront
+/// fixture shows the store it references, the product, and its import from the `{store_id}/{id}` template;
+/// the data source page reads a store.
+#[test]
+fn pages_without_written_examples_show_generated_ones() {
+    let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
+    let loaded = schema::load_provider(&fixture).unwrap();
+    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates")).unwrap();
+    let page =
+        |path: &str| pages.iter().find(|(file, _)| file == Path::new(path)).map(|(_, page)| page.clone()).unwrap();
+    let product = page("resources/product.md");
+    let usage = &product[product.find("## Example Usage").unwrap()..product.find("## Schema").unwrap()];
+    insta::assert_snapshot!("shop_product_example_usage", usage);
+    let import = &product[product.find("## Import").unwrap()..];
+    insta::assert_snapshot!("shop_product_import", import);
+    let data_source = page("data-sources/store.md");
+    let usage = &data_source[data_source.find("## Example Usage").unwrap()..data_source.find("## Schema").unwrap()];
+    insta::assert_snapshot!("shop_store_data_source_example_usage", usage);
+    for (path, page) in &pages {
+        let problems = check_page(page);
+        assert!(problems.is_empty(), "{}: {problems:#?}", path.display());
+    }
+}

@@ -164,7 +164,10 @@ impl Runner {
                             provider_binary: &binaries[&job.loaded.provider.name],
                             fake_api: &fake_api,
                             terraform: &terraform,
-                            work: work_dir.join(&job.loaded.provider.name).join(job.type_name),
+                            work: work_dir.join(&job.loaded.provider.name).join(report::label(
+                                if job.data_source { report::DATA_SOURCE } else { report::RESOURCE },
+                                job.type_name,
+                            )),
                         };
                         let subject = if job.data_source {
                             lifecycle::data_source(&target, job.type_name, &report_step)
