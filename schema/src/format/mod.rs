@@ -3,3 +3,4 @@
 pub mod decode;
 pub mod spec;
 pub mod type_expr;
+pub mod write;
