@@ -8,6 +8,7 @@ pub mod acceptance;
 pub mod client;
 pub mod docs;
 pub mod examples;
+pub mod import;
 pub mod output;
 
 use std::fmt;

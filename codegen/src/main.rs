@@ -31,9 +31,36 @@ enum Command {
     /// the fake API (create, update, replace, import, re-create, destroy; data sources read what a
     /// resource created). Exit 1 on any failure.
     Acceptance(AcceptanceArgs),
+    /// Import a provider from another description of the API.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
     Docs(Box<codegen::docs::tfplugindocs::DocsArgs>),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// An OpenAPI 3.0 or 3.1 spec (YAML or JSON), with `x-speakeasy-*` annotations or by REST convention
+    Openapi(OpenapiArgs),
+}
+
+#[derive(Debug, Args)]
+struct OpenapiArgs {
+    /// The spec file
+    spec: PathBuf,
+    /// OpenAPI Overlay files applied in order before the import (repeatable)
+    #[arg(long, value_name = "FILE")]
+    overlay: Vec<PathBuf>,
+    /// The provider name (the prefix of every resource type)
+    #[arg(long, value_name = "PROVIDER")]
+    name: String,
+    /// The provider folder to write [default: schema/providers/<PROVIDER>]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Also write the decisions the spec left open to this file
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +147,7 @@ fn main() -> ExitCode {
         Command::Validate { paths } => validate(&paths),
         Command::Docs(args) => docs(*args),
         Command::Acceptance(args) => acceptance(args),
+        Command::Import(ImportCommand::Openapi(args)) => import_openapi(args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -194,6 +222,39 @@ fn docs(args: codegen::docs::tfplugindocs::DocsArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("Error executing command: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import_openapi(args: OpenapiArgs) -> ExitCode {
+    let options = schema::openapi::Options { spec: args.spec, overlays: args.overlay, name: args.name.clone() };
+    let out = args.out.unwrap_or_else(|| project_root().join("schema/providers").join(&args.name));
+    match codegen::import::openapi(&options, &out) {
+        Ok(imported) => {
+            for warning in &imported.warnings {
+                eprintln!("warning: {warning}");
+            }
+            if let Some(file) = &args.report {
+                let text: String = imported.report.iter().map(|line| format!("{line}\n")).collect();
+                if let Err(error) = std::fs::write(file, text) {
+                    eprintln!("{}: {error}", file.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            println!(
+                "imported {} resources and {} data sources into {} ({} decisions in the report)",
+                imported.provider.resources.len(),
+                imported.provider.data_sources.len(),
+                out.display(),
+                imported.report.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for error in errors {
+                eprintln!("{error}");
+            }
             ExitCode::FAILURE
         }
     }

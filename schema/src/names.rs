@@ -44,6 +44,19 @@ pub fn accessor(short: &str, data_source: bool) -> String {
     if data_source { format!("data_{plural}") } else { field(&plural) }
 }
 
+/// The accessor of the resource (or data source) `short` among `provider`'s: [`accessor`], but the name as
+/// it is (`data_app`) where another of the same kind is named like its plural (`apps`).
+pub fn accessor_among(provider: &crate::Provider, short: &str, data_source: bool) -> String {
+    let items = if data_source { &provider.data_sources } else { &provider.resources };
+    let plural_form = plural(short);
+    let taken = plural_form != short && items.keys().any(|type_name| provider.short_name(type_name) == plural_form);
+    match (taken, data_source) {
+        (false, _) => accessor(short, data_source),
+        (true, true) => format!("data_{short}"),
+        (true, false) => field(short),
+    }
+}
+
 /// The plural of a resource name (`access_key` -> `access_keys`); a name that reads as a plural already
 /// (`errors`, `settings`) stays as it is, `status` does not.
 pub fn plural(name: &str) -> String {

@@ -84,6 +84,22 @@ impl Node {
         }
     }
 
+    /// The value as JSON (keys in the order written).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.value {
+            NodeValue::Scalar(Scalar::Null) => Value::Null,
+            NodeValue::Scalar(Scalar::Bool(value)) => Value::Bool(*value),
+            NodeValue::Scalar(Scalar::Int(value)) => Value::from(*value),
+            NodeValue::Scalar(Scalar::Float(value)) => Value::from(*value),
+            NodeValue::Scalar(Scalar::String(value)) => Value::String(value.clone()),
+            NodeValue::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            NodeValue::Map(entries) => {
+                Value::Object(entries.iter().map(|(key, value)| (key.text.clone(), value.to_json())).collect())
+            }
+        }
+    }
+
     /// Follows a path of mapping keys and sequence indexes and returns the position of the last key or
     /// item found, stopping early where the path leaves the tree.
     pub fn locate(&self, path: &[String]) -> Pos {

@@ -6,7 +6,7 @@ pub mod terraform;
 
 use std::path::{Path, PathBuf};
 
-use schema::yaml::{Node, NodeValue, Scalar};
+use schema::yaml::Node;
 use serde_json::Value;
 
 /// The workspace root.
@@ -25,15 +25,5 @@ pub fn sample_provider_dirs() -> Vec<PathBuf> {
 
 /// Converts a YAML tree to JSON, to check YAML files against a JSON Schema.
 pub fn yaml_to_json(node: &Node) -> Value {
-    match &node.value {
-        NodeValue::Scalar(Scalar::Null) => Value::Null,
-        NodeValue::Scalar(Scalar::Bool(value)) => Value::Bool(*value),
-        NodeValue::Scalar(Scalar::Int(value)) => Value::from(*value),
-        NodeValue::Scalar(Scalar::Float(value)) => Value::from(*value),
-        NodeValue::Scalar(Scalar::String(value)) => Value::String(value.clone()),
-        NodeValue::Seq(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
-        NodeValue::Map(entries) => {
-            Value::Object(entries.iter().map(|(key, value)| (key.text.clone(), yaml_to_json(value))).collect())
-        }
-    }
+    node.to_json()
 }

@@ -153,7 +153,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     for type_name in provider.data_sources.keys() {
         let short = provider.short_name(type_name);
         let module = field_ident(short);
-        let accessor = names::accessor_ident(short, true);
+        let accessor = names::accessor_ident(provider, short, true);
         let doc = format!(" Reads of the data source `{type_name}`.");
         accessors.push(quote! {
             #[doc = #doc]
@@ -166,7 +166,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
-        let accessor = names::accessor_ident(short, false);
+        let accessor = names::accessor_ident(provider, short, false);
         let doc = format!(" Operations on `{type_name}`.");
         modules.push(quote!(pub mod #module;));
         accessors.push(quote! {

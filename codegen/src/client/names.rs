@@ -20,9 +20,9 @@ pub fn type_ident(name: &str) -> Ident {
     ident(&schema::names::type_name(name))
 }
 
-/// The client accessor of a resource or data source ([`schema::names::accessor`]).
-pub fn accessor_ident(short: &str, data_source: bool) -> Ident {
-    ident(&schema::names::accessor(short, data_source))
+/// The client accessor of a resource or data source of `provider` ([`schema::names::accessor_among`]).
+pub fn accessor_ident(provider: &schema::Provider, short: &str, data_source: bool) -> Ident {
+    ident(&schema::names::accessor_among(provider, short, data_source))
 }
 
 /// An identifier from its source form (`r#type` is raw).

@@ -100,7 +100,7 @@ fn example(
 ) -> Result<String, DocsError> {
     let crate_ident = field_ident(&provider.name);
     let module = field_ident(short);
-    let accessor = crate::client::names::accessor_ident(short, false);
+    let accessor = crate::client::names::accessor_ident(provider, short, false);
     let method = quote::format_ident!("{}", kind.key());
     let signature = Signature::new(kind, operation, resource);
     let mut args: Vec<proc_macro2::TokenStream> = signature

@@ -211,6 +211,10 @@ impl Provider {
         current: Option<&DynamicValue>,
     ) -> Result<(TfValue, Vec<Diagnostic>), Vec<Diagnostic>> {
         let current = Self::decode(current)?;
+        // An API with no read: the state keeps what was applied.
+        if resource.operations.read.is_none() {
+            return Ok((current, Vec::new()));
+        }
         let failed = |problem| vec![error(format!("read of {type_name} failed"), problem)];
         let answer =
             self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
@@ -300,6 +304,11 @@ impl Provider {
         };
         let failed = |problem: String| vec![error(format!("{} of {} failed", kind.key(), request.type_name), problem)];
         if kind == OperationKind::Delete {
+            // An API with no delete: destroy only forgets the object.
+            if resource.operations.delete.is_none() {
+                response.new_state = Self::encode(&TfValue::Null);
+                return response;
+            }
             match rest.call(&self.model, resource, kind, &prior, None).await {
                 Ok(_) => response.new_state = Self::encode(&TfValue::Null),
                 Err(problem) => response.diagnostics = failed(problem),
@@ -352,6 +361,13 @@ impl Provider {
             diagnostics: self.check_type(&request.type_name, false),
         };
         let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
+        if resource.operations.read.is_none() {
+            response.diagnostics = vec![error(
+                format!("{} cannot be imported", request.type_name),
+                "the API has no operation that reads one object",
+            )];
+            return response;
+        }
         let Some(import) = &resource.import else {
             response.diagnostics =
                 vec![error(format!("{} cannot be imported", request.type_name), "its schema has no import ID")];

@@ -160,18 +160,14 @@ impl Checker<'_> {
         let operations = &resource.operations;
         let at = join(base, &["operations"]);
         if context == Context::Resource {
-            for (kind, present) in [
-                ("create", operations.create.is_some()),
-                ("read", operations.read.is_some()),
-                ("delete", operations.delete.is_some()),
-            ] {
-                if !present {
-                    self.issue(
-                        at.clone(),
-                        format!("resource `{name}` has no `{kind}` operation"),
-                        format!("add `{kind}:` with its method and path; Terraform needs create, read and delete"),
-                    );
-                }
+            // Without read, state keeps what was applied (and the resource cannot be imported); without
+            // delete, destroy forgets the object. Without create there is no resource.
+            if operations.create.is_none() {
+                self.issue(
+                    at.clone(),
+                    format!("resource `{name}` has no `create` operation"),
+                    "add `create:` with its method and path, or declare it under `data_sources:`",
+                );
             }
             if operations.update.is_none() {
                 let in_place: Vec<&String> = resource

@@ -91,7 +91,7 @@ pub(super) fn provider_names(checker: &mut Checker<'_>) {
     {
         for type_name in items.keys() {
             let short = provider.short_name(type_name);
-            let accessor = names::accessor(short, data_source);
+            let accessor = names::accessor_among(provider, short, data_source);
             if let Some(first) = accessors.insert(names::unraw(&accessor).to_owned(), type_name.clone()) {
                 checker.issue(
                     path(&[section, short]),

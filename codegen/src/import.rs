@@ -1,0 +1,23 @@
+//! Importing a provider folder from another description of the API: the model from the importer
+//! ([`schema::openapi`]), written as `provider.yaml` beside example files worked out from it.
+
+use std::path::Path;
+
+use schema::FileErrors;
+use schema::openapi::{Imported, Options};
+
+/// Imports the OpenAPI spec of `options` into the provider folder `out`: `provider.yaml`, and the
+/// example files ([`crate::docs::generated_examples`]) of the resources and data sources. Nothing is
+/// written when the spec has errors.
+pub fn openapi(options: &Options, out: &Path) -> Result<Imported, Vec<FileErrors>> {
+    let imported = schema::openapi::import(options)?;
+    let file = schema::openapi::write_folder(&imported, out)?;
+    let loaded = schema::load_provider(&file).map_err(|errors| vec![errors])?;
+    for (path, text) in crate::docs::generated_examples(&loaded) {
+        let target = out.join(&path);
+        let written =
+            target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&target, text));
+        written.map_err(|error| vec![FileErrors::whole_file(&target, error.to_string(), "check the output folder")])?;
+    }
+    Ok(imported)
+}

@@ -1,0 +1,723 @@
+//! A resource's or data source's attributes inferred from its operations, by the rules the leading
+//! generator documents: attributes from the create request body merged with the responses and the
+//! operations' path and query parameters; required, optional, optional+computed and read-only as it
+//! decides them; "requires replacement" for inputs the update does not take (all of them without an
+//! update); its description suffixes; `x-speakeasy-*` annotations where the spec gives them.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::entities::{ApiOperation, Entity, Role};
+use super::names::snake;
+use super::shape::{Kind, Reader, Shape};
+use crate::model::{
+    Attribute, Method, Mode, Nested, NestedObject, NestingMode, Object, Operation, OperationKind, Operations,
+    PathParam, Resource, Type, Unset, Validator, Value as ModelValue,
+};
+
+/// Where a field was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Create,
+    Update,
+    Response,
+}
+
+/// One attribute being inferred: what every operation says of it.
+#[derive(Debug, Clone, Default)]
+struct Field {
+    api_name: String,
+    /// The request's schema where a request has it, else the response's.
+    shape: Shape,
+    in_create: bool,
+    required: bool,
+    in_update: bool,
+    in_response: bool,
+    /// A path or query parameter's description, which wins.
+    param: Option<String>,
+    /// A parameter the configuration must give.
+    param_required: bool,
+    /// A parameter of the create (or of a data source's read): an input whatever the schemas say.
+    input_param: bool,
+    /// A path parameter of a read, update or delete: the object's address, which must be known.
+    addresses: bool,
+    children: IndexMap<String, Field>,
+    /// How the children nest.
+    nesting: Option<NestingMode>,
+}
+
+/// Infers the resources and data sources of one document.
+pub struct Inference<'r, 'd> {
+    /// The schema reader.
+    pub reader: &'r mut Reader<'d>,
+    /// The root document (parameters are resolved against it).
+    pub root: &'d Value,
+    /// Decisions the spec leaves open, for the report.
+    pub report: Vec<String>,
+}
+
+/// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else snake_case.
+fn tf_name(name: &str, shape: &Shape) -> String {
+    shape.extension("x-speakeasy-name-override").and_then(Value::as_str).map_or_else(|| snake(name), snake)
+}
+
+fn ignored(shape: &Shape) -> bool {
+    shape.flag("x-speakeasy-ignore")
+        || shape.flag("x-speakeasy-terraform-ignore")
+        || shape.extension("x-speakeasy-terraform-ignore").and_then(Value::as_str) == Some("schema")
+}
+
+impl<'d> Inference<'_, 'd> {
+    /// The resource of `entity`, if it has a create operation.
+    pub fn resource(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
+        let create = entity.main(OperationKind::Create, false)?;
+        let has_update = entity.main(OperationKind::Update, false).is_some();
+        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        for role in entity.all(OperationKind::Create, false) {
+            if let Some(body) = self.request_body(&role.operation, name) {
+                absorb(&mut fields, &body, Seen::Create);
+            }
+        }
+        for role in entity.all(OperationKind::Update, false) {
+            if let Some(body) = self.request_body(&role.operation, name) {
+                absorb(&mut fields, &body, Seen::Update);
+            }
+        }
+        for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
+            for role in entity.all(kind, false) {
+                if let Some(answer) = self.response(&role.operation, name) {
+                    absorb(&mut fields, &answer, Seen::Response);
+                }
+            }
+        }
+        // Parameters: the create's are inputs; the others' must come from the create's answer (matched by
+        // name), else they are inputs too.
+        for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete] {
+            for role in entity.all(kind, false) {
+                for (param_name, param) in self.parameters(&role.operation) {
+                    self.add_parameter(&mut fields, &param_name, &param, kind == OperationKind::Create);
+                }
+            }
+        }
+        let schema = self.object(&fields, 0, has_update, false);
+        let operations = self.operations(entity, &fields, &schema, false, name);
+        for role in entity.roles.iter().filter(|role| role.order > 1 && role.resource) {
+            self.report.push(format!(
+                "{name}: {} {} is step {} of its {}; its attributes are in the schema, the provider calls only the first step",
+                role.operation.method.as_str(),
+                role.operation.path,
+                role.order,
+                role.kind.key()
+            ));
+        }
+        let _ = create;
+        Some(self.finish(name, schema, operations))
+    }
+
+    /// The data source of `entity`, if it has a read operation serving one.
+    pub fn data_source(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
+        let read = entity.main(OperationKind::Read, true)?;
+        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        for role in entity.all(OperationKind::Read, true) {
+            if let Some(answer) = self.response(&role.operation, name) {
+                absorb(&mut fields, &answer, Seen::Response);
+            }
+        }
+        for (param_name, param) in self.parameters(&read.operation) {
+            self.add_parameter(&mut fields, &param_name, &param, true);
+        }
+        let schema = self.object(&fields, 0, true, true);
+        let operations = self.operations(entity, &fields, &schema, true, name);
+        Some(self.finish(name, schema, operations))
+    }
+
+    fn finish(&self, name: &str, schema: Object, operations: Operations) -> Resource {
+        let id_attribute = schema.attributes.contains_key("id").then(|| "id".to_owned());
+        let import = operations.read.as_ref().and_then(|read| {
+            let names: Vec<String> = read.path_params.iter().map(|param| param.attribute.clone()).collect();
+            if names.is_empty() {
+                return id_attribute
+                    .as_ref()
+                    .map(|id| crate::model::Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] });
+            }
+            let template = names.iter().map(|name| format!("{{{name}}}")).collect::<Vec<_>>().join("/");
+            Some(crate::model::Import { id: template, attributes: names })
+        });
+        Resource {
+            description: format!("{} Resource", entity_title(name)),
+            subcategory: None,
+            deprecation: None,
+            schema,
+            operations,
+            id_attribute,
+            import,
+            identity: None,
+        }
+    }
+
+    /// The request body schema of an operation (JSON), hoisted to the entity's object.
+    fn request_body(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        let body = operation.value.get("requestBody")?;
+        let (body, _) = self.reader.follow(body, &operation.pointer)?;
+        let schema = json_schema(body.get("content")?)?;
+        let shape = self.reader.shape(schema, &format!("{}/requestBody", operation.pointer));
+        Some(hoist(shape, entity))
+    }
+
+    /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
+    /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
+    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        let responses = operation.value.get("responses")?.as_object()?;
+        let (_, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
+        let (response, _) = self.reader.follow(response, &operation.pointer)?;
+        let schema = json_schema(response.get("content")?)?;
+        let shape = self.reader.shape(schema, &format!("{}/responses", operation.pointer));
+        let shape = hoist(shape, entity);
+        if let Kind::Array { .. } = shape.kind {
+            let name =
+                shape.extension("x-speakeasy-wrapped-attribute").and_then(Value::as_str).unwrap_or("data").to_owned();
+            let mut properties = IndexMap::new();
+            properties.insert(name, shape);
+            return Some(Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() });
+        }
+        Some(shape)
+    }
+
+    /// The path and query parameters of an operation (the path item's shared ones too), by API name.
+    fn parameters(&mut self, operation: &ApiOperation<'d>) -> Vec<(String, Parameter)> {
+        let own: Vec<&Value> = operation
+            .value
+            .get("parameters")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().collect())
+            .unwrap_or_default();
+        let mut found: Vec<(String, Parameter)> = Vec::new();
+        for (index, value) in own.iter().chain(operation.shared_parameters.iter()).enumerate() {
+            let at = format!("{}/parameters/{index}", operation.pointer);
+            let Some((param, _)) = self.reader.follow(value, &at) else { continue };
+            let location = param.get("in").and_then(Value::as_str).unwrap_or_default();
+            if location != "path" && location != "query" {
+                continue;
+            }
+            let Some(name) = param.get("name").and_then(Value::as_str) else { continue };
+            if found.iter().any(|(seen, _)| seen == name) {
+                continue;
+            }
+            let mut shape = param
+                .get("schema")
+                .map(|schema| self.reader.shape(schema, &format!("{at}/schema")))
+                .unwrap_or_default();
+            for (key, value) in param.as_object().into_iter().flatten().filter(|(key, _)| key.starts_with("x-")) {
+                shape.extensions.insert(key.clone(), value.clone());
+            }
+            let parameter = Parameter {
+                in_path: location == "path",
+                required: param.get("required").and_then(Value::as_bool).unwrap_or(location == "path"),
+                description: param.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                shape,
+            };
+            found.push((name.to_owned(), parameter));
+        }
+        found
+    }
+
+    fn add_parameter(&mut self, fields: &mut IndexMap<String, Field>, api_name: &str, param: &Parameter, input: bool) {
+        if ignored(&param.shape) {
+            return;
+        }
+        let name = param_attribute(api_name, &param.shape);
+        match fields.get_mut(&name) {
+            // A parameter the create's answer gives (the new object's ID) is filled from it.
+            Some(field) if !input => {
+                field.param.get_or_insert_with(|| param.description.clone());
+                field.addresses |= param.in_path;
+            }
+            Some(field) => {
+                field.param = Some(param.description.clone());
+                field.param_required |= param.required;
+                field.in_create = true;
+                field.input_param = true;
+            }
+            None => {
+                let field = Field {
+                    api_name: api_name.to_owned(),
+                    shape: param.shape.clone(),
+                    in_create: true,
+                    param: Some(param.description.clone()),
+                    param_required: param.required,
+                    input_param: input,
+                    ..Field::default()
+                };
+                fields.insert(name, field);
+            }
+        }
+    }
+
+    /// The attributes of an object from its fields.
+    fn object(
+        &mut self,
+        fields: &IndexMap<String, Field>,
+        depth: usize,
+        has_update: bool,
+        data_source: bool,
+    ) -> Object {
+        let mut object = Object::default();
+        for (name, field) in fields {
+            let attribute = self.attribute(field, depth, has_update, data_source);
+            object.attributes.insert(name.clone(), attribute);
+        }
+        object
+    }
+
+    fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
+        let shape = &field.shape;
+        let configurable = field.input_param
+            || ((field.in_create || field.in_update)
+                && !shape.read_only
+                && !shape.flag("x-speakeasy-param-readonly")
+                && !data_source);
+        let input_required = field.param_required || field.required;
+        let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
+        let mut not_null = false;
+        let default = shape
+            .default
+            .as_ref()
+            .filter(|value| configurable && !data_source && !value.is_null() && !value.is_object())
+            .and_then(model_value);
+        let mode = if !configurable {
+            Mode::ReadOnly
+        } else if input_required && !shape.flag("x-speakeasy-param-optional") && default.is_none() {
+            if forced_computed == Some(true) || (depth > 0 && field.in_response && !data_source) {
+                not_null = true;
+                Mode::OptionalComputed
+            } else {
+                Mode::Required
+            }
+        } else if data_source {
+            Mode::Optional
+        } else if field.addresses && !field.in_response {
+            // Addresses the object, so it must be known: the configuration gives it.
+            Mode::Required
+        } else if default.is_some()
+            || forced_computed == Some(true)
+            || field.addresses
+            || (field.in_response && forced_computed != Some(false))
+        {
+            Mode::OptionalComputed
+        } else {
+            Mode::Optional
+        };
+        let requires_replacement = mode != Mode::ReadOnly
+            && !data_source
+            && (!has_update
+                || (field.in_create && !field.in_update && field.param.is_none())
+                || shape.flag("x-speakeasy-param-force-new"));
+        let (ty, json) = self.attribute_type(field, depth, has_update, data_source);
+        let mut suffixes = Vec::new();
+        let closed_enum = !shape.enumeration.is_empty()
+            && shape.extension("x-speakeasy-unknown-values").and_then(Value::as_str) != Some("allow");
+        if configurable && !shape.enumeration.is_empty() && !closed_enum {
+            suffixes.push(format!("possible known values include one of [{}]", enum_list(&shape.enumeration)));
+        }
+        if let (Some(default), true) =
+            (shape.default.as_ref().filter(|value| !value.is_null()), configurable && !data_source)
+        {
+            suffixes.push(format!("Default: {}", serde_json::to_string(default).unwrap_or_default()));
+        }
+        if not_null {
+            suffixes.push("Not Null".to_owned());
+        }
+        if configurable && closed_enum {
+            suffixes.push(match shape.enumeration.as_slice() {
+                [only] => format!("must be {}", serde_json::to_string(only).unwrap_or_default()),
+                members => format!("must be one of [{}]", enum_list(members)),
+            });
+        }
+        if requires_replacement {
+            suffixes.push("Requires replacement if changed.".to_owned());
+        }
+        if json {
+            suffixes.push("Parsed as JSON.".to_owned());
+        }
+        let base = field
+            .param
+            .clone()
+            .filter(|_| configurable || data_source)
+            .filter(|text| !text.is_empty())
+            .unwrap_or_else(|| shape.description.clone());
+        let mut validators = Vec::new();
+        if configurable && !shape.enumeration.is_empty() && closed_enum {
+            let members: Option<Vec<ModelValue>> = shape.enumeration.iter().map(model_value).collect();
+            if let Some(members) =
+                members.filter(|members| members.iter().all(|member| !matches!(member, ModelValue::Null)))
+            {
+                validators.push(Validator::Enum(members));
+            }
+        }
+        let deprecation = shape.deprecated.then(|| {
+            shape
+                .extension("x-speakeasy-deprecation-message")
+                .and_then(Value::as_str)
+                .unwrap_or("This will be removed in a future release, please migrate away from it as soon as possible")
+                .to_owned()
+        });
+        let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
+        attribute.description = describe(&base, &suffixes);
+        attribute.requires_replacement = requires_replacement;
+        attribute.sensitive = shape.flag("x-speakeasy-param-sensitive") || shape.format.as_deref() == Some("password");
+        attribute.write_only = shape.flag("x-speakeasy-terraform-write-only") && mode != Mode::ReadOnly;
+        attribute.deprecation = deprecation;
+        attribute.default = default.filter(|_| mode == Mode::OptionalComputed);
+        attribute.validators = validators;
+        attribute
+    }
+
+    /// The attribute's type, and whether it holds JSON text.
+    fn attribute_type(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> (Type, bool) {
+        let nested = |this: &mut Self, mode: NestingMode| {
+            let object = this.object(&field.children, depth + 1, has_update, data_source);
+            Type::Nested(Box::new(Nested { mode, object: NestedObject::Inline(object), min_items: 0, max_items: 0 }))
+        };
+        if field.shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
+            return (Type::String, true);
+        }
+        match &field.shape.kind {
+            Kind::String => (Type::String, false),
+            Kind::Integer => (Type::Int64, false),
+            Kind::Number if matches!(field.shape.format.as_deref(), Some("float" | "double")) => (Type::Float64, false),
+            Kind::Number => (Type::Number, false),
+            Kind::Boolean => (Type::Bool, false),
+            Kind::Object { .. } | Kind::Union { .. } if !field.children.is_empty() => {
+                (nested(self, NestingMode::Single), false)
+            }
+            Kind::Array { items, set } => {
+                if !field.children.is_empty() {
+                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
+                    return (nested(self, mode), false);
+                }
+                let element = primitive(items).unwrap_or(Type::String);
+                (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false)
+            }
+            Kind::Map(values) => {
+                if !field.children.is_empty() {
+                    return (nested(self, NestingMode::Map), false);
+                }
+                (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false)
+            }
+            Kind::Union { .. } | Kind::Object { .. } | Kind::Any | Kind::Recursive(_) => (Type::String, true),
+        }
+    }
+
+    /// The model operations: the main operation of each kind, its path parameters bound to the
+    /// attributes they fill, its query parameters and body.
+    fn operations(
+        &mut self,
+        entity: &Entity<'d>,
+        fields: &IndexMap<String, Field>,
+        schema: &Object,
+        data_source: bool,
+        name: &str,
+    ) -> Operations {
+        let mut operations = Operations::default();
+        let kinds: &[OperationKind] = if data_source {
+            &[OperationKind::Read]
+        } else {
+            &[OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete]
+        };
+        for kind in kinds {
+            let Some(role) = entity.main(*kind, data_source) else { continue };
+            let operation = self.operation(role, fields, schema, name);
+            match kind {
+                OperationKind::Create => operations.create = Some(operation),
+                OperationKind::Read => operations.read = Some(operation),
+                OperationKind::Update => operations.update = Some(operation),
+                OperationKind::Delete => operations.delete = Some(operation),
+                OperationKind::List => {}
+            }
+        }
+        operations
+    }
+
+    fn operation(
+        &mut self,
+        role: &Role<'d>,
+        fields: &IndexMap<String, Field>,
+        schema: &Object,
+        name: &str,
+    ) -> Operation {
+        let api = &role.operation;
+        let mut path_params = Vec::new();
+        let mut query = Vec::new();
+        for (param_name, param) in self.parameters(api) {
+            let attribute = param_attribute(&param_name, &param.shape);
+            if !schema.attributes.contains_key(&attribute) {
+                continue;
+            }
+            if param.in_path {
+                path_params.push(PathParam { name: param_name, attribute });
+            } else {
+                query.push(attribute);
+            }
+        }
+        let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
+            let request = self.request_body(api, name);
+            let sent: Vec<String> = match request.as_ref().map(|shape| &shape.kind) {
+                Some(Kind::Object { properties, .. }) => {
+                    properties.iter().map(|(api_name, shape)| tf_name(api_name, shape)).collect()
+                }
+                _ => Vec::new(),
+            };
+            fields
+                .keys()
+                .filter(|name| sent.contains(name))
+                .filter(|name| schema.attributes.get(*name).is_some_and(|attribute| attribute.mode.is_configurable()))
+                .filter(|name| {
+                    !query.contains(name) && !path_params.iter().any(|param: &PathParam| &param.attribute == *name)
+                })
+                .cloned()
+                .collect()
+        });
+        let success: Vec<u16> = api
+            .value
+            .get("responses")
+            .and_then(Value::as_object)
+            .map(|responses| {
+                responses
+                    .keys()
+                    .filter_map(|code| code.parse::<u16>().ok())
+                    .filter(|code| (200..300).contains(code))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let operation_id = api.value.get("operationId").and_then(Value::as_str).map(str::to_owned);
+        Operation {
+            method: api.method,
+            path: api.path.clone(),
+            operation_id: operation_id.unwrap_or_else(|| Operation::default_operation_id(role.kind, name)),
+            summary: api.value.get("summary").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            description: api.value.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            path_params,
+            query,
+            body,
+            success: if success.is_empty() { Operation::default_success(role.kind) } else { success },
+            errors: Vec::new(),
+            unset: Unset::default_for(api.method),
+            idempotency_key: None,
+        }
+    }
+}
+
+/// A path or query parameter.
+#[derive(Debug, Clone)]
+struct Parameter {
+    in_path: bool,
+    required: bool,
+    description: String,
+    shape: Shape,
+}
+
+/// The attribute a parameter fills: its `x-speakeasy-match` (the last part of a dotted path), else its
+/// own name in snake_case.
+fn param_attribute(api_name: &str, shape: &Shape) -> String {
+    match shape.extension("x-speakeasy-match").and_then(Value::as_str) {
+        Some(matched) => snake(matched.rsplit('.').next().unwrap_or(matched)),
+        None => tf_name(api_name, shape),
+    }
+}
+
+/// The entity's own object within a schema: the first object, depth first, marked
+/// `x-speakeasy-entity` with the entity's name; else the schema itself.
+fn hoist(shape: Shape, entity: &str) -> Shape {
+    fn names(shape: &Shape, entity: &str) -> bool {
+        match shape.extension("x-speakeasy-entity") {
+            Some(Value::String(name)) => name == entity,
+            Some(Value::Array(names)) => names.iter().any(|name| name.as_str() == Some(entity)),
+            _ => false,
+        }
+    }
+    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<Shape> {
+        if names(shape, entity) {
+            return Some(shape.clone());
+        }
+        if depth > 3 {
+            return None;
+        }
+        match &shape.kind {
+            Kind::Object { properties, .. } => {
+                properties.values().find_map(|property| find(property, entity, depth + 1))
+            }
+            _ => None,
+        }
+    }
+    if names(&shape, entity) {
+        return shape;
+    }
+    find(&shape, entity, 0).unwrap_or(shape)
+}
+
+/// The `application/json` (or first JSON-like) schema of a `content` map.
+fn json_schema(content: &Value) -> Option<&Value> {
+    let content = content.as_object()?;
+    let (_, media) = content
+        .iter()
+        .find(|(kind, _)| kind.as_str() == "application/json")
+        .or_else(|| content.iter().find(|(kind, _)| kind.contains("json")))
+        .or_else(|| content.iter().next())?;
+    media.get("schema")
+}
+
+/// Adds the properties of an object shape (and, through nesting, of its objects) to `fields`.
+fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
+    let (properties, required) = match &shape.kind {
+        Kind::Object { properties, required } => (properties, required),
+        _ => return,
+    };
+    for (api_name, property) in properties {
+        if ignored(property) {
+            continue;
+        }
+        let name = tf_name(api_name, property);
+        let field = fields.entry(name).or_insert_with(|| Field {
+            api_name: api_name.clone(),
+            shape: property.clone(),
+            ..Field::default()
+        });
+        match seen {
+            Seen::Create => {
+                field.in_create = true;
+                field.required |= required.contains(api_name);
+            }
+            Seen::Update => field.in_update = true,
+            Seen::Response => field.in_response = true,
+        }
+        // A request's description and type win over a response's.
+        if seen != Seen::Response && !(field.in_create && seen == Seen::Update) {
+            let children = std::mem::take(&mut field.children);
+            field.shape = property.clone();
+            field.children = children;
+        }
+        absorb_children(field, property, seen);
+    }
+}
+
+/// Adds the members of a property's objects (object, list or set of objects, map of objects, or the
+/// variants of a one-of) to the field's children.
+fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
+    match &shape.kind {
+        Kind::Object { .. } => absorb(&mut field.children, shape, seen),
+        Kind::Array { items, .. } => {
+            if matches!(items.kind, Kind::Object { .. } | Kind::Union { .. }) {
+                field.nesting = Some(NestingMode::List);
+                absorb_children(field, items, seen);
+            }
+        }
+        Kind::Map(values) => {
+            if matches!(values.kind, Kind::Object { .. }) {
+                absorb(&mut field.children, values, seen);
+            }
+        }
+        Kind::Union { variants, .. } => {
+            for (index, variant) in variants.iter().enumerate() {
+                let name = variant
+                    .extension("x-speakeasy-name-override")
+                    .and_then(Value::as_str)
+                    .map(snake)
+                    .or_else(|| variant.component.as_deref().map(snake))
+                    .or_else(|| variant.title.as_deref().map(snake))
+                    .unwrap_or_else(|| format!("variant{}", index + 1));
+                if !matches!(variant.kind, Kind::Object { .. }) {
+                    continue;
+                }
+                let child = field.children.entry(name.clone()).or_insert_with(|| Field {
+                    api_name: name.clone(),
+                    shape: variant.clone(),
+                    ..Field::default()
+                });
+                match seen {
+                    Seen::Create => child.in_create = true,
+                    Seen::Update => child.in_update = true,
+                    Seen::Response => child.in_response = true,
+                }
+                absorb(&mut child.children, variant, seen);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The primitive Terraform type of a shape, if it is one.
+fn primitive(shape: &Shape) -> Option<Type> {
+    Some(match shape.kind {
+        Kind::String => Type::String,
+        Kind::Integer => Type::Int64,
+        Kind::Number => Type::Number,
+        Kind::Boolean => Type::Bool,
+        _ => return None,
+    })
+}
+
+/// A JSON value as a model value (defaults, enum members).
+fn model_value(value: &Value) -> Option<ModelValue> {
+    Some(match value {
+        Value::Null => ModelValue::Null,
+        Value::Bool(flag) => ModelValue::Bool(*flag),
+        Value::Number(number) => match number.as_i64() {
+            Some(int) => ModelValue::Int(int),
+            None => ModelValue::Float(number.as_f64()?),
+        },
+        Value::String(text) => ModelValue::String(text.clone()),
+        Value::Array(items) => ModelValue::List(items.iter().map(model_value).collect::<Option<_>>()?),
+        Value::Object(_) => return None,
+    })
+}
+
+/// `"a", "b"` for an enum list.
+fn enum_list(members: &[Value]) -> String {
+    members.iter().map(|member| serde_json::to_string(member).unwrap_or_default()).collect::<Vec<_>>().join(", ")
+}
+
+/// The description with its suffixes: joined by `; `, after a space when the text ends with a period,
+/// after `. ` when it ends otherwise, directly after a final line break.
+pub fn describe(text: &str, suffixes: &[String]) -> String {
+    if suffixes.is_empty() {
+        return text.to_owned();
+    }
+    let joined = suffixes.join("; ");
+    if text.is_empty() {
+        joined
+    } else if text.ends_with('\n') {
+        format!("{text}{joined}")
+    } else if text.ends_with('.') {
+        format!("{text} {joined}")
+    } else {
+        format!("{text}. {joined}")
+    }
+}
+
+/// An entity's name as its default description says it (`GroupTag` for `group_tag`).
+fn entity_title(name: &str) -> String {
+    name.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_join_as_the_leading_generator_writes_them() {
+        let rr = "Requires replacement if changed.".to_owned();
+        assert_eq!(
+            describe("Name of the request header", std::slice::from_ref(&rr)),
+            "Name of the request header. Requires replacement if changed."
+        );
+        assert_eq!(
+            describe("The type.", &["must be one of [\"a\"]".to_owned(), rr.clone()]),
+            "The type. must be one of [\"a\"]; Requires replacement if changed."
+        );
+        assert_eq!(
+            describe("", &[rr.clone(), "Parsed as JSON.".to_owned()]),
+            "Requires replacement if changed.; Parsed as JSON."
+        );
+        assert_eq!(describe("Lines\n", std::slice::from_ref(&rr)), "Lines\nRequires replacement if changed.");
+    }
+}

@@ -1,0 +1,192 @@
+//! The OpenAPI importer: an OpenAPI 3.0 or 3.1 document (YAML or JSON, `$ref`s into other files
+//! bundled, OpenAPI Overlays applied first) to the model, inferring resources and data sources as the
+//! leading generator does from its `x-speakeasy-*` annotations, or by REST convention where a spec has
+//! none. What the spec leaves open is decided explicitly and listed in the report.
+//!
+//! - [`document`]: reading and bundling files; positions for messages.
+//! - [`overlay`]: OpenAPI Overlay 1.0.
+//! - [`shape`]: a typed view of schemas (`$ref`, `allOf`, `oneOf`, `nullable`, recursion).
+//! - [`entities`]: which operations make which resource.
+//! - [`infer`]: attributes, modes, replacement, descriptions.
+//! - [`names`]: snake_case as the leading generator splits words.
+
+pub mod document;
+pub mod entities;
+pub mod infer;
+pub mod names;
+pub mod overlay;
+pub mod shape;
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, FileErrors};
+use crate::model::{Attribute, Auth, Casing, Mode, Provider, Type};
+
+/// What to import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The spec file.
+    pub spec: PathBuf,
+    /// Overlays applied in order before the import.
+    pub overlays: Vec<PathBuf>,
+    /// The provider name.
+    pub name: String,
+}
+
+/// An imported provider.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The model.
+    pub provider: Provider,
+    /// Problems that did not stop the import (recursion cut, overlay actions that select nothing).
+    pub warnings: Vec<String>,
+    /// Decisions the spec left open and how they were taken.
+    pub report: Vec<String>,
+}
+
+/// Imports a spec. Every error of every file is reported at once; nothing is returned on error.
+pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
+    let mut document = document::Document::load(&options.spec).map_err(|error| vec![error])?;
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for overlay in &options.overlays {
+        match overlay::apply(overlay, &mut document.root) {
+            Ok(found) => warnings.extend(found),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let version = document.root.get("openapi").and_then(Value::as_str).unwrap_or_default().to_owned();
+    if !(version.starts_with("3.0") || version.starts_with("3.1")) {
+        let diagnostic = document.error(
+            "/openapi",
+            format!("`openapi: {version}` is not 3.0 or 3.1"),
+            "import an OpenAPI 3.0 or 3.1 document (convert Swagger 2.0 first)",
+        );
+        return Err(vec![FileErrors::new(&options.spec, vec![diagnostic])]);
+    }
+    let root = &document.root;
+    let operations = entities::operations(root);
+    let mut report = Vec::new();
+    let annotated = entities::annotated(&operations);
+    let by_convention = annotated.is_empty();
+    let entities = if by_convention { entities::conventional(&operations, &mut report) } else { annotated };
+    let mut reader = shape::Reader::new(root);
+    let mut inference = infer::Inference { reader: &mut reader, root, report: Vec::new() };
+    let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };
+    provider.docs.requires_replacement_note = None;
+    provider.description = root.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_owned();
+    for (entity_name, entity) in &entities {
+        let type_name = format!("{}_{}", options.name, names::snake(entity_name));
+        if let Some(resource) = inference.resource(entity_name, entity) {
+            provider.resources.insert(type_name.clone(), resource);
+        }
+        if let Some(mut source) = inference.data_source(entity_name, entity) {
+            source.description = format!("{entity_name} DataSource");
+            provider.data_sources.insert(type_name, source);
+        }
+    }
+    report.append(&mut inference.report);
+    configure(&mut provider, root, &mut report);
+    provider.api_naming = casing(&provider);
+    let problems = std::mem::take(&mut reader.problems);
+    warnings
+        .extend(reader.warnings.iter().map(|(at, message)| format!("{}: {message} (at {at})", options.spec.display())));
+    if !problems.is_empty() {
+        let diagnostics: Vec<Diagnostic> = problems
+            .iter()
+            .map(|(at, message)| {
+                document.error(at, message.clone(), "fix the reference, or remove the schema that holds it")
+            })
+            .collect();
+        return Err(vec![FileErrors::new(&options.spec, diagnostics)]);
+    }
+    if by_convention {
+        report.insert(0, "no x-speakeasy-entity-operation annotations: resources found by REST convention".to_owned());
+    }
+    Ok(Imported { provider, warnings, report })
+}
+
+/// The provider block: `server_url` (default: the first server) and the credential the security scheme
+/// names.
+fn configure(provider: &mut Provider, root: &Value, report: &mut Vec<String>) {
+    let env = |setting: &str| format!("{}_{}", provider.name.to_uppercase(), setting.to_uppercase());
+    let mut server = Attribute::new(Type::String, Mode::Optional, "server_url");
+    server.description = "Server URL (defaults to the API's first server)".to_owned();
+    server.env = Some(env("server_url"));
+    provider.default_server_url = root.pointer("/servers/0/url").and_then(Value::as_str).map(str::to_owned);
+    let schemes = root.pointer("/components/securitySchemes").and_then(Value::as_object);
+    let mut auth = None;
+    for (name, scheme) in schemes.into_iter().flatten() {
+        let kind = scheme.get("type").and_then(Value::as_str).unwrap_or_default();
+        let found = match (kind, scheme.get("scheme").and_then(Value::as_str), scheme.get("in").and_then(Value::as_str))
+        {
+            ("http", Some(word), _) if word.eq_ignore_ascii_case("bearer") => {
+                Some(Auth::Bearer { attribute: "token".to_owned() })
+            }
+            ("apiKey", _, Some("header")) => scheme
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|header| Auth::ApiKey { header: header.to_owned(), attribute: "token".to_owned() }),
+            _ => None,
+        };
+        match (found, &auth) {
+            (Some(found), None) => auth = Some(found),
+            (Some(_), Some(_)) => {
+                report.push(format!("security scheme `{name}`: only the first usable scheme is configured"))
+            }
+            (None, _) => report.push(format!(
+                "security scheme `{name}` ({kind}) is not supported; requests carry no credential for it"
+            )),
+        }
+    }
+    let mut config = IndexMap::new();
+    config.insert("server_url".to_owned(), server);
+    if let Some(auth) = &auth {
+        let mut token = Attribute::new(Type::String, Mode::Optional, "token");
+        token.sensitive = true;
+        token.description = "The credential the API's security scheme asks for".to_owned();
+        token.env = Some(env("token"));
+        config.insert(auth.attribute().to_owned(), token);
+    }
+    provider.config.attributes = config;
+    provider.auth = auth;
+}
+
+/// The naming that needs the fewest explicit `api_name`s.
+fn casing(provider: &Provider) -> Casing {
+    let mut counts = [(Casing::Snake, 0usize), (Casing::Camel, 0)];
+    let mut count = |object: &crate::model::Object| {
+        for (name, attribute) in &object.attributes {
+            for (casing, total) in counts.iter_mut() {
+                *total += usize::from(casing.apply(name) == attribute.api_name);
+            }
+        }
+    };
+    for resource in provider.resources.values().chain(provider.data_sources.values()) {
+        count(&resource.schema);
+    }
+    counts.iter().max_by_key(|(_, total)| *total).map_or(Casing::Snake, |(casing, _)| *casing)
+}
+
+/// Writes an imported provider's folder: `provider.yaml` (checked by loading it back, so what is
+/// written is what `generate` accepts). Nothing is written on error.
+pub fn write_folder(imported: &Imported, out: &Path) -> Result<PathBuf, Vec<FileErrors>> {
+    let file = out.join(crate::PROVIDER_FILE);
+    let yaml = crate::format::write::provider_yaml(&imported.provider).map_err(|error| {
+        vec![FileErrors::whole_file(&file, error.to_string(), "the importer built a model the format cannot hold")]
+    })?;
+    crate::load_yaml_str(&yaml, &file).map_err(|errors| vec![errors])?;
+    std::fs::create_dir_all(out)
+        .map_err(|error| vec![FileErrors::whole_file(out, error.to_string(), "check the output folder")])?;
+    let staged = out.join(format!(".{}.tmp", crate::PROVIDER_FILE));
+    std::fs::write(&staged, yaml)
+        .and_then(|()| std::fs::rename(&staged, &file))
+        .map_err(|error| vec![FileErrors::whole_file(&file, error.to_string(), "check the output folder")])?;
+    Ok(file)
+}

@@ -1,0 +1,338 @@
+//! A typed view of OpenAPI schemas, 3.0 and 3.1 alike: `$ref`s followed (any local JSON pointer),
+//! `allOf` merged, `nullable` and `type: [T, "null"]` read as "may be null", `oneOf`/`anyOf` kept as
+//! variants (a nullable pair `[X, null]` read as X), recursion cut at a depth with a warning.
+
+use indexmap::IndexMap;
+use serde_json::{Map, Value};
+
+/// How deep a schema may nest through references to itself before it is cut.
+pub const RECURSION_LIMIT: usize = 3;
+
+/// A schema, flattened.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shape {
+    /// What values it holds.
+    pub kind: Kind,
+    /// Its description (the schema's own, else its reference target's).
+    pub description: String,
+    /// The component it was referenced as (`#/components/schemas/<name>`), if any.
+    pub component: Option<String>,
+    /// `title`.
+    pub title: Option<String>,
+    /// `default`.
+    pub default: Option<Value>,
+    /// `enum` members.
+    pub enumeration: Vec<Value>,
+    /// `const`.
+    pub constant: Option<Value>,
+    /// `readOnly`.
+    pub read_only: bool,
+    /// `writeOnly`.
+    pub write_only: bool,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// `format`.
+    pub format: Option<String>,
+    /// `nullable`, or `null` among the types.
+    pub nullable: bool,
+    /// `minLength`/`maxLength`, `minItems`/`maxItems`.
+    pub length: (Option<u64>, Option<u64>),
+    /// `minimum`/`maximum`.
+    pub range: (Option<f64>, Option<f64>),
+    /// `pattern`.
+    pub pattern: Option<String>,
+    /// `example`, or the first of `examples`.
+    pub example: Option<Value>,
+    /// The `x-` keys, with their prefix.
+    pub extensions: Map<String, Value>,
+}
+
+/// The values a [`Shape`] holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Kind {
+    /// No type: any JSON value.
+    #[default]
+    Any,
+    /// `string`.
+    String,
+    /// `integer`.
+    Integer,
+    /// `number`.
+    Number,
+    /// `boolean`.
+    Boolean,
+    /// An object with named properties.
+    Object {
+        /// Properties in the order written.
+        properties: IndexMap<String, Shape>,
+        /// Required property names.
+        required: Vec<String>,
+    },
+    /// A map: `additionalProperties` with a schema.
+    Map(Box<Shape>),
+    /// An array; `set` for `format: set`.
+    Array {
+        /// The element schema.
+        items: Box<Shape>,
+        /// `format: set`.
+        set: bool,
+    },
+    /// `oneOf` or `anyOf`.
+    Union {
+        /// The variants.
+        variants: Vec<Shape>,
+        /// `discriminator.propertyName`.
+        discriminator: Option<String>,
+    },
+    /// A schema that refers to itself deeper than [`RECURSION_LIMIT`].
+    Recursive(String),
+}
+
+impl Shape {
+    /// An extension's value (`x-speakeasy-param-readonly`).
+    pub fn extension(&self, name: &str) -> Option<&Value> {
+        self.extensions.get(name)
+    }
+
+    /// Whether an extension is `true`.
+    pub fn flag(&self, name: &str) -> bool {
+        self.extension(name).and_then(Value::as_bool).unwrap_or(false)
+    }
+}
+
+/// Reads schemas of one document.
+pub struct Reader<'d> {
+    root: &'d Value,
+    /// Problems met: (JSON pointer, message).
+    pub problems: Vec<(String, String)>,
+    /// Warnings: (JSON pointer, message).
+    pub warnings: Vec<(String, String)>,
+    stack: Vec<String>,
+}
+
+impl<'d> Reader<'d> {
+    /// A reader of `root`.
+    pub fn new(root: &'d Value) -> Self {
+        Reader { root, problems: Vec::new(), warnings: Vec::new(), stack: Vec::new() }
+    }
+
+    /// The value `$ref` points to, following chains; `None` (with a problem recorded) when broken.
+    pub fn follow<'v>(&mut self, value: &'v Value, at: &str) -> Option<(&'v Value, Option<String>)>
+    where
+        'd: 'v,
+    {
+        let mut current = value;
+        let mut name = None;
+        for _ in 0..32 {
+            let Some(reference) = current.get("$ref").and_then(Value::as_str) else {
+                return Some((current, name));
+            };
+            let Some(pointer) = reference.strip_prefix('#') else {
+                self.problems.push((at.to_owned(), format!("`$ref: {reference}` points outside the document")));
+                return None;
+            };
+            let Some(target) = self.root.pointer(pointer) else {
+                self.problems.push((at.to_owned(), format!("`$ref: {reference}` points at nothing")));
+                return None;
+            };
+            name = pointer.rsplit('/').next().map(|last| last.replace("~1", "/").replace("~0", "~"));
+            current = target;
+        }
+        self.problems.push((at.to_owned(), "a chain of `$ref`s loops".to_owned()));
+        None
+    }
+
+    /// The flattened schema at `value` (found at JSON pointer `at`).
+    pub fn shape(&mut self, value: &Value, at: &str) -> Shape {
+        let own_description = value.get("description").and_then(Value::as_str).map(str::to_owned);
+        let reference = value.get("$ref").and_then(Value::as_str).map(str::to_owned);
+        let Some((schema, component)) = self.follow(value, at) else { return Shape::default() };
+        let at =
+            reference.as_deref().and_then(|reference| reference.strip_prefix('#')).map_or(at.to_owned(), str::to_owned);
+        if let Some(name) = &component {
+            if self.stack.iter().filter(|seen| *seen == name).count() >= RECURSION_LIMIT {
+                self.warnings.push((
+                    at.clone(),
+                    format!("schema `{name}` refers to itself; cut after {RECURSION_LIMIT} levels"),
+                ));
+                return Shape { kind: Kind::Recursive(name.clone()), component, ..Shape::default() };
+            }
+            self.stack.push(name.clone());
+        }
+        let mut shape = self.read(schema, &at);
+        if component.is_some() {
+            self.stack.pop();
+            shape.component = component.or(shape.component);
+        }
+        // A description beside a `$ref` (3.1) wins over the target's.
+        if let Some(description) = own_description {
+            shape.description = description;
+        }
+        shape
+    }
+
+    fn read(&mut self, schema: &Value, at: &str) -> Shape {
+        let Value::Object(fields) = schema else { return Shape::default() };
+        let mut shape = Shape {
+            description: str_field(fields, "description").unwrap_or_default(),
+            title: str_field(fields, "title"),
+            default: fields.get("default").cloned(),
+            enumeration: fields.get("enum").and_then(Value::as_array).cloned().unwrap_or_default(),
+            constant: fields.get("const").cloned(),
+            read_only: bool_field(fields, "readOnly"),
+            write_only: bool_field(fields, "writeOnly"),
+            deprecated: bool_field(fields, "deprecated"),
+            format: str_field(fields, "format"),
+            nullable: bool_field(fields, "nullable"),
+            pattern: str_field(fields, "pattern"),
+            example: fields.get("example").cloned().or_else(|| {
+                fields.get("examples").and_then(Value::as_array).and_then(|examples| examples.first().cloned())
+            }),
+            extensions: fields
+                .iter()
+                .filter(|(key, _)| key.starts_with("x-"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            ..Shape::default()
+        };
+        shape.length = (
+            fields.get("minLength").or(fields.get("minItems")).and_then(Value::as_u64),
+            fields.get("maxLength").or(fields.get("maxItems")).and_then(Value::as_u64),
+        );
+        shape.range = (fields.get("minimum").and_then(Value::as_f64), fields.get("maximum").and_then(Value::as_f64));
+        // `type` is a word or (3.1) a list that may include "null".
+        let mut types: Vec<&str> = match fields.get("type") {
+            Some(Value::String(word)) => vec![word.as_str()],
+            Some(Value::Array(words)) => words.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if types.contains(&"null") {
+            shape.nullable = true;
+            types.retain(|word| *word != "null");
+        }
+        shape.kind = match types.first().copied() {
+            Some("string") => Kind::String,
+            Some("integer") => Kind::Integer,
+            Some("number") => Kind::Number,
+            Some("boolean") => Kind::Boolean,
+            Some("array") => {
+                let items =
+                    fields.get("items").map(|items| self.shape(items, &format!("{at}/items"))).unwrap_or_default();
+                Kind::Array { items: Box::new(items), set: shape.format.as_deref() == Some("set") }
+            }
+            _ => self.object_kind(fields, at),
+        };
+        if let Some(members) = fields.get("allOf").and_then(Value::as_array) {
+            for (index, member) in members.iter().enumerate() {
+                let member = self.shape(member, &format!("{at}/allOf/{index}"));
+                merge(&mut shape, member);
+            }
+        }
+        for key in ["oneOf", "anyOf"] {
+            let Some(members) = fields.get(key).and_then(Value::as_array) else { continue };
+            let mut variants: Vec<Shape> = Vec::new();
+            for (index, member) in members.iter().enumerate() {
+                let variant = self.shape(member, &format!("{at}/{key}/{index}"));
+                // `{type: null}` only says the value may be null.
+                if variant.kind == Kind::Any && member.get("type").and_then(Value::as_str) == Some("null") {
+                    shape.nullable = true;
+                } else {
+                    variants.push(variant);
+                }
+            }
+            let discriminator = fields
+                .get("discriminator")
+                .and_then(|d| d.get("propertyName"))
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            match variants.len() {
+                0 => {}
+                1 => {
+                    let only = variants.remove(0);
+                    merge(&mut shape, only);
+                }
+                _ if matches!(shape.kind, Kind::Any | Kind::Object { .. }) => {
+                    shape.kind = Kind::Union { variants, discriminator };
+                }
+                _ => {}
+            }
+        }
+        shape
+    }
+
+    fn object_kind(&mut self, fields: &Map<String, Value>, at: &str) -> Kind {
+        let required: Vec<String> = fields
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|names| names.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default();
+        if let Some(Value::Object(properties)) = fields.get("properties") {
+            let properties = properties
+                .iter()
+                .map(|(name, property)| {
+                    let shape = self.shape(property, &format!("{at}/properties/{}", super::document::escape(name)));
+                    (name.clone(), shape)
+                })
+                .collect();
+            return Kind::Object { properties, required };
+        }
+        match fields.get("additionalProperties") {
+            Some(additional @ Value::Object(_)) if additional.as_object().is_some_and(|map| !map.is_empty()) => {
+                Kind::Map(Box::new(self.shape(additional, &format!("{at}/additionalProperties"))))
+            }
+            _ if fields.get("type").and_then(Value::as_str) == Some("object") => {
+                Kind::Object { properties: IndexMap::new(), required }
+            }
+            _ => Kind::Any,
+        }
+    }
+}
+
+/// `allOf`: properties, requirements and constraints of `member` added to `shape`.
+fn merge(shape: &mut Shape, member: Shape) {
+    match (&mut shape.kind, member.kind) {
+        (Kind::Object { properties, required }, Kind::Object { properties: more, required: more_required }) => {
+            for (name, property) in more {
+                match properties.get_mut(&name) {
+                    Some(existing) => merge(existing, property),
+                    None => {
+                        properties.insert(name, property);
+                    }
+                }
+            }
+            for name in more_required {
+                if !required.contains(&name) {
+                    required.push(name);
+                }
+            }
+        }
+        (kind @ Kind::Any, other) => *kind = other,
+        (_, _) => {}
+    }
+    if shape.description.is_empty() {
+        shape.description = member.description;
+    }
+    shape.component = shape.component.take().or(member.component);
+    shape.default = shape.default.take().or(member.default);
+    shape.format = shape.format.take().or(member.format);
+    shape.example = shape.example.take().or(member.example);
+    if shape.enumeration.is_empty() {
+        shape.enumeration = member.enumeration;
+    }
+    shape.constant = shape.constant.take().or(member.constant);
+    shape.read_only |= member.read_only;
+    shape.write_only |= member.write_only;
+    shape.deprecated |= member.deprecated;
+    shape.nullable |= member.nullable;
+    for (key, value) in member.extensions {
+        shape.extensions.entry(key).or_insert(value);
+    }
+}
+
+fn str_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
+    fields.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn bool_field(fields: &Map<String, Value>, key: &str) -> bool {
+    fields.get(key).and_then(Value::as_bool).unwrap_or(false)
+}

@@ -1,0 +1,130 @@
+//! The OpenAPI importer measured on two public providers the leading generator made from their specs
+//! (`../shared/corpora/`): each spec (with its overlay) is imported, the provider's docs are rendered with
+//! the corpus's own example files, and every generated page is compared with the corpus page: its schema
+//! section (from `## Schema` to the end) and the whole page. The figures are printed; the counts asserted
+//! are the floor reached so far, so a change that loses pages fails.
+
+use std::path::{Path, PathBuf};
+
+struct Corpus {
+    name: &'static str,
+    overlays: &'static [&'static str],
+    /// Pages expected to match: all of `docs/`, or the list in this file.
+    generated_list: Option<&'static str>,
+}
+
+const CORPORA: [Corpus; 2] = [
+    Corpus { name: "opal", overlays: &[], generated_list: None },
+    Corpus { name: "conductorone", overlays: &["overlay.yaml"], generated_list: Some("SPEAKEASY_GENERATED.txt") },
+];
+
+/// The corpus pages expected to match, as paths below `docs/`.
+fn expected_pages(dir: &Path, corpus: &Corpus) -> Vec<String> {
+    if let Some(list) = corpus.generated_list {
+        let text = std::fs::read_to_string(dir.join(list)).unwrap();
+        return text.lines().filter(|line| line.ends_with(".md")).map(str::to_owned).collect();
+    }
+    let mut pages = Vec::new();
+    for kind in ["resources", "data-sources"] {
+        for entry in std::fs::read_dir(dir.join("docs").join(kind)).unwrap() {
+            pages.push(format!("{kind}/{}", entry.unwrap().file_name().to_string_lossy()));
+        }
+    }
+    pages.sort();
+    pages
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The first line where two texts differ: (line number, ours, theirs).
+fn first_difference(ours: &str, theirs: &str) -> (usize, String, String) {
+    let mut ours_lines = ours.lines();
+    let mut theirs_lines = theirs.lines();
+    let mut number = 1;
+    loop {
+        match (ours_lines.next(), theirs_lines.next()) {
+            (Some(a), Some(b)) if a == b => number += 1,
+            (a, b) => return (number, a.unwrap_or("<end>").to_owned(), b.unwrap_or("<end>").to_owned()),
+        }
+    }
+}
+
+fn schema_section(page: &str) -> &str {
+    page.find("## Schema").map_or("", |at| &page[at..])
+}
+
+/// Imports a corpus and compares its pages: (pages, schema sections identical, whole pages identical).
+fn measure(corpus: &Corpus) -> (usize, usize, usize) {
+    let dir = tests::workspace_root().join("../shared/corpora").join(corpus.name);
+    let options = schema::openapi::Options {
+        spec: dir.join("openapi.yaml"),
+        overlays: corpus.overlays.iter().map(|overlay| dir.join(overlay)).collect(),
+        name: corpus.name.to_owned(),
+    };
+    let imported = schema::openapi::import(&options)
+        .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let out = tempfile::tempdir().unwrap();
+    let file = schema::openapi::write_folder(&imported, out.path())
+        .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    copy_dir(&dir.join("examples"), &out.path().join("examples"));
+    let loaded = schema::load_provider(&file).unwrap();
+    let no_overrides = tempfile::tempdir().unwrap();
+    let pages = codegen::docs::provider_docs(&loaded, no_overrides.path()).unwrap();
+    let expected = expected_pages(&dir, corpus);
+    let (mut schemas, mut whole) = (0, 0);
+    let mut differing = Vec::new();
+    for page in &expected {
+        let theirs = std::fs::read_to_string(dir.join("docs").join(page)).unwrap();
+        let ours = pages.iter().find(|(path, _)| path == &PathBuf::from(page)).map(|(_, text)| text.as_str());
+        let Some(ours) = ours else {
+            differing.push(format!("  {page}: not generated"));
+            continue;
+        };
+        whole += usize::from(ours == theirs);
+        if schema_section(ours) == schema_section(&theirs) {
+            schemas += 1;
+        } else {
+            let (line, a, b) = first_difference(schema_section(ours), schema_section(&theirs));
+            differing.push(format!("  {page}:{line}:\n    ours:   {a}\n    theirs: {b}"));
+        }
+    }
+    println!(
+        "openapi import {}: {} pages; schema sections identical: {schemas}; whole pages identical: {whole}",
+        corpus.name,
+        expected.len()
+    );
+    for line in &differing {
+        println!("{line}");
+    }
+    (expected.len(), schemas, whole)
+}
+
+#[test]
+fn corpus_pages_come_out_as_the_leading_generator_wrote_them() {
+    let mut totals = (0, 0, 0);
+    for corpus in &CORPORA {
+        let (pages, schemas, whole) = measure(corpus);
+        totals = (totals.0 + pages, totals.1 + schemas, totals.2 + whole);
+    }
+    println!(
+        "openapi import: {} of {} schema sections identical ({:.0}%), {} whole pages ({:.0}%)",
+        totals.1,
+        totals.0,
+        100.0 * totals.1 as f64 / totals.0 as f64,
+        totals.2,
+        100.0 * totals.2 as f64 / totals.0 as f64
+    );
+    assert_eq!(totals.0, 130, "the corpora's generated pages");
+    assert!(totals.1 >= 39, "schema sections identical: {} (the floor reached so far)", totals.1);
+}
