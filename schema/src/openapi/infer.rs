@@ -33,7 +33,11 @@ struct Field {
     required: bool,
     in_update: bool,
     in_response: bool,
-    /// A path or query parameter's description, which wins.
+    /// The request body's description (the create's, else the update's).
+    request_description: Option<String>,
+    /// The answer's description.
+    response_description: Option<String>,
+    /// A path or query parameter's description (the last operation's).
     param: Option<String>,
     /// A parameter the configuration must give.
     param_required: bool,
@@ -58,7 +62,7 @@ pub struct Inference<'r, 'd> {
 
 /// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else snake_case.
 fn tf_name(name: &str, shape: &Shape) -> String {
-    shape.extension("x-speakeasy-name-override").and_then(Value::as_str).map_or_else(|| snake(name), snake)
+    shape.name_override.as_deref().map_or_else(|| snake(name), snake)
 }
 
 fn ignored(shape: &Shape) -> bool {
@@ -94,8 +98,9 @@ impl<'d> Inference<'_, 'd> {
         // name), else they are inputs too.
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete] {
             for role in entity.all(kind, false) {
+                let input = kind == OperationKind::Create && role.order == 1;
                 for (param_name, param) in self.parameters(&role.operation) {
-                    self.add_parameter(&mut fields, &param_name, &param, kind == OperationKind::Create);
+                    self.add_parameter(&mut fields, &param_name, &param, input);
                 }
             }
         }
@@ -172,8 +177,11 @@ impl<'d> Inference<'_, 'd> {
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
         let schema = json_schema(response.get("content")?)?;
         let shape = self.reader.shape(schema, &format!("{}/responses", operation.pointer));
-        let shape = hoist(shape, entity);
+        let mut shape = hoist(shape, entity);
         if let Kind::Array { .. } = shape.kind {
+            if shape.description.is_empty() {
+                shape.description = response.get("description").and_then(Value::as_str).unwrap_or_default().to_owned();
+            }
             let name =
                 shape.extension("x-speakeasy-wrapped-attribute").and_then(Value::as_str).unwrap_or("data").to_owned();
             let mut properties = IndexMap::new();
@@ -208,8 +216,13 @@ impl<'d> Inference<'_, 'd> {
                 .map(|schema| self.reader.shape(schema, &format!("{at}/schema")))
                 .unwrap_or_default();
             for (key, value) in param.as_object().into_iter().flatten().filter(|(key, _)| key.starts_with("x-")) {
-                shape.extensions.insert(key.clone(), value.clone());
+                if key == "x-speakeasy-name-override" {
+                    shape.name_override = value.as_str().map(str::to_owned);
+                } else {
+                    shape.extensions.insert(key.clone(), value.clone());
+                }
             }
+
             let parameter = Parameter {
                 in_path: location == "path",
                 required: param.get("required").and_then(Value::as_bool).unwrap_or(location == "path"),
@@ -228,8 +241,11 @@ impl<'d> Inference<'_, 'd> {
         let name = param_attribute(api_name, &param.shape);
         match fields.get_mut(&name) {
             // A parameter the create's answer gives (the new object's ID) is filled from it.
+            // The create's own parameter describes it; among the others, the last.
             Some(field) if !input => {
-                field.param.get_or_insert_with(|| param.description.clone());
+                if !field.input_param {
+                    field.param = Some(param.description.clone());
+                }
                 field.addresses |= param.in_path;
             }
             Some(field) => {
@@ -339,12 +355,16 @@ impl<'d> Inference<'_, 'd> {
         if json {
             suffixes.push("Parsed as JSON.".to_owned());
         }
-        let base = field
-            .param
-            .clone()
-            .filter(|_| configurable || data_source)
-            .filter(|text| !text.is_empty())
-            .unwrap_or_else(|| shape.description.clone());
+        // A resource describes an attribute as its request body does, else as its parameters do, else as
+        // the answer does; a data source as the answer does, else as its parameters do.
+        let nonempty = |text: &Option<String>| text.clone().filter(|text| !text.is_empty());
+        let answered = field.response_description.clone().filter(|text| !text.is_empty());
+        let base = if data_source {
+            answered.or_else(|| nonempty(&field.param))
+        } else {
+            nonempty(&field.request_description).or_else(|| nonempty(&field.param)).or(answered)
+        }
+        .unwrap_or_default();
         let mut validators = Vec::new();
         if configurable && !shape.enumeration.is_empty() && closed_enum {
             let members: Option<Vec<ModelValue>> = shape.enumeration.iter().map(model_value).collect();
@@ -395,6 +415,10 @@ impl<'d> Inference<'_, 'd> {
                     let mode = if *set { NestingMode::Set } else { NestingMode::List };
                     return (nested(self, mode), false);
                 }
+                if matches!(&items.kind, Kind::Object { .. } if !items.open) {
+                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
+                    return (nested(self, mode), false);
+                }
                 let element = primitive(items).unwrap_or(Type::String);
                 (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false)
             }
@@ -404,6 +428,8 @@ impl<'d> Inference<'_, 'd> {
                 }
                 (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false)
             }
+            // An object that names no property: any JSON where it says so, else an empty object.
+            Kind::Object { .. } if !field.shape.open => (nested(self, NestingMode::Single), false),
             Kind::Union { .. } | Kind::Object { .. } | Kind::Any | Kind::Recursive(_) => (Type::String, true),
         }
     }
@@ -546,6 +572,7 @@ fn hoist(shape: Shape, entity: &str) -> Shape {
             Kind::Object { properties, .. } => {
                 properties.values().find_map(|property| find(property, entity, depth + 1))
             }
+            Kind::Array { items, .. } => find(items, entity, depth + 1),
             _ => None,
         }
     }
@@ -590,6 +617,12 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             Seen::Update => field.in_update = true,
             Seen::Response => field.in_response = true,
         }
+        if seen != Seen::Response && field.request_description.is_none() && !property.description.is_empty() {
+            field.request_description = Some(property.description.clone());
+        }
+        if seen == Seen::Response && field.response_description.is_none() && !property.description.is_empty() {
+            field.response_description = Some(property.description.clone());
+        }
         // A request's description and type win over a response's.
         if seen != Seen::Response && !(field.in_create && seen == Seen::Update) {
             let children = std::mem::take(&mut field.children);
@@ -619,8 +652,9 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
         Kind::Union { variants, .. } => {
             for (index, variant) in variants.iter().enumerate() {
                 let name = variant
-                    .extension("x-speakeasy-name-override")
-                    .and_then(Value::as_str)
+                    .name_override
+                    .as_deref()
+                    .or(variant.type_name_override.as_deref())
                     .map(snake)
                     .or_else(|| variant.component.as_deref().map(snake))
                     .or_else(|| variant.title.as_deref().map(snake))

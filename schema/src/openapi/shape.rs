@@ -43,8 +43,16 @@ pub struct Shape {
     pub pattern: Option<String>,
     /// `example`, or the first of `examples`.
     pub example: Option<Value>,
-    /// The `x-` keys, with their prefix.
+    /// The `x-` keys, with their prefix (but `x-speakeasy-name-override`, kept apart below).
     pub extensions: Map<String, Value>,
+    /// `x-speakeasy-name-override` where the schema is used (beside a `$ref`, or inline): the
+    /// attribute's name.
+    pub name_override: Option<String>,
+    /// `x-speakeasy-name-override` of the referenced component: the name of its type, and of a one-of
+    /// variant.
+    pub type_name_override: Option<String>,
+    /// `additionalProperties: true` on an object: it holds any JSON.
+    pub open: bool,
 }
 
 /// The values a [`Shape`] holds.
@@ -145,6 +153,7 @@ impl<'d> Reader<'d> {
     /// The flattened schema at `value` (found at JSON pointer `at`).
     pub fn shape(&mut self, value: &Value, at: &str) -> Shape {
         let own_description = value.get("description").and_then(Value::as_str).map(str::to_owned);
+        let own_name = value.get("x-speakeasy-name-override").and_then(Value::as_str).map(str::to_owned);
         let reference = value.get("$ref").and_then(Value::as_str).map(str::to_owned);
         let Some((schema, component)) = self.follow(value, at) else { return Shape::default() };
         let at =
@@ -163,9 +172,14 @@ impl<'d> Reader<'d> {
         if component.is_some() {
             self.stack.pop();
             shape.component = component.or(shape.component);
+            // The component's name names its type; only a name given where it is used names the attribute.
+            shape.type_name_override = shape.name_override.take().or(shape.type_name_override);
         }
-        // A description beside a `$ref` (3.1) wins over the target's.
-        if let Some(description) = own_description {
+        if own_name.is_some() {
+            shape.name_override = own_name;
+        }
+        // A description beside a `$ref` (3.1) stands in where the target has none.
+        if let Some(description) = own_description.filter(|_| shape.description.is_empty()) {
             shape.description = description;
         }
         shape
@@ -190,9 +204,11 @@ impl<'d> Reader<'d> {
             }),
             extensions: fields
                 .iter()
-                .filter(|(key, _)| key.starts_with("x-"))
+                .filter(|(key, _)| key.starts_with("x-") && *key != "x-speakeasy-name-override")
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            name_override: str_field(fields, "x-speakeasy-name-override"),
+            open: fields.get("additionalProperties") == Some(&Value::Bool(true)),
             ..Shape::default()
         };
         shape.length = (
@@ -320,6 +336,8 @@ fn merge(shape: &mut Shape, member: Shape) {
         shape.enumeration = member.enumeration;
     }
     shape.constant = shape.constant.take().or(member.constant);
+    shape.type_name_override = shape.type_name_override.take().or(member.type_name_override);
+    shape.open |= member.open;
     shape.read_only |= member.read_only;
     shape.write_only |= member.write_only;
     shape.deprecated |= member.deprecated;
