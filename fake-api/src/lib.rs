@@ -315,6 +315,21 @@ impl State {
             }
             return replay((status, bytes));
         }
+        // A data source no resource stands behind reads reference data: the same answer for the same path.
+        for source in self.provider.data_sources.values() {
+            let Some(read) = source.operations.read.as_ref().filter(|read| read.method.as_str() == method) else {
+                continue;
+            };
+            if let Some(params) = match_path(&read.path, &path) {
+                if let Err(detail) = self.check_query(source, read, &query) {
+                    return problem(400, "Bad Request", detail);
+                }
+                let mut object = Value::Object(self.path_values(source, read, &params));
+                objects::assign_computed(&self.provider, &source.schema, &mut object, 0);
+                let success = read.success.first().copied().unwrap_or(200);
+                return reply(success, Some(objects::answered(&self.provider, &source.schema, &object)));
+            }
+        }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
     }
 

@@ -36,7 +36,16 @@ fn each_element(ty: &Type, value: &mut Value, visit: &mut dyn FnMut(&mut Value))
 pub fn assign_computed(provider: &Provider, object: &Object, value: &mut Value, serial: u64) {
     let Value::Object(fields) = value else { return };
     let content = content_hash(fields);
+    // One-of variants travel folded into the object itself, never as fields of their own.
+    let variants: Vec<&str> = object
+        .one_of
+        .values()
+        .flat_map(|group| group.variants.iter().map(|variant| variant.attribute.as_str()))
+        .collect();
     for (name, attribute, nested) in members(provider, object) {
+        if variants.contains(&name) {
+            continue;
+        }
         let present = fields.get(&attribute.api_name).is_some_and(|field| !field.is_null());
         if !present && attribute.mode.is_computed() {
             // A counter the API bumps on every update starts at 1.

@@ -128,3 +128,48 @@ fn corpus_pages_come_out_as_the_leading_generator_wrote_them() {
     assert_eq!(totals.0, 130, "the corpora's generated pages");
     assert!(totals.1 >= 63, "schema sections identical: {} (the floor reached so far)", totals.1);
 }
+
+/// The pet store spec has no annotations: it imports by REST convention (schemas shared from another file,
+/// allOf, a oneOf with a discriminator, nullable values, enums and defaults), the decisions it leaves open
+/// are reported, and its provider lives every resource's and data source's whole life against the fake API.
+#[test]
+fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
+    let spec = tests::workspace_root().join("tests/fixtures/openapi/petstore/openapi.yaml");
+    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "petstore".to_owned() };
+    let imported = schema::openapi::import(&options).unwrap();
+    let folders = tempfile::tempdir().unwrap();
+    let file = schema::openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
+    insta::assert_snapshot!("petstore_provider_yaml", std::fs::read_to_string(&file).unwrap());
+    insta::assert_snapshot!("petstore_report", imported.report.join("\n"));
+    let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
+    runner
+        .terraform(terraform)
+        .work_dir(work.path())
+        .jobs(2)
+        .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
+        .provider(schema::load_provider(&file).unwrap());
+    let report = runner.run(&|line| println!("{line}")).unwrap();
+    println!("{}", report.table());
+    assert!(report.passed(), "{:#?}", report.failures());
+    assert_eq!(report.subjects.len(), 5, "2 resources, 3 data sources");
+}
+
+/// A broken `$ref` is reported with its JSON pointer and its line and column, every one at once, and
+/// nothing is written.
+#[test]
+fn broken_references_are_reported_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("openapi.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    post:\n      x-speakeasy-entity-operation: Thing#create\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/Missing'\n      responses:\n        '201':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/AlsoMissing'}\n",
+    )
+    .unwrap();
+    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "broken".to_owned() };
+    let errors = schema::openapi::import(&options).unwrap_err();
+    let text = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let text = text.replace(&dir.path().display().to_string(), "<dir>");
+    insta::assert_snapshot!("broken_references", text);
+}

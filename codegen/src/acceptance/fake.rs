@@ -61,12 +61,6 @@ impl FakeProcess {
             },
         }
     }
-
-    /// How many objects the fake holds, of every type.
-    pub fn object_count(&mut self) -> Result<u64, String> {
-        let answer = self.command("count")?;
-        answer.parse().map_err(|_| format!("fake API: `{answer}` is not a count"))
-    }
 }
 
 impl Drop for FakeProcess {

@@ -182,16 +182,24 @@ fn plan_then_apply(workspace: &Workspace, wanted: &str) -> StepOutcome {
     apply(workspace)
 }
 
-/// `terraform destroy`, then the fake API holds nothing.
-fn destroy(workspace: &Workspace, fake: &mut FakeProcess) -> StepOutcome {
+/// `terraform destroy`, then the fake API holds nothing (but objects of the types the API cannot delete,
+/// which destroy only forgets).
+fn destroy(workspace: &Workspace, fake: &mut FakeProcess, provider: &schema::Provider) -> StepOutcome {
     let run = workspace.run(&["destroy", "-auto-approve", "-no-color"]);
     if !run.exited(0) {
         return Err(Failure::of("terraform destroy failed", &run));
     }
-    match fake.object_count() {
-        Ok(0) => Ok(Done::Pass),
-        Ok(left) => Err(Failure::of(format!("the API still holds {left} object(s) after destroy"), &run)),
-        Err(problem) => Err(Failure::new(problem)),
+    let mut left = 0;
+    for (type_name, resource) in &provider.resources {
+        if resource.operations.delete.is_some() {
+            let answer = fake.command(&format!("count {type_name}")).map_err(Failure::new)?;
+            left += answer.parse::<u64>().map_err(|_| Failure::new(format!("fake API: `{answer}` is not a count")))?;
+        }
+    }
+    if left == 0 {
+        Ok(Done::Pass)
+    } else {
+        Err(Failure::of(format!("the API still holds {left} object(s) after destroy"), &run))
     }
 }
 
@@ -285,6 +293,15 @@ impl Life<'_> {
             }
         }
         let mut fresh = None;
+        if self.resource.operations.read.is_none() {
+            // Without a read, nothing can be imported or found gone: state keeps what was applied.
+            let reason = "the API has no operation that reads one object";
+            for step in [Step::Import, Step::ImportPlan, Step::Recreate] {
+                steps.run(step, || Ok(Done::NotApplicable(reason.to_owned())));
+            }
+            steps.clean_up(Step::Destroy, || destroy(workspace, fake, &self.target.loaded.provider));
+            return;
+        }
         steps.run(Step::Import, || {
             let (workspace, outcome) = self.import(&applied)?;
             fresh = Some(workspace);
@@ -304,7 +321,7 @@ impl Life<'_> {
                 Err(Failure::of(format!("after a deletion outside Terraform the plan does not say `{wanted}`"), &run))
             }
         });
-        steps.clean_up(Step::Destroy, || destroy(workspace, fake));
+        steps.clean_up(Step::Destroy, || destroy(workspace, fake, &self.target.loaded.provider));
     }
 
     /// Imports the resource into a fresh workspace whose configuration is `applied` with references
@@ -402,18 +419,26 @@ pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, 
     };
     let provider = &target.loaded.provider;
     let examples = Examples::new(provider);
+    // With a resource behind it, the data source reads what that resource created; without, it reads
+    // what the API holds (reference data).
     let prepared = (|| {
-        let source = examples.source_of(type_name).ok_or_else(|| {
-            "no resource reads the same path, so nothing creates what the data source reads".to_owned()
-        })?;
-        let example = examples.resource(source).map_err(|error| error.to_string())?;
         let data = examples.data_source(type_name).map_err(|error| error.to_string())?;
         let (fake, workspace) = start(target, "main")?;
         let mut blocks = vec![provider_block(&examples, target, &fake.url)?];
-        blocks.extend(example.dependencies.iter().cloned());
-        blocks.push(example.create.clone());
-        blocks.push(reading(&data, source, &provider.resources[source]));
-        Ok::<_, String>((fake, workspace, blocks, example.address()))
+        let source = match examples.source_of(type_name) {
+            Some(source) => {
+                let example = examples.resource(source).map_err(|error| error.to_string())?;
+                blocks.extend(example.dependencies.iter().cloned());
+                blocks.push(example.create.clone());
+                blocks.push(reading(&data, source, &provider.resources[source]));
+                Some(example.address())
+            }
+            None => {
+                blocks.push(data);
+                None
+            }
+        };
+        Ok::<_, String>((fake, workspace, blocks, source))
     })();
     match prepared {
         Ok((mut fake, workspace, blocks, source)) => {
@@ -426,7 +451,14 @@ pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, 
                 apply(&workspace)?;
                 let state = workspace.state_values().map_err(|run| Failure::of("terraform show -json failed", &run))?;
                 let values = |wanted: &str| state.iter().find(|(at, _)| at == wanted).map(|(_, values)| values.clone());
-                let (Some(read), Some(created)) = (values(&address), values(&source)) else {
+                let Some(source) = &source else {
+                    // Nothing to compare with: it read, and reading again changes nothing.
+                    return match values(&address) {
+                        Some(_) => clean_plan(&workspace),
+                        None => Err(Failure::new(format!("{address} is not in the state"))),
+                    };
+                };
+                let (Some(read), Some(created)) = (values(&address), values(source)) else {
                     return Err(Failure::new(format!("{address} or {source} is not in the state")));
                 };
                 let differing = differences(&read, &created, "");
@@ -439,7 +471,7 @@ pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, 
                     )))
                 }
             });
-            steps.clean_up(Step::Destroy, || destroy(&workspace, &mut fake));
+            steps.clean_up(Step::Destroy, || destroy(&workspace, &mut fake, provider));
         }
         Err(reason) => steps.fail_all(&Step::DATA_SOURCE, &reason),
     }

@@ -152,7 +152,7 @@ pub fn conventional<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String
             continue;
         }
         let name = collection.rsplit('/').find(|segment| !segment.starts_with('{')).unwrap_or("item");
-        let name = singular(name);
+        let name = heck::ToUpperCamelCase::to_upper_camel_case(singular(name).as_str());
         let role = |operation: &ApiOperation<'d>, kind| Role {
             operation: operation.clone(),
             kind,
@@ -205,6 +205,9 @@ pub fn conventional<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String
 /// `pets` as `pet`, `categories` as `category`, `addresses` as `address`.
 fn singular(word: &str) -> String {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if ["species", "series", "news", "status"].contains(&word) || word.ends_with("ss") || word.ends_with("us") {
+        return word.to_owned();
+    }
     if let Some(stem) = word.strip_suffix("ies") {
         format!("{stem}y")
     } else if word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches") || word.ends_with("shes") {

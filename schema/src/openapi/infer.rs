@@ -11,8 +11,8 @@ use super::entities::{ApiOperation, Entity, Role};
 use super::names::snake;
 use super::shape::{Kind, Reader, Shape};
 use crate::model::{
-    Attribute, Method, Mode, Nested, NestedObject, NestingMode, Object, Operation, OperationKind, Operations,
-    PathParam, Resource, Type, Unset, Validator, Value as ModelValue,
+    Attribute, Method, Mode, Nested, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Operations,
+    PathParam, Resource, Type, Unset, Validator, Value as ModelValue, Variant,
 };
 
 /// Where a field was seen.
@@ -48,7 +48,12 @@ struct Field {
     children: IndexMap<String, Field>,
     /// How the children nest.
     nesting: Option<NestingMode>,
+    /// For a one-of: the API field naming the variant, and each variant child with its tag.
+    union: Option<Union>,
 }
+
+/// A one-of's discriminator (the API field naming the variant) and its variants' children with their tags.
+type Union = (Option<String>, Vec<(String, String)>);
 
 /// Infers the resources and data sources of one document.
 pub struct Inference<'r, 'd> {
@@ -164,8 +169,9 @@ impl<'d> Inference<'_, 'd> {
     fn request_body(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
         let body = operation.value.get("requestBody")?;
         let (body, _) = self.reader.follow(body, &operation.pointer)?;
-        let schema = json_schema(body.get("content")?)?;
-        let shape = self.reader.shape(schema, &format!("{}/requestBody", operation.pointer));
+        let (media, schema) = json_schema(body.get("content")?)?;
+        let at = format!("{}/requestBody/content/{}/schema", operation.pointer, super::document::escape(media));
+        let shape = self.reader.shape(schema, &at);
         Some(hoist(shape, entity))
     }
 
@@ -173,10 +179,11 @@ impl<'d> Inference<'_, 'd> {
     /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
     fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
         let responses = operation.value.get("responses")?.as_object()?;
-        let (_, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
+        let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
-        let schema = json_schema(response.get("content")?)?;
-        let shape = self.reader.shape(schema, &format!("{}/responses", operation.pointer));
+        let (media, schema) = json_schema(response.get("content")?)?;
+        let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, super::document::escape(media));
+        let shape = self.reader.shape(schema, &at);
         let mut shape = hoist(shape, entity);
         if let Kind::Array { .. } = shape.kind {
             if shape.description.is_empty() {
@@ -225,6 +232,7 @@ impl<'d> Inference<'_, 'd> {
 
             let parameter = Parameter {
                 in_path: location == "path",
+                last: location == "path" && operation.path.ends_with(&format!("{{{name}}}")),
                 required: param.get("required").and_then(Value::as_bool).unwrap_or(location == "path"),
                 description: param.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
                 shape,
@@ -238,7 +246,13 @@ impl<'d> Inference<'_, 'd> {
         if ignored(&param.shape) {
             return;
         }
-        let name = param_attribute(api_name, &param.shape);
+        let name = bound_attribute(api_name, param, &|name| fields.contains_key(name));
+        if name != param_attribute(api_name, &param.shape)
+            && !self.report.iter().any(|line| line.contains(&format!("`{{{api_name}}}`")))
+        {
+            self.report
+                .push(format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"));
+        }
         match fields.get_mut(&name) {
             // A parameter the create's answer gives (the new object's ID) is filled from it.
             // The create's own parameter describes it; among the others, the last.
@@ -395,7 +409,10 @@ impl<'d> Inference<'_, 'd> {
     /// The attribute's type, and whether it holds JSON text.
     fn attribute_type(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> (Type, bool) {
         let nested = |this: &mut Self, mode: NestingMode| {
-            let object = this.object(&field.children, depth + 1, has_update, data_source);
+            let mut object = this.object(&field.children, depth + 1, has_update, data_source);
+            if let Some((discriminator, tags)) = &field.union {
+                one_of(&mut object, discriminator.as_deref(), tags);
+            }
             Type::Nested(Box::new(Nested { mode, object: NestedObject::Inline(object), min_items: 0, max_items: 0 }))
         };
         if field.shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
@@ -475,7 +492,7 @@ impl<'d> Inference<'_, 'd> {
         let mut path_params = Vec::new();
         let mut query = Vec::new();
         for (param_name, param) in self.parameters(api) {
-            let attribute = param_attribute(&param_name, &param.shape);
+            let attribute = bound_attribute(&param_name, &param, &|name| fields.contains_key(name));
             if !schema.attributes.contains_key(&attribute) {
                 continue;
             }
@@ -537,6 +554,8 @@ impl<'d> Inference<'_, 'd> {
 #[derive(Debug, Clone)]
 struct Parameter {
     in_path: bool,
+    /// The path ends with it: the ID of the object the path names.
+    last: bool,
     required: bool,
     description: String,
     shape: Shape,
@@ -549,6 +568,17 @@ fn param_attribute(api_name: &str, shape: &Shape) -> String {
         Some(matched) => snake(matched.rsplit('.').next().unwrap_or(matched)),
         None => tf_name(api_name, shape),
     }
+}
+
+/// The attribute a parameter fills: [`param_attribute`]; but by convention, where the spec does not say
+/// and no attribute has that name, the object's `id` for the path's last parameter (`/pets/{petId}`).
+fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool) -> String {
+    let name = param_attribute(api_name, &param.shape);
+    let explicit = param.shape.name_override.is_some() || param.shape.extension("x-speakeasy-match").is_some();
+    if !explicit && !has(&name) && param.last && name.ends_with("_id") && has("id") {
+        return "id".to_owned();
+    }
+    name
 }
 
 /// The entity's own object within a schema: the first object, depth first, marked
@@ -582,15 +612,15 @@ fn hoist(shape: Shape, entity: &str) -> Shape {
     find(&shape, entity, 0).unwrap_or(shape)
 }
 
-/// The `application/json` (or first JSON-like) schema of a `content` map.
-fn json_schema(content: &Value) -> Option<&Value> {
+/// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.
+fn json_schema(content: &Value) -> Option<(&str, &Value)> {
     let content = content.as_object()?;
-    let (_, media) = content
+    let (kind, media) = content
         .iter()
         .find(|(kind, _)| kind.as_str() == "application/json")
         .or_else(|| content.iter().find(|(kind, _)| kind.contains("json")))
         .or_else(|| content.iter().next())?;
-    media.get("schema")
+    Some((kind.as_str(), media.get("schema")?))
 }
 
 /// Adds the properties of an object shape (and, through nesting, of its objects) to `fields`.
@@ -649,7 +679,9 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                 absorb(&mut field.children, values, seen);
             }
         }
-        Kind::Union { variants, .. } => {
+        Kind::Union { variants, discriminator, mapping } => {
+            let (_, tags) = field.union.get_or_insert_with(|| (discriminator.clone(), Vec::new()));
+            let mut named = Vec::new();
             for (index, variant) in variants.iter().enumerate() {
                 let name = variant
                     .name_override
@@ -661,6 +693,15 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                     .unwrap_or_else(|| format!("variant{}", index + 1));
                 if !matches!(variant.kind, Kind::Object { .. }) {
                     continue;
+                }
+                let tag = mapping
+                    .iter()
+                    .find(|(_, component)| variant.component.as_deref() == Some(component.as_str()))
+                    .map(|(tag, _)| tag.clone())
+                    .or_else(|| variant.component.clone())
+                    .unwrap_or_else(|| name.clone());
+                if !tags.iter().any(|(child, _)| *child == name) {
+                    named.push((name.clone(), tag));
                 }
                 let child = field.children.entry(name.clone()).or_insert_with(|| Field {
                     api_name: name.clone(),
@@ -674,9 +715,43 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                 }
                 absorb(&mut child.children, variant, seen);
             }
+            if let Some((_, tags)) = &mut field.union {
+                tags.extend(named);
+            }
         }
         _ => {}
     }
+}
+
+/// Makes the variant attributes of a one-of a group of `object`: the API sends the chosen variant's
+/// fields in place of the object, with the discriminator (which the variants then do not hold themselves).
+fn one_of(object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
+    let variants: Vec<Variant> = tags
+        .iter()
+        .filter(|(child, _)| object.attributes.contains_key(child))
+        .map(|(child, tag)| Variant { attribute: child.clone(), tag: tag.clone() })
+        .collect();
+    if variants.len() < 2 {
+        return;
+    }
+    if let Some(discriminator) = discriminator {
+        for variant in &variants {
+            if let Some(Type::Nested(nested)) =
+                object.attributes.get_mut(&variant.attribute).map(|attribute| &mut attribute.ty)
+            {
+                if let NestedObject::Inline(inner) = &mut nested.object {
+                    inner.attributes.retain(|_, attribute| attribute.api_name != discriminator);
+                }
+            }
+        }
+    }
+    let group = OneOf {
+        description: String::new(),
+        required: false,
+        discriminator: discriminator.map(str::to_owned),
+        variants,
+    };
+    object.one_of.insert("variant".to_owned(), group);
 }
 
 /// The primitive Terraform type of a shape, if it is one.

@@ -38,7 +38,7 @@ pub fn words(name: &str) -> Vec<String> {
                     // a plural `s` (IPs).
                     || (previous.is_uppercase()
                         && next.is_some_and(char::is_lowercase)
-                        && !(next == Some('s') && !after_next.is_some_and(char::is_alphanumeric)))
+                        && (next != Some('s') || after_next.is_some_and(char::is_alphanumeric)))
             }
             _ => false,
         };

@@ -91,6 +91,8 @@ pub enum Kind {
         variants: Vec<Shape>,
         /// `discriminator.propertyName`.
         discriminator: Option<String>,
+        /// `discriminator.mapping`: each tag with the component it selects.
+        mapping: Vec<(String, String)>,
     },
     /// A schema that refers to itself deeper than [`RECURSION_LIMIT`].
     Recursive(String),
@@ -268,7 +270,18 @@ impl<'d> Reader<'d> {
                     merge(&mut shape, only);
                 }
                 _ if matches!(shape.kind, Kind::Any | Kind::Object { .. }) => {
-                    shape.kind = Kind::Union { variants, discriminator };
+                    let mapping = fields
+                        .get("discriminator")
+                        .and_then(|d| d.get("mapping"))
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(tag, target)| {
+                            let component = target.as_str()?.rsplit('/').next()?.to_owned();
+                            Some((tag.clone(), component))
+                        })
+                        .collect();
+                    shape.kind = Kind::Union { variants, discriminator, mapping };
                 }
                 _ => {}
             }
