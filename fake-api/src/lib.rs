@@ -266,12 +266,20 @@ impl State {
         };
         let headers = request_headers;
         for (type_name, resource) in &self.provider.resources {
-            let matching: Vec<(OperationKind, &Operation, BTreeMap<String, String>)> = resource
+            // Further steps of a create or update change the object that exists (merging what they send);
+            // those of a read answer it.
+            let steps = resource.operations.iter().flat_map(|(kind, operation)| {
+                let kind = if kind == OperationKind::Read { kind } else { OperationKind::Update };
+                operation.then.iter().map(move |step| (kind, step, true))
+            });
+            let matching: Vec<(OperationKind, &Operation, BTreeMap<String, String>, bool)> = resource
                 .operations
                 .iter()
-                .filter(|(_, operation)| operation.method.as_str() == method)
-                .filter_map(|(kind, operation)| {
-                    match_path(&operation.path, &path).map(|params| (kind, operation, params))
+                .map(|(kind, operation)| (kind, operation, false))
+                .chain(steps)
+                .filter(|(_, operation, _)| operation.method.as_str() == method)
+                .filter_map(|(kind, operation, step)| {
+                    match_path(&operation.path, &path).map(|params| (kind, operation, params, step))
                 })
                 .collect();
             // An upsert: create and update share the method and path; which one it is depends on whether
@@ -280,15 +288,15 @@ impl State {
                 [] => continue,
                 [only] => only,
                 several => {
-                    let exists = several.iter().any(|(_, operation, params)| {
+                    let exists = several.iter().any(|(_, operation, params, _)| {
                         let key = key(&self.path_values(resource, operation, params));
                         self.store.lock().is_ok_and(|store| store.objects.contains_key(&(type_name.clone(), key)))
                     });
                     let wanted = if exists { OperationKind::Update } else { OperationKind::Create };
-                    several.iter().find(|(kind, _, _)| *kind == wanted).unwrap_or(&several[0])
+                    several.iter().find(|(kind, _, _, _)| *kind == wanted).unwrap_or(&several[0])
                 }
             };
-            let (kind, operation, params) = chosen;
+            let (kind, operation, params, step) = chosen;
             if let Err(detail) = self.check_query(resource, operation, &query) {
                 return problem(400, "Bad Request", detail);
             }
@@ -301,7 +309,7 @@ impl State {
             if let Some(saved) = key.as_ref().and_then(|key| self.store.lock().ok()?.idempotent.get(key).cloned()) {
                 return replay(saved);
             }
-            let served = self.serve(type_name, resource, *kind, operation, params.clone(), &body);
+            let served = self.serve(type_name, resource, (*kind, *step), operation, params.clone(), &body);
             let status = served.status().as_u16();
             let bytes = served.into_body().collect().await.map(|body| body.to_bytes()).unwrap_or_default();
             let writes = matches!(kind, OperationKind::Create | OperationKind::Update);
@@ -412,7 +420,7 @@ impl State {
         &self,
         type_name: &str,
         resource: &Resource,
-        kind: OperationKind,
+        (kind, step): (OperationKind, bool),
         operation: &Operation,
         params: BTreeMap<String, String>,
         body: &[u8],
@@ -432,7 +440,8 @@ impl State {
                         Err(error) => return problem(400, "Bad Request", format!("the body is not JSON: {error}")),
                     }
                 };
-                let merging = kind == OperationKind::Update && operation.method == schema::Method::Patch;
+                // A further step of a create or update sends only its part of the object.
+                let merging = kind == OperationKind::Update && (step || operation.method == schema::Method::Patch);
                 if let Err(detail) = self.check_body(resource, operation, &sent, merging) {
                     return problem(400, "Bad Request", detail);
                 }
@@ -525,9 +534,11 @@ impl State {
             .collect()
     }
 
-    /// The key of an object: the values of the read operation's path parameters.
+    /// The key of an object: the values of the path parameters of the operation that addresses it (the
+    /// read, else the delete, else the update).
     fn object_key(&self, resource: &Resource, object: &Value) -> Option<String> {
-        let read = resource.operations.read.as_ref()?;
+        let operations = &resource.operations;
+        let read = operations.read.as_ref().or(operations.delete.as_ref()).or(operations.update.as_ref())?;
         let mut values = Map::new();
         for param in &read.path_params {
             let attribute = resource.schema.attributes.get(&param.attribute)?;

@@ -265,6 +265,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 errors: vec![#(#errors.to_owned()),*],
                 unset: #unset,
                 idempotency_key: #idempotency_key,
+                then: ::std::vec::Vec::new(),
             });
         }
     }

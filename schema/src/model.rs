@@ -730,6 +730,11 @@ pub struct Operation {
     /// with each call (the same on every retry), so a write whose answer was lost may be retried.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_key: Option<String>,
+    /// Further calls that complete the same step, in order (an API that takes some of an object's values,
+    /// or answers some of them, only at another path): each is made with the object as the calls before
+    /// it left it, and their answers are merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then: Vec<Operation>,
 }
 
 /// How an update tells the API that an attribute was removed from the configuration.

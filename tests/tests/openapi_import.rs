@@ -173,3 +173,37 @@ fn broken_references_are_reported_where_they_are() {
     let text = text.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!("broken_references", text);
 }
+
+/// An entity whose operations are chained (`Bundle#create#2` puts its visibility at another path, and
+/// `Bundle#read#2` reads it back there) imports as operations with further steps, and the provider makes
+/// every step: the bundle lives its whole life, and its data source reads what it created.
+#[test]
+fn chained_operations_are_made_in_order() {
+    let dir = tests::workspace_root().join("../shared/corpora/opal");
+    let options =
+        schema::openapi::Options { spec: dir.join("openapi.yaml"), overlays: Vec::new(), name: "opal".to_owned() };
+    let imported = schema::openapi::import(&options).unwrap();
+    let bundle = &imported.provider.resources["opal_bundle"];
+    let create = bundle.operations.create.as_ref().unwrap();
+    assert_eq!(
+        create.then.iter().map(|step| step.path.as_str()).collect::<Vec<_>>(),
+        ["/bundles/{bundle_id}/visibility"]
+    );
+    assert_eq!(bundle.operations.read.as_ref().unwrap().then.len(), 1);
+    let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
+    let folders = tempfile::tempdir().unwrap();
+    let file = schema::openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
+    runner
+        .terraform(terraform)
+        .work_dir(work.path())
+        .jobs(2)
+        .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
+        .provider(schema::load_provider(&file).unwrap())
+        .resource("opal_bundle");
+    let report = runner.run(&|line| println!("{line}")).unwrap();
+    println!("{}", report.table());
+    assert!(report.passed(), "{:#?}", report.failures());
+    assert_eq!(report.subjects.len(), 2, "the resource and its data source");
+}

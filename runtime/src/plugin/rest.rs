@@ -78,6 +78,31 @@ impl Rest {
     ) -> Result<Option<Answer>, String> {
         let operation =
             resource.operations.get(kind).ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
+        let mut answer = self.call_one(provider, resource, kind, operation, object, prior).await?;
+        // Further steps address the object by what the calls before them learnt (the new object's ID).
+        for step in &operation.then {
+            let Some(so_far) = answer.as_mut() else { break };
+            let current = completed(object, &so_far.said);
+            if let Some(more) = self.call_one(provider, resource, kind, step, &current, prior).await? {
+                if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut so_far.said, more.said) {
+                    fields.extend(said);
+                }
+                so_far.problems.extend(more.problems);
+            }
+        }
+        Ok(answer)
+    }
+
+    /// Makes one call of `operation` (a step of `kind`).
+    async fn call_one(
+        &self,
+        provider: &Provider,
+        resource: &Resource,
+        kind: OperationKind,
+        operation: &schema::Operation,
+        object: &TfValue,
+        prior: Option<&TfValue>,
+    ) -> Result<Option<Answer>, String> {
         let schema = &resource.schema;
         let mut path_params = Vec::new();
         for param in &operation.path_params {
@@ -165,6 +190,23 @@ impl Rest {
             }
         }
         Ok(Some(Answer { said, problems }))
+    }
+}
+
+/// `object` with the values it does not know yet (unknown or null) taken from an answer.
+fn completed(object: &TfValue, said: &TfValue) -> TfValue {
+    match (object, said) {
+        (TfValue::Map(fields), TfValue::Map(answered)) => {
+            let mut fields = fields.clone();
+            for (name, value) in answered {
+                let known = fields.get(name).is_some_and(|value| !matches!(value, TfValue::Unknown | TfValue::Null));
+                if !known {
+                    fields.insert(name.clone(), value.clone());
+                }
+            }
+            TfValue::Map(fields)
+        }
+        _ => object.clone(),
     }
 }
 

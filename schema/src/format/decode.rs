@@ -721,6 +721,20 @@ impl Decoder<'_> {
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
             idempotency_key: self.opt_string(&entries, "idempotency_key", &what),
+            then: match entries.get("then") {
+                Some(Node { value: NodeValue::Seq(items), .. }) => {
+                    items.iter().filter_map(|item| self.operation(item, kind, resource, schema, &what)).collect()
+                }
+                Some(node) => {
+                    self.error(
+                        node.pos,
+                        format!("`then` of {what} must be a list of operations"),
+                        "write `then: [{method: PUT, path: ...}]`",
+                    );
+                    Vec::new()
+                }
+                None => Vec::new(),
+            },
             unset: match entries.get("unset") {
                 Some(node) => self.choice(node, "unset rule", &Unset::ALL).unwrap_or(Unset::Omit),
                 None => Unset::default_for(method),

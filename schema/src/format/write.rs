@@ -198,6 +198,10 @@ impl Writer<'_> {
             entries.push(("errors".to_owned(), Yaml::Seq(operation.errors.iter().map(|name| text(name)).collect())));
         }
         optional_text(&mut entries, "idempotency_key", operation.idempotency_key.as_deref());
+        if !operation.then.is_empty() {
+            let steps = operation.then.iter().map(|step| self.operation(kind, resource, step, schema)).collect();
+            entries.push(("then".to_owned(), Yaml::Seq(steps)));
+        }
         if operation.unset != Unset::default_for(operation.method) {
             let rule = Unset::ALL.iter().find(|(_, unset)| *unset == operation.unset).map_or("omit", |(name, _)| name);
             entries.push(("unset".to_owned(), text(rule)));

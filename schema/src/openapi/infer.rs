@@ -111,15 +111,7 @@ impl<'d> Inference<'_, 'd> {
         }
         let schema = self.object(&fields, 0, has_update, false);
         let operations = self.operations(entity, &fields, &schema, false, name);
-        for role in entity.roles.iter().filter(|role| role.order > 1 && role.resource) {
-            self.report.push(format!(
-                "{name}: {} {} is step {} of its {}; its attributes are in the schema, the provider calls only the first step",
-                role.operation.method.as_str(),
-                role.operation.path,
-                role.order,
-                role.kind.key()
-            ));
-        }
+
         let _ = create;
         Some(self.finish(name, schema, operations))
     }
@@ -469,7 +461,27 @@ impl<'d> Inference<'_, 'd> {
         };
         for kind in kinds {
             let Some(role) = entity.main(*kind, data_source) else { continue };
-            let operation = self.operation(role, fields, schema, name);
+            let mut operation = self.operation(role, fields, schema, name);
+            // Further steps (`#2`, `#3`) that address the object by path are made after the main call.
+            for step in entity.all(*kind, data_source).skip(1) {
+                let api = &step.operation;
+                let made = self.operation(step, fields, schema, name);
+                let same = made.method == operation.method && made.path == operation.path;
+                if same || operation.then.iter().any(|other| other.method == made.method && other.path == made.path) {
+                    continue;
+                }
+                if made.path_params.is_empty() {
+                    self.report.push(format!(
+                        "{name}: {} {} ({} step {}) names no object in its path; the provider does not make that call",
+                        api.method.as_str(),
+                        api.path,
+                        kind.key(),
+                        step.order
+                    ));
+                    continue;
+                }
+                operation.then.push(made);
+            }
             match kind {
                 OperationKind::Create => operations.create = Some(operation),
                 OperationKind::Read => operations.read = Some(operation),
@@ -546,6 +558,7 @@ impl<'d> Inference<'_, 'd> {
             errors: Vec::new(),
             unset: Unset::default_for(api.method),
             idempotency_key: None,
+            then: Vec::new(),
         }
     }
 }

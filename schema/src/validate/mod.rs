@@ -208,9 +208,21 @@ impl Checker<'_> {
             }
         }
         let attributes = &resource.schema.attributes;
+        // The main operations, then their further steps (whose path parameters may name what the main
+        // operation's answer gave).
+        let longest = operations.iter().map(|(_, operation)| operation.then.len()).max().unwrap_or(0);
+        let numbers: Vec<String> = (0..longest).map(|index| index.to_string()).collect();
+        let mut all = Vec::new();
         for (kind, operation) in operations.iter() {
-            let op = join(&at, &[kind.key()]);
-            rules::operation(self, &op, kind, operation, resource);
+            all.push((kind, operation, join(&at, &[kind.key()]), true));
+            for (index, step) in operation.then.iter().enumerate() {
+                all.push((kind, step, join(&at, &[kind.key(), "then", &numbers[index]]), false));
+            }
+        }
+        for (kind, operation, op, main) in all {
+            if main {
+                rules::operation(self, &op, kind, operation, resource);
+            }
             for param in &operation.path_params {
                 if !attributes.contains_key(&param.attribute) {
                     let hint = match did_you_mean(&param.attribute, attributes.keys().map(String::as_str)) {
