@@ -335,7 +335,10 @@ impl State {
                 let mut object = Value::Object(self.path_values(source, read, &params));
                 objects::assign_computed(&self.provider, &source.schema, &mut object, 0);
                 let success = read.success.first().copied().unwrap_or(200);
-                return reply(success, Some(objects::answered(&self.provider, &source.schema, &object)));
+                return reply(
+                    success,
+                    Some(read.wrap_answer(objects::answered(&self.provider, &source.schema, &object))),
+                );
             }
         }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
@@ -440,6 +443,11 @@ impl State {
                         Err(error) => return problem(400, "Bad Request", format!("the body is not JSON: {error}")),
                     }
                 };
+                // An API that wraps the object takes it from its field.
+                let sent = match operation.object_sent(&sent) {
+                    Some(object) => object.clone(),
+                    None => return problem(400, "Bad Request", "the body does not hold the object in its field"),
+                };
                 // A further step of a create or update sends only its part of the object.
                 let merging = kind == OperationKind::Update && (step || operation.method == schema::Method::Patch);
                 if let Err(detail) = self.check_body(resource, operation, &sent, merging) {
@@ -477,10 +485,12 @@ impl State {
                     return problem(409, "Conflict", "the object exists already");
                 }
                 store.objects.insert(slot, object.clone());
-                reply(success, Some(self.answered(&store, type_name, resource, &object)))
+                reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
             }
             OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
-                Some(object) => reply(success, Some(self.answered(&store, type_name, resource, object))),
+                Some(object) => {
+                    reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))))
+                }
                 None => problem(404, "Not Found", "no such object"),
             },
             OperationKind::Delete => match store.objects.remove(&(type_name.to_owned(), key(&path_values))) {

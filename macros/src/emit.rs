@@ -266,6 +266,8 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 unset: #unset,
                 idempotency_key: #idempotency_key,
                 then: ::std::vec::Vec::new(),
+                body_field: ::core::option::Option::None,
+                answer_field: ::core::option::Option::None,
             });
         }
     }

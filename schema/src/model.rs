@@ -735,6 +735,44 @@ pub struct Operation {
     /// it left it, and their answers are merged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub then: Vec<Operation>,
+    /// The field of the request body that holds the object, where the API wraps it (`{"app": {...}}`);
+    /// dotted for a field inside another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_field: Option<String>,
+    /// The field of the answer that holds the object, where the API wraps it; dotted for a field inside
+    /// another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_field: Option<String>,
+}
+
+impl Operation {
+    /// The request body for the object's fields: inside [`Operation::body_field`] where the API wraps it.
+    pub fn wrap_body(&self, fields: serde_json::Value) -> serde_json::Value {
+        let Some(path) = &self.body_field else { return fields };
+        path.rsplit('.').fold(fields, |inner, field| serde_json::json!({ field: inner }))
+    }
+
+    /// The object in a request body: inside [`Operation::body_field`] where the API wraps it.
+    pub fn object_sent<'v>(&self, body: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
+        field_of(body, self.body_field.as_deref())
+    }
+
+    /// The object in an answer: inside [`Operation::answer_field`] where the API wraps it.
+    pub fn object_in<'v>(&self, answer: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
+        field_of(answer, self.answer_field.as_deref())
+    }
+
+    /// An answer holding `object`: inside [`Operation::answer_field`] where the API wraps it.
+    pub fn wrap_answer(&self, object: serde_json::Value) -> serde_json::Value {
+        let Some(path) = &self.answer_field else { return object };
+        path.rsplit('.').fold(object, |inner, field| serde_json::json!({ field: inner }))
+    }
+}
+
+/// The value inside the field `path` names (dotted), or the whole `value` without one.
+fn field_of<'v>(value: &'v serde_json::Value, path: Option<&str>) -> Option<&'v serde_json::Value> {
+    let Some(path) = path else { return Some(value) };
+    path.split('.').try_fold(value, |inner, field| inner.get(field))
 }
 
 /// How an update tells the API that an attribute was removed from the configuration.

@@ -128,9 +128,10 @@ impl Rest {
                 (OperationKind::Update, Some(prior)) => Some(Removals { prior, unset: operation.unset }),
                 _ => None,
             };
-            serde_json::Value::Object(to_api(provider, schema, object, removals, &|name| {
+            let fields = serde_json::Value::Object(to_api(provider, schema, object, removals, &|name| {
                 names.iter().any(|n| n == name)
-            }))
+            }));
+            operation.wrap_body(fields)
         });
         let request = Request {
             method: method(operation.method),
@@ -171,7 +172,14 @@ impl Rest {
             TfValue::Map(Default::default())
         } else {
             match serde_json::from_slice::<serde_json::Value>(&response.body) {
-                Ok(json) => from_api(provider, schema, &json, &mut problems),
+                Ok(json) => match operation.object_in(&json) {
+                    Some(object) => from_api(provider, schema, object, &mut problems),
+                    None => {
+                        let field = operation.answer_field.as_deref().unwrap_or_default();
+                        problems.push(format!("the answer has no `{field}` holding the object"));
+                        TfValue::Map(Default::default())
+                    }
+                },
                 Err(error) => {
                     problems.push(format!("the answer is not JSON: {error}"));
                     TfValue::Map(Default::default())

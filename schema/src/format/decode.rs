@@ -721,6 +721,8 @@ impl Decoder<'_> {
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
             idempotency_key: self.opt_string(&entries, "idempotency_key", &what),
+            body_field: self.opt_string(&entries, "body_field", &what),
+            answer_field: self.opt_string(&entries, "answer_field", &what),
             then: match entries.get("then") {
                 Some(Node { value: NodeValue::Seq(items), .. }) => {
                     items.iter().filter_map(|item| self.operation(item, kind, resource, schema, &what)).collect()

@@ -259,6 +259,16 @@ pub static OPERATION: MapSpec = MapSpec {
             "How an update sends an attribute removed from the configuration: `null` (default for PATCH) or `omit` (default for PUT and POST).",
         ),
         key(
+            "body_field",
+            Shape::String,
+            "The field of the request body that holds the object, for an API that wraps it (`app` for a body `{\"app\": {...}}`; dotted for a field inside another).",
+        ),
+        key(
+            "answer_field",
+            Shape::String,
+            "The field of the answer that holds the object, for an API that wraps it (`app` for an answer `{\"app\": {...}}`; dotted for a field inside another).",
+        ),
+        key(
             "then",
             Shape::List(&Shape::Map(&OPERATION)),
             "Further calls that complete this step, in order, for an API that takes or answers some of an object's values only at another path (`PUT /bundles/{bundle_id}/visibility` after the create): each is made with the object as the calls before it left it (the new object's ID included), and their answers are merged.",

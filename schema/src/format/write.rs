@@ -198,6 +198,8 @@ impl Writer<'_> {
             entries.push(("errors".to_owned(), Yaml::Seq(operation.errors.iter().map(|name| text(name)).collect())));
         }
         optional_text(&mut entries, "idempotency_key", operation.idempotency_key.as_deref());
+        optional_text(&mut entries, "body_field", operation.body_field.as_deref());
+        optional_text(&mut entries, "answer_field", operation.answer_field.as_deref());
         if !operation.then.is_empty() {
             let steps = operation.then.iter().map(|step| self.operation(kind, resource, step, schema)).collect();
             entries.push(("then".to_owned(), Yaml::Seq(steps)));

@@ -159,24 +159,34 @@ impl<'d> Inference<'_, 'd> {
 
     /// The request body schema of an operation (JSON), hoisted to the entity's object.
     fn request_body(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        self.request_body_at(operation, entity).map(|(shape, _)| shape)
+    }
+
+    /// [`Self::request_body`], with the field that holds the entity's object ([`hoisted`]).
+    fn request_body_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Option<Vec<String>>)> {
         let body = operation.value.get("requestBody")?;
         let (body, _) = self.reader.follow(body, &operation.pointer)?;
         let (media, schema) = json_schema(body.get("content")?)?;
         let at = format!("{}/requestBody/content/{}/schema", operation.pointer, super::document::escape(media));
         let shape = self.reader.shape(schema, &at);
-        Some(hoist(shape, entity))
+        Some(hoisted(shape, entity))
     }
 
     /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
     /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
     fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        self.response_at(operation, entity).map(|(shape, _)| shape)
+    }
+
+    /// [`Self::response`], with the field that holds the entity's object ([`hoisted`]).
+    fn response_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Option<Vec<String>>)> {
         let responses = operation.value.get("responses")?.as_object()?;
         let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
         let (media, schema) = json_schema(response.get("content")?)?;
         let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, super::document::escape(media));
         let shape = self.reader.shape(schema, &at);
-        let mut shape = hoist(shape, entity);
+        let (mut shape, path) = hoisted(shape, entity);
         if let Kind::Array { .. } = shape.kind {
             if shape.description.is_empty() {
                 shape.description = response.get("description").and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -185,9 +195,10 @@ impl<'d> Inference<'_, 'd> {
                 shape.extension("x-speakeasy-wrapped-attribute").and_then(Value::as_str).unwrap_or("data").to_owned();
             let mut properties = IndexMap::new();
             properties.insert(name, shape);
-            return Some(Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() });
+            // The answer is the list itself: no field of it holds the object.
+            return Some((Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() }, None));
         }
-        Some(shape)
+        Some((shape, path))
     }
 
     /// The path and query parameters of an operation (the path item's shared ones too), by API name.
@@ -393,6 +404,8 @@ impl<'d> Inference<'_, 'd> {
         attribute.sensitive = shape.flag("x-speakeasy-param-sensitive") || shape.format.as_deref() == Some("password");
         attribute.write_only = shape.flag("x-speakeasy-terraform-write-only") && mode != Mode::ReadOnly;
         attribute.deprecation = deprecation;
+        // An input no answer carries stays as configured (a read cannot say otherwise).
+        attribute.not_returned = !data_source && configurable && !field.in_response && !attribute.write_only;
         attribute.default = default.filter(|_| mode == Mode::OptionalComputed);
         attribute.validators = validators;
         attribute
@@ -482,6 +495,27 @@ impl<'d> Inference<'_, 'd> {
                 }
                 operation.then.push(made);
             }
+            // Values only the update takes are set by making the update right after the create.
+            let update_only = fields.iter().any(|(name, field)| {
+                field.in_update
+                    && !field.in_create
+                    && schema.attributes.get(name).is_some_and(|a| a.mode.is_configurable())
+            });
+            if let (OperationKind::Create, true, Some(update)) =
+                (kind, update_only && !data_source, entity.main(OperationKind::Update, false))
+            {
+                let made = self.operation(update, fields, schema, name);
+                let repeated =
+                    operation.then.iter().any(|other| other.method == made.method && other.path == made.path);
+                if !made.path_params.is_empty() && !repeated {
+                    self.report.push(format!(
+                        "{name}: some values only the update takes; the create is followed by {} {}",
+                        made.method.as_str(),
+                        made.path
+                    ));
+                    operation.then.push(made);
+                }
+            }
             match kind {
                 OperationKind::Create => operations.create = Some(operation),
                 OperationKind::Read => operations.read = Some(operation),
@@ -514,6 +548,27 @@ impl<'d> Inference<'_, 'd> {
                 query.push(attribute);
             }
         }
+        // Where the API wraps the object, the field that holds it; a wrapping no field can name (a list) is
+        // reported.
+        let field = |this: &mut Self, path: Option<Vec<String>>, what: &str| match path {
+            Some(path) if path.is_empty() => None,
+            Some(path) => Some(path.join(".")),
+            None => {
+                this.report.push(format!(
+                    "{name}: the {what} of {} {} holds the object inside a list (or is one); the provider reads it as the object itself",
+                    api.method.as_str(),
+                    api.path
+                ));
+                None
+            }
+        };
+        let request_path = self.request_body_at(api, name).map(|(_, path)| path);
+        let body_field = request_path.and_then(|path| field(self, path, "request body"));
+        let answer_path = self.response_at(api, name).map(|(_, path)| path);
+        let answer_field = match (role.kind, answer_path) {
+            (OperationKind::Delete, _) | (_, None) => None,
+            (_, Some(path)) => field(self, path, "answer"),
+        };
         let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
             let request = self.request_body(api, name);
             let sent: Vec<String> = match request.as_ref().map(|shape| &shape.kind) {
@@ -559,6 +614,8 @@ impl<'d> Inference<'_, 'd> {
             unset: Unset::default_for(api.method),
             idempotency_key: None,
             then: Vec::new(),
+            body_field,
+            answer_field,
         }
     }
 }
@@ -596,7 +653,9 @@ fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool
 
 /// The entity's own object within a schema: the first object, depth first, marked
 /// `x-speakeasy-entity` with the entity's name; else the schema itself.
-fn hoist(shape: Shape, entity: &str) -> Shape {
+/// Also where it was found: the property names leading to it (`None` when the way there goes through an
+/// array, which no field can name).
+fn hoisted(shape: Shape, entity: &str) -> (Shape, Option<Vec<String>>) {
     fn names(shape: &Shape, entity: &str) -> bool {
         match shape.extension("x-speakeasy-entity") {
             Some(Value::String(name)) => name == entity,
@@ -604,25 +663,29 @@ fn hoist(shape: Shape, entity: &str) -> Shape {
             _ => false,
         }
     }
-    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<Shape> {
+    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Option<Vec<String>>)> {
         if names(shape, entity) {
-            return Some(shape.clone());
+            return Some((shape.clone(), Some(Vec::new())));
         }
         if depth > 3 {
             return None;
         }
         match &shape.kind {
-            Kind::Object { properties, .. } => {
-                properties.values().find_map(|property| find(property, entity, depth + 1))
-            }
-            Kind::Array { items, .. } => find(items, entity, depth + 1),
+            Kind::Object { properties, .. } => properties.iter().find_map(|(name, property)| {
+                let (found, path) = find(property, entity, depth + 1)?;
+                Some((found, path.map(|rest| std::iter::once(name.clone()).chain(rest).collect())))
+            }),
+            Kind::Array { items, .. } => find(items, entity, depth + 1).map(|(found, _)| (found, None)),
             _ => None,
         }
     }
     if names(&shape, entity) {
-        return shape;
+        return (shape, Some(Vec::new()));
     }
-    find(&shape, entity, 0).unwrap_or(shape)
+    match find(&shape, entity, 0) {
+        Some(found) => found,
+        None => (shape, Some(Vec::new())),
+    }
 }
 
 /// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.
