@@ -365,14 +365,18 @@ impl Life<'_> {
 }
 
 /// The configuration an import can match: attributes the API never returns keep their default (which
-/// the import fills in) or are left out.
+/// the import fills in) or are left out, but those the import ID gives and those the configuration must set.
 fn importable(body: &Body, resource: &Resource) -> Body {
     let unreturned = resource.unreturned();
+    let kept = |name: &str| {
+        resource.import.as_ref().is_some_and(|import| import.attributes.iter().any(|attribute| attribute == name))
+            || resource.schema.attributes.get(name).is_some_and(|attribute| attribute.mode == schema::Mode::Required)
+    };
     let items = body
         .items
         .iter()
         .filter_map(|item| match item {
-            Item::Attribute(name, _) if unreturned.contains(name) => {
+            Item::Attribute(name, _) if unreturned.contains(name) && !kept(name) => {
                 let default = resource.schema.attributes.get(name)?.default.as_ref()?;
                 Some(Item::Attribute(name.clone(), crate::examples::values::literal(default)))
             }
