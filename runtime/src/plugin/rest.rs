@@ -82,7 +82,7 @@ impl Rest {
         // Further steps address the object by what the calls before them learnt (the new object's ID).
         for step in &operation.then {
             let Some(so_far) = answer.as_mut() else { break };
-            let current = completed(object, &so_far.said);
+            let current = completed(object, &so_far.said, step);
             if let Some(more) = self.call_one(provider, resource, kind, step, &current, prior).await? {
                 if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut so_far.said, more.said) {
                     fields.extend(said);
@@ -201,14 +201,17 @@ impl Rest {
     }
 }
 
-/// `object` with the values it does not know yet (unknown or null) taken from an answer.
-fn completed(object: &TfValue, said: &TfValue) -> TfValue {
+/// `object` with the values it does not know yet (unknown or null) taken from an answer, and the values
+/// that address the object in `step`'s path taken from the answer where it has them (the API's identity
+/// of the object wins over the planned one).
+fn completed(object: &TfValue, said: &TfValue, step: &schema::Operation) -> TfValue {
     match (object, said) {
         (TfValue::Map(fields), TfValue::Map(answered)) => {
             let mut fields = fields.clone();
             for (name, value) in answered {
                 let known = fields.get(name).is_some_and(|value| !matches!(value, TfValue::Unknown | TfValue::Null));
-                if !known {
+                let addresses = step.path_params.iter().any(|param| &param.attribute == name);
+                if !known || (addresses && !matches!(value, TfValue::Null)) {
                     fields.insert(name.clone(), value.clone());
                 }
             }

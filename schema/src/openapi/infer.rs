@@ -109,6 +109,12 @@ impl<'d> Inference<'_, 'd> {
                 }
             }
         }
+        // What only the update takes, and no answer carries, is not part of the resource; nor is the
+        // top-level field that marks an object deleted (`x-speakeasy-soft-delete-property`).
+        fields.retain(|_, field| {
+            (field.in_create || field.in_response || field.param.is_some())
+                && !field.shape.flag("x-speakeasy-soft-delete-property")
+        });
         let schema = self.object(&fields, 0, has_update, false);
         let operations = self.operations(entity, &fields, &schema, false, name);
 
@@ -128,6 +134,7 @@ impl<'d> Inference<'_, 'd> {
         for (param_name, param) in self.parameters(&read.operation) {
             self.add_parameter(&mut fields, &param_name, &param, true);
         }
+        fields.retain(|_, field| !field.shape.flag("x-speakeasy-soft-delete-property"));
         let schema = self.object(&fields, 0, true, true);
         let operations = self.operations(entity, &fields, &schema, true, name);
         Some(self.finish(name, schema, operations))
@@ -188,8 +195,11 @@ impl<'d> Inference<'_, 'd> {
         let shape = self.reader.shape(schema, &at);
         let (mut shape, path) = hoisted(shape, entity);
         if let Kind::Array { .. } = shape.kind {
-            if shape.description.is_empty() {
-                shape.description = response.get("description").and_then(Value::as_str).unwrap_or_default().to_owned();
+            // The response's own description says what the list is.
+            if let Some(description) =
+                response.get("description").and_then(Value::as_str).filter(|text| !text.is_empty())
+            {
+                shape.description = description.to_owned();
             }
             let name =
                 shape.extension("x-speakeasy-wrapped-attribute").and_then(Value::as_str).unwrap_or("data").to_owned();
@@ -304,11 +314,9 @@ impl<'d> Inference<'_, 'd> {
 
     fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
         let shape = &field.shape;
+        // Inputs are what the create takes; what only the update takes is read-only, as the API answers it.
         let configurable = field.input_param
-            || ((field.in_create || field.in_update)
-                && !shape.read_only
-                && !shape.flag("x-speakeasy-param-readonly")
-                && !data_source);
+            || (field.in_create && !shape.read_only && !shape.flag("x-speakeasy-param-readonly") && !data_source);
         let input_required = field.param_required || field.required;
         let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
         let mut not_null = false;
@@ -494,27 +502,6 @@ impl<'d> Inference<'_, 'd> {
                     continue;
                 }
                 operation.then.push(made);
-            }
-            // Values only the update takes are set by making the update right after the create.
-            let update_only = fields.iter().any(|(name, field)| {
-                field.in_update
-                    && !field.in_create
-                    && schema.attributes.get(name).is_some_and(|a| a.mode.is_configurable())
-            });
-            if let (OperationKind::Create, true, Some(update)) =
-                (kind, update_only && !data_source, entity.main(OperationKind::Update, false))
-            {
-                let made = self.operation(update, fields, schema, name);
-                let repeated =
-                    operation.then.iter().any(|other| other.method == made.method && other.path == made.path);
-                if !made.path_params.is_empty() && !repeated {
-                    self.report.push(format!(
-                        "{name}: some values only the update takes; the create is followed by {} {}",
-                        made.method.as_str(),
-                        made.path
-                    ));
-                    operation.then.push(made);
-                }
             }
             match kind {
                 OperationKind::Create => operations.create = Some(operation),
@@ -705,6 +692,14 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
         Kind::Object { properties, required } => (properties, required),
         _ => return,
     };
+    // Properties beyond the named ones, where an answer allows them, are shown as one read-only JSON
+    // attribute (the provider does not gather them into it yet, so it stays null).
+    if shape.open && !properties.is_empty() && seen == Seen::Response {
+        let extra = fields
+            .entry("additional_properties".to_owned())
+            .or_insert_with(|| Field { api_name: "additionalProperties".to_owned(), ..Field::default() });
+        extra.in_response = true;
+    }
     for (api_name, property) in properties {
         if ignored(property) {
             continue;
@@ -879,9 +874,15 @@ pub fn describe(text: &str, suffixes: &[String]) -> String {
     }
 }
 
-/// An entity's name as its default description says it (`GroupTag` for `group_tag`).
-fn entity_title(name: &str) -> String {
-    name.to_owned()
+/// An entity's name as its default description says it: its `_`-separated parts joined, each starting
+/// with a capital (`AppOwner` for `App_Owner`, `GroupList` for `Group_list`).
+pub fn entity_title(name: &str) -> String {
+    name.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect()
 }
 
 #[cfg(test)]

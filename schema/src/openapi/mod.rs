@@ -87,7 +87,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
             provider.resources.insert(type_name.clone(), resource);
         }
         if let Some(mut source) = inference.data_source(entity_name, entity) {
-            source.description = format!("{entity_name} DataSource");
+            source.description = format!("{} DataSource", infer::entity_title(entity_name));
             provider.data_sources.insert(type_name, source);
         }
     }

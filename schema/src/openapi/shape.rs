@@ -238,7 +238,7 @@ impl<'d> Reader<'d> {
                     fields.get("items").map(|items| self.shape(items, &format!("{at}/items"))).unwrap_or_default();
                 Kind::Array { items: Box::new(items), set: shape.format.as_deref() == Some("set") }
             }
-            _ => self.object_kind(fields, at),
+            word => self.object_kind(fields, at, word == Some("object")),
         };
         if let Some(members) = fields.get("allOf").and_then(Value::as_array) {
             for (index, member) in members.iter().enumerate() {
@@ -289,7 +289,7 @@ impl<'d> Reader<'d> {
         shape
     }
 
-    fn object_kind(&mut self, fields: &Map<String, Value>, at: &str) -> Kind {
+    fn object_kind(&mut self, fields: &Map<String, Value>, at: &str, typed_object: bool) -> Kind {
         let required: Vec<String> = fields
             .get("required")
             .and_then(Value::as_array)
@@ -309,9 +309,7 @@ impl<'d> Reader<'d> {
             Some(additional @ Value::Object(_)) if additional.as_object().is_some_and(|map| !map.is_empty()) => {
                 Kind::Map(Box::new(self.shape(additional, &format!("{at}/additionalProperties"))))
             }
-            _ if fields.get("type").and_then(Value::as_str) == Some("object") => {
-                Kind::Object { properties: IndexMap::new(), required }
-            }
+            _ if typed_object => Kind::Object { properties: IndexMap::new(), required },
             _ => Kind::Any,
         }
     }
