@@ -39,6 +39,8 @@ struct Field {
     response_description: Option<String>,
     /// A path or query parameter's description (the last operation's).
     param: Option<String>,
+    /// Whose parameter described it: 1 a read's, 3 an update's, 4 a delete's (an answer ranks 2).
+    param_rank: u8,
     /// A parameter the configuration must give.
     param_required: bool,
     /// A parameter of the create (or of a data source's read): an input whatever the schemas say.
@@ -104,8 +106,15 @@ impl<'d> Inference<'_, 'd> {
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete] {
             for role in entity.all(kind, false) {
                 let input = kind == OperationKind::Create && role.order == 1;
+                // Which description wins: a read's parameter's loses to the answer's, an update's or a
+                // delete's parameter's wins over it.
+                let rank = match kind {
+                    OperationKind::Update => 3,
+                    OperationKind::Delete => 4,
+                    _ => 1,
+                };
                 for (param_name, param) in self.parameters(&role.operation) {
-                    self.add_parameter(&mut fields, &param_name, &param, input);
+                    self.add_parameter(&mut fields, &param_name, &param, input, rank);
                 }
             }
         }
@@ -132,9 +141,12 @@ impl<'d> Inference<'_, 'd> {
             }
         }
         for (param_name, param) in self.parameters(&read.operation) {
-            self.add_parameter(&mut fields, &param_name, &param, true);
+            self.add_parameter(&mut fields, &param_name, &param, true, 1);
         }
-        fields.retain(|_, field| !field.shape.flag("x-speakeasy-soft-delete-property"));
+        // A search taken as a request body: its fields are the data source's inputs.
+        if let Some(body) = self.request_body(&read.operation, name) {
+            absorb(&mut fields, &body, Seen::Create);
+        }
         let schema = self.object(&fields, 0, true, true);
         let operations = self.operations(entity, &fields, &schema, true, name);
         Some(self.finish(name, schema, operations))
@@ -192,8 +204,16 @@ impl<'d> Inference<'_, 'd> {
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
         let (media, schema) = json_schema(response.get("content")?)?;
         let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, super::document::escape(media));
-        let shape = self.reader.shape(schema, &at);
-        let (mut shape, path) = hoisted(shape, entity);
+        let root = self.reader.shape(schema, &at);
+        // An answer that wraps the object keeps what sits beside it (`expanded`, a page token) as
+        // attributes too; one that lists objects is taken whole.
+        let (mut shape, path) = match hoisted(root.clone(), entity) {
+            (_, None) => (root, Some(Vec::new())),
+            (mut shape, Some(path)) => {
+                with_siblings(&mut shape, &root, &path);
+                (shape, Some(path))
+            }
+        };
         if let Kind::Array { .. } = shape.kind {
             // The response's own description says what the list is.
             if let Some(description) =
@@ -255,7 +275,14 @@ impl<'d> Inference<'_, 'd> {
         found
     }
 
-    fn add_parameter(&mut self, fields: &mut IndexMap<String, Field>, api_name: &str, param: &Parameter, input: bool) {
+    fn add_parameter(
+        &mut self,
+        fields: &mut IndexMap<String, Field>,
+        api_name: &str,
+        param: &Parameter,
+        input: bool,
+        rank: u8,
+    ) {
         if ignored(&param.shape) {
             return;
         }
@@ -270,8 +297,9 @@ impl<'d> Inference<'_, 'd> {
             // A parameter the create's answer gives (the new object's ID) is filled from it.
             // The create's own parameter describes it; among the others, the last.
             Some(field) if !input => {
-                if !field.input_param {
+                if !field.input_param && rank >= field.param_rank {
                     field.param = Some(param.description.clone());
+                    field.param_rank = rank;
                 }
                 field.addresses |= param.in_path;
             }
@@ -315,8 +343,8 @@ impl<'d> Inference<'_, 'd> {
     fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
         let shape = &field.shape;
         // Inputs are what the create takes; what only the update takes is read-only, as the API answers it.
-        let configurable = field.input_param
-            || (field.in_create && !shape.read_only && !shape.flag("x-speakeasy-param-readonly") && !data_source);
+        let configurable =
+            field.input_param || (field.in_create && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
         let input_required = field.param_required || field.required;
         let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
         let mut not_null = false;
@@ -385,9 +413,11 @@ impl<'d> Inference<'_, 'd> {
         let nonempty = |text: &Option<String>| text.clone().filter(|text| !text.is_empty());
         let answered = field.response_description.clone().filter(|text| !text.is_empty());
         let base = if data_source {
-            answered.or_else(|| nonempty(&field.param))
+            answered.or_else(|| nonempty(&field.request_description)).or_else(|| nonempty(&field.param))
         } else {
-            nonempty(&field.request_description).or_else(|| nonempty(&field.param)).or(answered)
+            let param = nonempty(&field.param);
+            let late_param = param.clone().filter(|_| field.param_rank > 2 || field.input_param);
+            nonempty(&field.request_description).or(late_param).or(answered).or(param)
         }
         .unwrap_or_default();
         let mut validators = Vec::new();
@@ -406,6 +436,12 @@ impl<'d> Inference<'_, 'd> {
                 .unwrap_or("This will be removed in a future release, please migrate away from it as soon as possible")
                 .to_owned()
         });
+        // A value typed over as any JSON is described by its suffix alone, as the leading generator does.
+        let base = if shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
+            String::new()
+        } else {
+            base
+        };
         let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
         attribute.description = describe(&base, &suffixes);
         attribute.requires_replacement = requires_replacement;
@@ -636,6 +672,20 @@ fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool
         return "id".to_owned();
     }
     name
+}
+
+/// Adds to `shape` (the object found at `path` inside `root`) the properties beside that path at each level.
+fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
+    let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
+    let mut level = root;
+    for step in path {
+        let Kind::Object { properties, .. } = &level.kind else { return };
+        for (name, property) in properties.iter().filter(|(name, _)| *name != step) {
+            own.entry(name.clone()).or_insert_with(|| property.clone());
+        }
+        let Some(next) = properties.get(step) else { return };
+        level = next;
+    }
 }
 
 /// The entity's own object within a schema: the first object, depth first, marked
