@@ -107,7 +107,7 @@ fn cli_case(case: &Path, name: &str, meta: &Value, report: &mut Report) {
     let compares = meta["compare"].as_array().unwrap();
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("input");
-    copy_dir(&case.join("input"), &input);
+    tests::copy_dir(&case.join("input"), &input);
     // The build-* cases compile the provider with Go; their schema.json stands in for that step.
     let builds_provider = !argv.iter().any(|arg| arg.starts_with("--providers-schema"));
     if builds_provider {
@@ -261,22 +261,5 @@ fn unit_table(case: &Path, name: &str, report: &mut Report) {
         let object = load(serde_json::json!({ "attributes": { "x": { "type": row["type"], "optional": true } } }));
         let actual = type_string(&object.attributes["x"].ty).unwrap();
         report.compare(format!("{name}/type_string[{index}]"), &actual, row["expected"].as_str().unwrap());
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-            let mut permissions = std::fs::metadata(&target).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            permissions.set_readonly(false);
-            std::fs::set_permissions(&target, permissions).unwrap();
-        }
     }
 }

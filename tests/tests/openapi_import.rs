@@ -34,17 +34,24 @@ fn expected_pages(dir: &Path, corpus: &Corpus) -> Vec<String> {
     pages
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
+/// Runs the generated acceptance tests on the imported provider in `file` (only `resource`, when given);
+/// `None` after the SKIP line when there is no terraform.
+fn acceptance(file: &Path, resource: Option<&str>) -> Option<codegen::acceptance::Report> {
+    let terraform = tests::terraform::terraform_or_skip()?;
+    let work = tempfile::tempdir().unwrap();
+    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
+    runner
+        .terraform(terraform)
+        .work_dir(work.path())
+        .jobs(2)
+        .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
+        .provider(schema::load_provider(file).unwrap());
+    if let Some(resource) = resource {
+        runner.resource(resource);
     }
+    let report = runner.run(&|line| println!("{line}")).unwrap();
+    println!("{}", report.table());
+    Some(report)
 }
 
 /// The first line where two texts differ: (line number, ours, theirs).
@@ -77,7 +84,7 @@ fn measure(corpus: &Corpus) -> (usize, usize, usize) {
     let out = tempfile::tempdir().unwrap();
     let file = schema::openapi::write_folder(&imported, out.path())
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
-    copy_dir(&dir.join("examples"), &out.path().join("examples"));
+    tests::copy_dir(&dir.join("examples"), &out.path().join("examples"));
     let loaded = schema::load_provider(&file).unwrap();
     let no_overrides = tempfile::tempdir().unwrap();
     let pages = codegen::docs::provider_docs(&loaded, no_overrides.path()).unwrap();
@@ -141,17 +148,7 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
     let file = schema::openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
     insta::assert_snapshot!("petstore_provider_yaml", std::fs::read_to_string(&file).unwrap());
     insta::assert_snapshot!("petstore_report", imported.report.join("\n"));
-    let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
-    let work = tempfile::tempdir().unwrap();
-    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
-    runner
-        .terraform(terraform)
-        .work_dir(work.path())
-        .jobs(2)
-        .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
-        .provider(schema::load_provider(&file).unwrap());
-    let report = runner.run(&|line| println!("{line}")).unwrap();
-    println!("{}", report.table());
+    let Some(report) = acceptance(&file, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 5, "2 resources, 3 data sources");
 }
@@ -190,20 +187,9 @@ fn chained_operations_are_made_in_order() {
         ["/bundles/{bundle_id}/visibility"]
     );
     assert_eq!(bundle.operations.read.as_ref().unwrap().then.len(), 1);
-    let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
     let folders = tempfile::tempdir().unwrap();
     let file = schema::openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
-    let work = tempfile::tempdir().unwrap();
-    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
-    runner
-        .terraform(terraform)
-        .work_dir(work.path())
-        .jobs(2)
-        .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
-        .provider(schema::load_provider(&file).unwrap())
-        .resource("opal_bundle");
-    let report = runner.run(&|line| println!("{line}")).unwrap();
-    println!("{}", report.table());
+    let Some(report) = acceptance(&file, Some("opal_bundle")) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 2, "the resource and its data source");
 }
