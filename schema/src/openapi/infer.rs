@@ -21,6 +21,8 @@ enum Seen {
     Create,
     Update,
     Response,
+    /// A further step's answer: it says which attributes are answered, but adds none.
+    StepResponse,
 }
 
 /// One attribute being inferred: what every operation says of it.
@@ -96,8 +98,14 @@ impl<'d> Inference<'_, 'd> {
         }
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
             for role in entity.all(kind, false) {
-                if let Some(answer) = self.response(&role.operation, name) {
-                    absorb(&mut fields, &answer, Seen::Response);
+                if let Some(answer) = self.response(&role.operation, name, false) {
+                    // A further step's answer adds attributes only where it is the entity's own object.
+                    let seen = if role.order == 1 || names_entity(&answer, name) {
+                        Seen::Response
+                    } else {
+                        Seen::StepResponse
+                    };
+                    absorb(&mut fields, &answer, seen);
                 }
             }
         }
@@ -136,7 +144,7 @@ impl<'d> Inference<'_, 'd> {
         let read = entity.main(OperationKind::Read, true)?;
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         for role in entity.all(OperationKind::Read, true) {
-            if let Some(answer) = self.response(&role.operation, name) {
+            if let Some(answer) = self.response(&role.operation, name, true) {
                 absorb(&mut fields, &answer, Seen::Response);
             }
         }
@@ -193,12 +201,17 @@ impl<'d> Inference<'_, 'd> {
 
     /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
     /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
-    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
-        self.response_at(operation, entity).map(|(shape, _)| shape)
+    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str, data_source: bool) -> Option<Shape> {
+        self.response_at(operation, entity, data_source).map(|(shape, _)| shape)
     }
 
     /// [`Self::response`], with the field that holds the entity's object ([`hoisted`]).
-    fn response_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Option<Vec<String>>)> {
+    fn response_at(
+        &mut self,
+        operation: &ApiOperation<'d>,
+        entity: &str,
+        data_source: bool,
+    ) -> Option<(Shape, Option<Vec<String>>)> {
         let responses = operation.value.get("responses")?.as_object()?;
         let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
@@ -206,9 +219,10 @@ impl<'d> Inference<'_, 'd> {
         let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, super::document::escape(media));
         let root = self.reader.shape(schema, &at);
         // An answer that wraps the object keeps what sits beside it (`expanded`, a page token) as
-        // attributes too; one that lists objects is taken whole.
+        // attributes too; a data source's answer that lists objects is taken whole.
         let (mut shape, path) = match hoisted(root.clone(), entity) {
-            (_, None) => (root, Some(Vec::new())),
+            (_, None) if data_source => (root, Some(Vec::new())),
+            (shape, None) => (shape, None),
             (mut shape, Some(path)) => {
                 with_siblings(&mut shape, &root, &path);
                 (shape, Some(path))
@@ -587,7 +601,8 @@ impl<'d> Inference<'_, 'd> {
         };
         let request_path = self.request_body_at(api, name).map(|(_, path)| path);
         let body_field = request_path.and_then(|path| field(self, path, "request body"));
-        let answer_path = self.response_at(api, name).map(|(_, path)| path);
+        let data_source = role.data_source && !role.resource;
+        let answer_path = self.response_at(api, name, data_source).map(|(_, path)| path);
         let answer_field = match (role.kind, answer_path) {
             (OperationKind::Delete, _) | (_, None) => None,
             (_, Some(path)) => field(self, path, "answer"),
@@ -674,6 +689,15 @@ fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool
     name
 }
 
+/// Whether a schema is marked `x-speakeasy-entity` with the entity's name.
+fn names_entity(shape: &Shape, entity: &str) -> bool {
+    match shape.extension("x-speakeasy-entity") {
+        Some(Value::String(name)) => name == entity,
+        Some(Value::Array(names)) => names.iter().any(|name| name.as_str() == Some(entity)),
+        _ => false,
+    }
+}
+
 /// Adds to `shape` (the object found at `path` inside `root`) the properties beside that path at each level.
 fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
     let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
@@ -693,15 +717,8 @@ fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
 /// Also where it was found: the property names leading to it (`None` when the way there goes through an
 /// array, which no field can name).
 fn hoisted(shape: Shape, entity: &str) -> (Shape, Option<Vec<String>>) {
-    fn names(shape: &Shape, entity: &str) -> bool {
-        match shape.extension("x-speakeasy-entity") {
-            Some(Value::String(name)) => name == entity,
-            Some(Value::Array(names)) => names.iter().any(|name| name.as_str() == Some(entity)),
-            _ => false,
-        }
-    }
     fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Option<Vec<String>>)> {
-        if names(shape, entity) {
+        if names_entity(shape, entity) {
             return Some((shape.clone(), Some(Vec::new())));
         }
         if depth > 3 {
@@ -716,7 +733,7 @@ fn hoisted(shape: Shape, entity: &str) -> (Shape, Option<Vec<String>>) {
             _ => None,
         }
     }
-    if names(&shape, entity) {
+    if names_entity(&shape, entity) {
         return (shape, Some(Vec::new()));
     }
     match find(&shape, entity, 0) {
@@ -755,6 +772,9 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             continue;
         }
         let name = tf_name(api_name, property);
+        if seen == Seen::StepResponse && !fields.contains_key(&name) {
+            continue;
+        }
         let field = fields.entry(name).or_insert_with(|| Field {
             api_name: api_name.clone(),
             shape: property.clone(),
@@ -766,16 +786,17 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
                 field.required |= required.contains(api_name);
             }
             Seen::Update => field.in_update = true,
-            Seen::Response => field.in_response = true,
+            Seen::Response | Seen::StepResponse => field.in_response = true,
         }
-        if seen != Seen::Response && field.request_description.is_none() && !property.description.is_empty() {
+        let answer = matches!(seen, Seen::Response | Seen::StepResponse);
+        if !answer && field.request_description.is_none() && !property.description.is_empty() {
             field.request_description = Some(property.description.clone());
         }
-        if seen == Seen::Response && field.response_description.is_none() && !property.description.is_empty() {
+        if answer && field.response_description.is_none() && !property.description.is_empty() {
             field.response_description = Some(property.description.clone());
         }
         // A request's description and type win over a response's.
-        if seen != Seen::Response && !(field.in_create && seen == Seen::Update) {
+        if !answer && !(field.in_create && seen == Seen::Update) {
             let children = std::mem::take(&mut field.children);
             field.shape = property.clone();
             field.children = children;
@@ -824,6 +845,9 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                 if !tags.iter().any(|(child, _)| *child == name) {
                     named.push((name.clone(), tag));
                 }
+                if seen == Seen::StepResponse && !field.children.contains_key(&name) {
+                    continue;
+                }
                 let child = field.children.entry(name.clone()).or_insert_with(|| Field {
                     api_name: name.clone(),
                     shape: variant.clone(),
@@ -832,7 +856,7 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                 match seen {
                     Seen::Create => child.in_create = true,
                     Seen::Update => child.in_update = true,
-                    Seen::Response => child.in_response = true,
+                    Seen::Response | Seen::StepResponse => child.in_response = true,
                 }
                 absorb(&mut child.children, variant, seen);
             }
