@@ -796,7 +796,8 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             field.response_description = Some(property.description.clone());
         }
         // A request's description and type win over a response's.
-        if !answer && !(field.in_create && seen == Seen::Update) {
+        let update_after_create = field.in_create && seen == Seen::Update;
+        if !(answer || update_after_create) {
             let children = std::mem::take(&mut field.children);
             field.shape = property.clone();
             field.children = children;
