@@ -11,8 +11,7 @@ use schema::openapi::{Imported, Options};
 /// written when the spec has errors.
 pub fn openapi(options: &Options, out: &Path) -> Result<Imported, Vec<FileErrors>> {
     let imported = schema::openapi::import(options)?;
-    let file = schema::openapi::write_folder(&imported, out)?;
-    let loaded = schema::load_provider(&file).map_err(|errors| vec![errors])?;
+    let loaded = schema::openapi::write_folder(&imported, out)?;
     for (path, text) in crate::docs::generated_examples(&loaded) {
         let target = out.join(&path);
         let written =

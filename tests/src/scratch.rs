@@ -63,16 +63,7 @@ impl Scratch {
     /// The workspace manifest: the members, and the project's own workspace settings with its crates by path.
     fn write_manifest(&self) {
         let root = crate::workspace_root();
-        let project = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-        let settings = &project[project.find("[workspace.package]").unwrap_or(0)..];
-        let mut settings = settings.to_owned();
-        for name in ["schema", "runtime", "macros", "codegen"] {
-            let relative = format!("{name} = {{ path = \"{name}\" }}");
-            let absolute = format!("{name} = {{ path = {:?} }}", root.join(name));
-            settings = settings.replace(&relative, &absolute);
-        }
-        let members: Vec<String> = self.members.iter().map(|member| format!("{member:?}")).collect();
-        let manifest = format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{settings}", members.join(", "));
+        let manifest = codegen::acceptance::build::scratch_manifest(&root, &self.members).unwrap();
         std::fs::write(self.dir.path().join("Cargo.toml"), manifest).unwrap();
         // The project's lock file, so the scratch builds the dependency versions the project does.
         let lock = self.dir.path().join("Cargo.lock");

@@ -31,16 +31,9 @@ pub fn configure(binary: &Path, provider: &str, work: &Path, resources: &str) {
     if plugin.symlink_metadata().is_err() {
         std::os::unix::fs::symlink(binary, &plugin).unwrap();
     }
-    let overrides = format!(
-        "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-        plugins.display()
-    );
-    std::fs::write(work.join("cli.tfrc"), overrides).unwrap();
-    std::fs::write(
-        work.join("main.tf"),
-        format!("terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n{resources}"),
-    )
-    .unwrap();
+    std::fs::write(work.join("cli.tfrc"), codegen::acceptance::terraform::cli_config(provider, &plugins)).unwrap();
+    let requirement = codegen::acceptance::terraform::requirement(provider);
+    std::fs::write(work.join("main.tf"), format!("{requirement}{resources}")).unwrap();
 }
 
 /// Runs terraform in `work`, offline; panics with its output if it fails.

@@ -34,9 +34,9 @@ fn expected_pages(dir: &Path, corpus: &Corpus) -> Vec<String> {
     pages
 }
 
-/// Runs the generated acceptance tests on the imported provider in `file` (only `resource`, when given);
-/// `None` after the SKIP line when there is no terraform.
-fn acceptance(file: &Path, resource: Option<&str>) -> Option<codegen::acceptance::Report> {
+/// Runs the generated acceptance tests on an imported provider (only `resource`, when given); `None` after
+/// the SKIP line when there is no terraform.
+fn acceptance(loaded: schema::LoadedProvider, resource: Option<&str>) -> Option<codegen::acceptance::Report> {
     let terraform = tests::terraform::terraform_or_skip()?;
     let work = tempfile::tempdir().unwrap();
     let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
@@ -45,7 +45,7 @@ fn acceptance(file: &Path, resource: Option<&str>) -> Option<codegen::acceptance
         .work_dir(work.path())
         .jobs(2)
         .fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"))
-        .provider(schema::load_provider(file).unwrap());
+        .provider(loaded);
     if let Some(resource) = resource {
         runner.resource(resource);
     }
@@ -82,10 +82,9 @@ fn measure(corpus: &Corpus) -> (usize, usize, usize) {
     let imported = schema::openapi::import(&options)
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     let out = tempfile::tempdir().unwrap();
-    let file = schema::openapi::write_folder(&imported, out.path())
+    let loaded = schema::openapi::write_folder(&imported, out.path())
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     tests::copy_dir(&dir.join("examples"), &out.path().join("examples"));
-    let loaded = schema::load_provider(&file).unwrap();
     let no_overrides = tempfile::tempdir().unwrap();
     let pages = codegen::docs::provider_docs(&loaded, no_overrides.path()).unwrap();
     let expected = expected_pages(&dir, corpus);
@@ -145,10 +144,11 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
     let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "petstore".to_owned() };
     let imported = schema::openapi::import(&options).unwrap();
     let folders = tempfile::tempdir().unwrap();
-    let file = schema::openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
-    insta::assert_snapshot!("petstore_provider_yaml", std::fs::read_to_string(&file).unwrap());
+    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
+    let yaml = std::fs::read_to_string(loaded.dir.join(schema::PROVIDER_FILE)).unwrap();
+    insta::assert_snapshot!("petstore_provider_yaml", yaml);
     insta::assert_snapshot!("petstore_report", imported.report.join("\n"));
-    let Some(report) = acceptance(&file, None) else { return };
+    let Some(report) = acceptance(loaded, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 5, "2 resources, 3 data sources");
 }
@@ -188,8 +188,8 @@ fn chained_operations_are_made_in_order() {
     );
     assert_eq!(bundle.operations.read.as_ref().unwrap().then.len(), 1);
     let folders = tempfile::tempdir().unwrap();
-    let file = schema::openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
-    let Some(report) = acceptance(&file, Some("opal_bundle")) else { return };
+    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
+    let Some(report) = acceptance(loaded, Some("opal_bundle")) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 2, "the resource and its data source");
 }

@@ -101,18 +101,9 @@ impl Project {
             for (path, text) in &files {
                 write(&dir.join(&provider.name).join(path), text)?;
             }
-            members.push(format!("{:?}", format!("{}/provider", provider.name)));
+            members.push(format!("{}/provider", provider.name));
         }
-        let manifest = std::fs::read_to_string(self.root.join("Cargo.toml")).map_err(|error| error.to_string())?;
-        let mut settings = manifest[manifest.find("[workspace.package]").unwrap_or(0)..].to_owned();
-        // The project's own crates by absolute path.
-        for (name, path) in &self.packages {
-            let relative = path.strip_prefix(&self.root).unwrap_or(path).display().to_string();
-            let written = format!("{name} = {{ path = \"{relative}\" }}");
-            settings = settings.replace(&written, &format!("{name} = {{ path = {:?} }}", path.display().to_string()));
-        }
-        let workspace = format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{settings}", members.join(", "));
-        write(&dir.join("Cargo.toml"), &workspace)?;
+        write(&dir.join("Cargo.toml"), &scratch_manifest(&self.root, &members)?)?;
         let lock = std::fs::read_to_string(self.root.join("Cargo.lock")).unwrap_or_default();
         if !dir.join("Cargo.lock").exists() {
             write(&dir.join("Cargo.lock"), &lock)?;
@@ -126,6 +117,28 @@ impl Project {
         run_cargo(&mut command).map_err(|error| format!("building the scratch provider crates: {error}"))?;
         Ok(())
     }
+}
+
+/// The manifest of a workspace outside the project whose `members` build against the project's own crates:
+/// the project's workspace settings (from `[workspace.package]` on: dependency versions, lints, profiles)
+/// with every relative `path = "…"` made absolute.
+pub fn scratch_manifest(root: &Path, members: &[String]) -> Result<String, String> {
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml"))
+        .map_err(|error| format!("{}: {error}", root.join("Cargo.toml").display()))?;
+    let settings = &manifest[manifest.find("[workspace.package]").unwrap_or(0)..];
+    let mut absolute = String::with_capacity(settings.len());
+    let mut rest = settings;
+    while let Some(at) = rest.find("path = \"") {
+        let start = at + "path = \"".len();
+        let Some(length) = rest[start..].find('"') else { break };
+        let path = Path::new(&rest[start..start + length]);
+        absolute.push_str(&rest[..at]);
+        absolute.push_str(&format!("path = {:?}", root.join(path).display().to_string()));
+        rest = &rest[start + length + 1..];
+    }
+    absolute.push_str(rest);
+    let members: Vec<String> = members.iter().map(|member| format!("{member:?}")).collect();
+    Ok(format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{absolute}", members.join(", ")))
 }
 
 /// Writes `text` unless the file holds it already, so cargo sees unchanged sources as unchanged.

@@ -15,6 +15,20 @@ pub fn find() -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("terraform")).find(|path| path.is_file())
 }
 
+/// A CLI configuration that takes `provider` (as `example/<provider>`) from the build in `plugins`, with no
+/// registry and no `terraform init`.
+pub fn cli_config(provider: &str, plugins: &Path) -> String {
+    format!(
+        "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
+        plugins.display()
+    )
+}
+
+/// The `terraform` block requiring `provider` from the development build.
+pub fn requirement(provider: &str) -> String {
+    format!("terraform {{\n  required_providers {{\n    {provider} = {{ source = \"example/{provider}\" }}\n  }}\n}}\n")
+}
+
 /// A folder terraform runs in.
 pub struct Workspace {
     terraform: PathBuf,
@@ -57,26 +71,13 @@ impl Workspace {
         std::fs::create_dir_all(&plugins)?;
         // Terraform looks for `terraform-provider-<name>` in the override folder.
         std::os::unix::fs::symlink(binary, plugins.join(format!("terraform-provider-{provider}")))?;
-        let overrides = format!(
-            "provider_installation {{\n  dev_overrides {{\n    \"example/{provider}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-            plugins.display()
-        );
-        std::fs::write(dir.join("cli.tfrc"), overrides)?;
+        std::fs::write(dir.join("cli.tfrc"), cli_config(provider, &plugins))?;
         Ok(Workspace { terraform: terraform.to_owned(), dir, provider: provider.to_owned() })
-    }
-
-    /// The folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Writes `main.tf`: the provider requirement, then `config`.
     pub fn configure(&self, config: &str) -> std::io::Result<()> {
-        let provider = &self.provider;
-        let requirement = format!(
-            "terraform {{\n  required_providers {{\n    {provider} = {{\n      source = \"example/{provider}\"\n    }}\n  }}\n}}\n\n"
-        );
-        std::fs::write(self.dir.join("main.tf"), format!("{requirement}{config}"))
+        std::fs::write(self.dir.join("main.tf"), format!("{}\n{config}", requirement(&self.provider)))
     }
 
     /// Runs `terraform ARGS` offline, without colour.

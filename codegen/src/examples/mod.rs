@@ -460,9 +460,9 @@ fn without_write_only(body: &Body, object: &Object, provider: &Provider) -> Body
                 if attribute.write_only {
                     return None;
                 }
-                let inner = attribute.ty.as_nested().and_then(|nested| provider.object(&nested.object));
-                let value = match inner {
-                    Some(inner) => visible_value(value, inner, provider),
+                let nested = attribute.ty.as_nested();
+                let value = match nested.zip(nested.and_then(|nested| provider.object(&nested.object))) {
+                    Some((nested, inner)) => visible_value(value, nested.mode, inner, provider),
                     None => value.clone(),
                 };
                 Some(Item::Attribute(name.clone(), value))
@@ -473,19 +473,20 @@ fn without_write_only(body: &Body, object: &Object, provider: &Provider) -> Body
     Body { items }
 }
 
-fn visible_value(value: &Expr, object: &Object, provider: &Provider) -> Expr {
-    match value {
-        Expr::List(items) => Expr::List(items.iter().map(|item| visible_value(item, object, provider)).collect()),
-        Expr::Object(entries) if entries.iter().all(|(key, _)| object.attributes.contains_key(key)) => {
-            let body = Body {
-                items: entries.iter().map(|(key, value)| Item::Attribute(key.clone(), value.clone())).collect(),
-            };
-            Expr::Object(pairs(without_write_only(&body, object, provider)))
+/// The value of a nested attribute (nesting `mode`, objects of `object`) without write-only members.
+fn visible_value(value: &Expr, mode: NestingMode, object: &Object, provider: &Provider) -> Expr {
+    let element = |value: &Expr| match value {
+        Expr::Object(entries) => {
+            let items = entries.iter().map(|(key, value)| Item::Attribute(key.clone(), value.clone())).collect();
+            Expr::Object(pairs(without_write_only(&Body { items }, object, provider)))
         }
-        // A map of objects: its values are the objects.
-        Expr::Object(entries) => Expr::Object(
-            entries.iter().map(|(key, value)| (key.clone(), visible_value(value, object, provider))).collect(),
-        ),
         other => other.clone(),
+    };
+    match (mode, value) {
+        (NestingMode::List | NestingMode::Set, Expr::List(items)) => Expr::List(items.iter().map(element).collect()),
+        (NestingMode::Map, Expr::Object(entries)) => {
+            Expr::Object(entries.iter().map(|(key, value)| (key.clone(), element(value))).collect())
+        }
+        (_, value) => element(value),
     }
 }

@@ -63,8 +63,6 @@ type Union = (Option<String>, Vec<(String, String)>);
 pub struct Inference<'r, 'd> {
     /// The schema reader.
     pub reader: &'r mut Reader<'d>,
-    /// The root document (parameters are resolved against it).
-    pub root: &'d Value,
     /// Decisions the spec leaves open, for the report.
     pub report: Vec<String>,
 }
@@ -83,7 +81,7 @@ fn ignored(shape: &Shape) -> bool {
 impl<'d> Inference<'_, 'd> {
     /// The resource of `entity`, if it has a create operation.
     pub fn resource(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
-        let create = entity.main(OperationKind::Create, false)?;
+        entity.main(OperationKind::Create, false)?;
         let has_update = entity.main(OperationKind::Update, false).is_some();
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         for role in entity.all(OperationKind::Create, false) {
@@ -135,7 +133,6 @@ impl<'d> Inference<'_, 'd> {
         let schema = self.object(&fields, 0, has_update, false);
         let operations = self.operations(entity, &fields, &schema, false, name);
 
-        let _ = create;
         Some(self.finish(name, schema, operations))
     }
 
@@ -599,7 +596,7 @@ impl<'d> Inference<'_, 'd> {
                 None
             }
         };
-        let request_path = self.request_body_at(api, name).map(|(_, path)| path);
+        let (request, request_path) = self.request_body_at(api, name).unzip();
         let body_field = request_path.and_then(|path| field(self, path, "request body"));
         let data_source = role.data_source && !role.resource;
         let answer_path = self.response_at(api, name, data_source).map(|(_, path)| path);
@@ -608,7 +605,6 @@ impl<'d> Inference<'_, 'd> {
             (_, Some(path)) => field(self, path, "answer"),
         };
         let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
-            let request = self.request_body(api, name);
             let sent: Vec<String> = match request.as_ref().map(|shape| &shape.kind) {
                 Some(Kind::Object { properties, .. }) => {
                     properties.iter().map(|(api_name, shape)| tf_name(api_name, shape)).collect()

@@ -77,7 +77,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     let by_convention = annotated.is_empty();
     let entities = if by_convention { entities::conventional(&operations, &mut report) } else { annotated };
     let mut reader = shape::Reader::new(root);
-    let mut inference = infer::Inference { reader: &mut reader, root, report: Vec::new() };
+    let mut inference = infer::Inference { reader: &mut reader, report: Vec::new() };
     let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };
     provider.docs.requires_replacement_note = None;
     provider.description = root.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -175,18 +175,18 @@ fn casing(provider: &Provider) -> Casing {
 }
 
 /// Writes an imported provider's folder: `provider.yaml` (checked by loading it back, so what is
-/// written is what `generate` accepts). Nothing is written on error.
-pub fn write_folder(imported: &Imported, out: &Path) -> Result<PathBuf, Vec<FileErrors>> {
+/// written is what `generate` accepts), and returns it as loaded. Nothing is written on error.
+pub fn write_folder(imported: &Imported, out: &Path) -> Result<crate::LoadedProvider, Vec<FileErrors>> {
     let file = out.join(crate::PROVIDER_FILE);
     let yaml = crate::format::write::provider_yaml(&imported.provider).map_err(|error| {
         vec![FileErrors::whole_file(&file, error.to_string(), "the importer built a model the format cannot hold")]
     })?;
-    crate::load_yaml_str(&yaml, &file).map_err(|errors| vec![errors])?;
+    let provider = crate::load_yaml_str(&yaml, &file).map_err(|errors| vec![errors])?;
     std::fs::create_dir_all(out)
         .map_err(|error| vec![FileErrors::whole_file(out, error.to_string(), "check the output folder")])?;
     let staged = out.join(format!(".{}.tmp", crate::PROVIDER_FILE));
     std::fs::write(&staged, yaml)
         .and_then(|()| std::fs::rename(&staged, &file))
         .map_err(|error| vec![FileErrors::whole_file(&file, error.to_string(), "check the output folder")])?;
-    Ok(file)
+    Ok(crate::LoadedProvider { dir: out.to_owned(), provider })
 }
