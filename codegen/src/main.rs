@@ -36,7 +36,7 @@ enum Command {
     Import(ImportCommand),
     /// Render Registry docs from `terraform providers schema -json` output, as `tfplugindocs generate`
     /// does (same flags, same inputs, same files).
-    Docs(Box<codegen::docs::tfplugindocs::DocsArgs>),
+    Docs(Box<codegen::docs::cli::DocsArgs>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,7 +140,7 @@ fn project_root() -> PathBuf {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(codegen::docs::tfplugindocs::go_style_flags(std::env::args()));
+    let cli = Cli::parse_from(codegen::docs::cli::go_style_flags(std::env::args()));
     match cli.command.unwrap_or(Command::Generate(Paths::default())) {
         Command::Generate(paths) => generate(paths.config()),
         Command::Check(paths) => check(paths.config()),
@@ -208,16 +208,9 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-fn docs(args: codegen::docs::tfplugindocs::DocsArgs) -> ExitCode {
-    use codegen::docs::tfplugindocs::{DocsCommand, generate};
+fn docs(args: codegen::docs::cli::DocsArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let result = match args.command {
-        Some(DocsCommand::Validate(validate)) => validate.run(&cwd, &mut std::io::stdout()),
-        Some(DocsCommand::Generate(flags)) => {
-            generate(&flags.into_options(&cwd), &mut std::io::stdout(), &mut std::io::stderr())
-        }
-        None => generate(&args.generate.into_options(&cwd), &mut std::io::stdout(), &mut std::io::stderr()),
-    };
+    let result = codegen::docs::run(args, &cwd, &mut std::io::stdout(), &mut std::io::stderr());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

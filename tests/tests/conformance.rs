@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use codegen::docs::cli::{DocsArgs, go_style_flags};
 use codegen::docs::functionmd;
 use codegen::docs::plain::plain_markdown;
 use codegen::docs::schemamd::{Group, SchemaMarkdown, block_description, type_string};
-use codegen::docs::tfplugindocs::{DocsArgs, DocsCommand, generate, go_style_flags};
 use serde_json::Value;
 
 /// The result of comparing one expected file.
@@ -118,11 +118,7 @@ fn cli_case(case: &Path, name: &str, meta: &Value, report: &mut Report) {
     let args = <Args as clap::Parser>::parse_from(go_style_flags(parse_args.into_iter())).docs;
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let result = match args.command {
-        Some(DocsCommand::Validate(validate)) => validate.run(&input, &mut stdout),
-        Some(DocsCommand::Generate(flags)) => generate(&flags.into_options(&input), &mut stdout, &mut stderr),
-        None => generate(&args.generate.into_options(&input), &mut stdout, &mut stderr),
-    };
+    let result = codegen::docs::run(args, &input, &mut stdout, &mut stderr);
     if let Err(error) = &result {
         // As the CLI reports it.
         stderr.extend_from_slice(format!("Error executing command: {error}\n").as_bytes());

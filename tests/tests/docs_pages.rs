@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::docs::check::check_page;
+use codegen::docs::lint::check_page;
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

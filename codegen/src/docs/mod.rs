@@ -5,18 +5,20 @@
 //! ([`templates`]) fed with [`pages::PageData`]. [`provider_docs`] renders a YAML provider's pages;
 //! [`tfplugindocs`] is the drop-in for `tfplugindocs generate`.
 
-pub mod check;
+pub mod cli;
+pub mod client_pages;
 pub mod functionmd;
 pub mod gotemplate;
+pub mod lint;
 pub mod pages;
 pub mod plain;
 pub mod schemamd;
-pub mod sdk;
 pub mod templates;
 pub mod tfplugindocs;
 pub mod validate;
 
 use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use schema::LoadedProvider;
@@ -43,6 +45,17 @@ impl fmt::Display for DocsError {
 }
 
 impl std::error::Error for DocsError {}
+
+/// Runs `codegen docs` with its parsed flags: relative paths are resolved against `cwd`, the log goes to
+/// `log` and warnings to `warnings`.
+pub fn run(args: cli::DocsArgs, cwd: &Path, log: &mut dyn Write, warnings: &mut dyn Write) -> Result<(), DocsError> {
+    use tfplugindocs::{Options, generate};
+    match args.command {
+        Some(cli::DocsCommand::Validate(args)) => validate::run(args, cwd, log),
+        Some(cli::DocsCommand::Generate(flags)) => generate(&Options::from_args(flags, cwd), log, warnings),
+        None => generate(&Options::from_args(args.generate, cwd), log, warnings),
+    }
+}
 
 /// The pages of a provider loaded from YAML, as (path below `docs_dir/<provider>`, contents).
 ///
@@ -79,7 +92,7 @@ pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Ve
         }
     }
     for (name, resource) in &provider.resources {
-        let page = sdk::resource_page(provider, name, resource)?;
+        let page = client_pages::resource_page(provider, name, resource)?;
         pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
     }
     Ok(pages)

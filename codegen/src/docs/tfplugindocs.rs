@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use schema::{Provider, Resource};
 
 use super::DocsError;
+use super::cli::{self, GenerateArgs};
 use super::gotemplate::{self, go_quote};
 use super::pages::{Examples, GeneratedFiles, Names, PageData, PageKind};
 use super::templates;
@@ -55,116 +56,6 @@ impl Default for Options {
     }
 }
 
-/// `codegen docs`: `generate` (the default, as in tfplugindocs) or `validate`.
-#[derive(Debug, clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct DocsArgs {
-    /// What to do; without one, generate.
-    #[command(subcommand)]
-    pub command: Option<DocsCommand>,
-    /// The flags of `generate`, when no command is named.
-    #[command(flatten)]
-    pub generate: GenerateArgs,
-}
-
-/// The commands of `codegen docs`.
-#[derive(Debug, clap::Subcommand)]
-pub enum DocsCommand {
-    /// Render the docs (the default).
-    Generate(GenerateArgs),
-    /// Check existing docs against the schema, as `tfplugindocs validate` does.
-    Validate(super::validate::ValidateArgs),
-}
-
-/// The flags of `tfplugindocs generate`; Go's `-flag value` spelling is accepted too.
-#[derive(Debug, clap::Args)]
-pub struct GenerateArgs {
-    /// The flags `validate` shares.
-    #[command(flatten)]
-    pub provider: ProviderArgs,
-    /// Provider name, as used in page titles [default: the provider name]
-    #[arg(long, value_name = "NAME")]
-    pub rendered_provider_name: Option<String>,
-    /// Output directory, relative to the provider directory
-    #[arg(long, value_name = "DIR", default_value = "docs")]
-    pub rendered_website_dir: PathBuf,
-    /// Examples directory, relative to the provider directory
-    #[arg(long, value_name = "DIR", default_value = "examples")]
-    pub examples_dir: PathBuf,
-    /// Templates directory, relative to the provider directory
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    pub website_source_dir: PathBuf,
-    /// Temporary directory for the copy of the templates (emptied first, left in place)
-    #[arg(long, value_name = "DIR")]
-    pub website_temp_dir: Option<PathBuf>,
-    /// Do not generate templates for deprecated resources and functions
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
-    pub ignore_deprecated: Option<bool>,
-}
-
-/// The flags of `tfplugindocs` that say which provider, and where its schema is.
-#[derive(Debug, clap::Args)]
-pub struct ProviderArgs {
-    /// Relative or absolute path to the root provider code directory [default: the current directory]
-    #[arg(long, value_name = "DIR")]
-    pub provider_dir: Option<PathBuf>,
-    /// Provider name, as used in Terraform configurations [default: the provider directory's name]
-    #[arg(long, value_name = "NAME")]
-    pub provider_name: Option<String>,
-    /// Path to the output of `terraform providers schema -json`
-    #[arg(long, value_name = "FILE")]
-    pub providers_schema: Option<PathBuf>,
-    /// Accepted for compatibility; no Terraform is downloaded or run
-    #[arg(long, value_name = "VERSION")]
-    pub tf_version: Option<String>,
-}
-
-impl GenerateArgs {
-    /// The options these flags give, with relative paths resolved against `cwd` as a shell would.
-    pub fn into_options(self, cwd: &Path) -> Options {
-        Options {
-            provider_dir: cwd.join(self.provider.provider_dir.unwrap_or_default()),
-            provider_name: self.provider.provider_name,
-            rendered_provider_name: self.rendered_provider_name,
-            providers_schema: self.provider.providers_schema.map(|file| cwd.join(file)),
-            rendered_website_dir: self.rendered_website_dir,
-            examples_dir: self.examples_dir,
-            website_source_dir: self.website_source_dir,
-            website_temp_dir: self.website_temp_dir,
-            ignore_deprecated: self.ignore_deprecated.unwrap_or(false),
-        }
-    }
-}
-
-/// The long flags of `docs`, which Go programs also accept with one dash.
-const DOCS_FLAGS: [&str; 10] = [
-    "provider-dir",
-    "provider-name",
-    "rendered-provider-name",
-    "providers-schema",
-    "rendered-website-dir",
-    "examples-dir",
-    "website-source-dir",
-    "website-temp-dir",
-    "tf-version",
-    "ignore-deprecated",
-];
-
-/// Rewrites Go's `-flag` spelling of the `docs` flags to `--flag`.
-pub fn go_style_flags(args: impl Iterator<Item = String>) -> Vec<String> {
-    args.map(|arg| {
-        let name = arg
-            .strip_prefix('-')
-            .filter(|rest| !rest.starts_with('-'))
-            .map(|rest| rest.split('=').next().unwrap_or(rest));
-        match name {
-            Some(name) if DOCS_FLAGS.contains(&name) => format!("-{arg}"),
-            _ => arg,
-        }
-    })
-    .collect()
-}
-
 /// Root-level generic templates, which are copied per item and never rendered themselves.
 const GENERIC_TEMPLATES: [&str; 7] = [
     "resources.md.tmpl",
@@ -174,19 +65,6 @@ const GENERIC_TEMPLATES: [&str; 7] = [
     "actions.md.tmpl",
     "list-resources.md.tmpl",
     "state-stores.md.tmpl",
-];
-
-/// The kind folders of the registry layout: a run empties them first (with `index.md`); anything else in
-/// the website folder stays.
-pub(crate) const MANAGED_DIRS: [&str; 8] = [
-    "data-sources",
-    "guides",
-    "resources",
-    "functions",
-    "ephemeral-resources",
-    "actions",
-    "list-resources",
-    "state-stores",
 ];
 
 const STATIC_EXTENSIONS: [&str; 4] = [".md", ".markdown", ".html.markdown", ".html.md"];
@@ -209,6 +87,23 @@ enum DefaultPage {
 
 /// The website source tree, ordered the way Go's `WalkDir` visits it.
 type Tree = BTreeMap<Vec<String>, Entry>;
+
+impl Options {
+    /// The options `generate`'s flags give, with relative paths resolved against `cwd` as a shell would.
+    pub fn from_args(args: GenerateArgs, cwd: &Path) -> Options {
+        Options {
+            provider_dir: cwd.join(args.provider.provider_dir.unwrap_or_default()),
+            provider_name: args.provider.provider_name,
+            rendered_provider_name: args.rendered_provider_name,
+            providers_schema: args.provider.providers_schema.map(|file| cwd.join(file)),
+            rendered_website_dir: args.rendered_website_dir,
+            examples_dir: args.examples_dir,
+            website_source_dir: args.website_source_dir,
+            website_temp_dir: args.website_temp_dir,
+            ignore_deprecated: args.ignore_deprecated.unwrap_or(false),
+        }
+    }
+}
 
 /// Runs the drop-in: renders `options.provider_dir`'s docs and writes the log lines to `log`, warnings to
 /// `warnings`.
@@ -531,7 +426,7 @@ fn managed_entries(website_dir: &Path) -> Vec<PathBuf> {
         .map(|entry| entry.path())
         .filter(|path| {
             let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-            if path.is_dir() { MANAGED_DIRS.contains(&name.as_str()) } else { name == "index.md" }
+            if path.is_dir() { cli::MANAGED_DIRS.contains(&name.as_str()) } else { name == "index.md" }
         })
         .collect();
     stale.sort();

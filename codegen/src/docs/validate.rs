@@ -9,49 +9,40 @@ use schema::Provider;
 use schema::yaml::{NodeValue, Scalar};
 
 use super::DocsError;
+use super::cli::ValidateArgs;
 use super::pages::PageKind;
 
 /// The Registry's limit on one page.
 const MAX_FILE_BYTES: u64 = 500_000;
 /// Kind folders of the registry layout.
-const REGISTRY_DIRS: [&str; 8] = super::tfplugindocs::MANAGED_DIRS;
+const REGISTRY_DIRS: [&str; 8] = super::cli::MANAGED_DIRS;
 /// Kind folders of the legacy layout.
 const LEGACY_DIRS: [&str; 8] =
     ["d", "guides", "r", "functions", "ephemeral-resources", "actions", "list-resources", "state-stores"];
 const CDKTF_LANGUAGES: [&str; 5] = ["csharp", "go", "java", "python", "typescript"];
 
-/// The flags of `tfplugindocs validate`.
-#[derive(Debug, clap::Args)]
-pub struct ValidateArgs {
-    /// Which provider, and where its schema is.
-    #[command(flatten)]
-    pub provider: super::tfplugindocs::ProviderArgs,
-}
-
-impl ValidateArgs {
-    /// Runs the checks, with relative paths resolved against `cwd`; log lines go to `log`.
-    pub fn run(self, cwd: &Path, log: &mut dyn Write) -> Result<(), DocsError> {
-        let args = self.provider;
-        let provider_dir = cwd.join(args.provider_dir.unwrap_or_default());
-        let provider_name = match args.provider_name {
-            Some(name) => name,
-            None => std::path::absolute(&provider_dir)
-                .ok()
-                .and_then(|dir| dir.file_name().map(|name| name.to_string_lossy().into_owned()))
-                .unwrap_or_default(),
-        };
-        let short_name = provider_name.strip_prefix("terraform-provider-").unwrap_or(&provider_name);
-        let Some(schema_file) = args.providers_schema else {
-            return Err(DocsError::new(
-                "building the provider needs Go and Terraform; pass --providers-schema with the output of `terraform providers schema -json`",
-            ));
-        };
-        writeln!(log, "exporting schema from JSON file\ngetting provider schema")
-            .map_err(|error| DocsError::new(error.to_string()))?;
-        let provider = schema::tfjson::load(&cwd.join(schema_file), short_name)
-            .map_err(|errors| DocsError::new(errors.to_string()))?;
-        validate(&provider_dir, &provider, log)
-    }
+/// Runs `validate` with its flags, relative paths resolved against `cwd`; log lines go to `log`.
+pub fn run(args: ValidateArgs, cwd: &Path, log: &mut dyn Write) -> Result<(), DocsError> {
+    let args = args.provider;
+    let provider_dir = cwd.join(args.provider_dir.unwrap_or_default());
+    let provider_name = match args.provider_name {
+        Some(name) => name,
+        None => std::path::absolute(&provider_dir)
+            .ok()
+            .and_then(|dir| dir.file_name().map(|name| name.to_string_lossy().into_owned()))
+            .unwrap_or_default(),
+    };
+    let short_name = provider_name.strip_prefix("terraform-provider-").unwrap_or(&provider_name);
+    let Some(schema_file) = args.providers_schema else {
+        return Err(DocsError::new(
+            "building the provider needs Go and Terraform; pass --providers-schema with the output of `terraform providers schema -json`",
+        ));
+    };
+    writeln!(log, "exporting schema from JSON file\ngetting provider schema")
+        .map_err(|error| DocsError::new(error.to_string()))?;
+    let provider = schema::tfjson::load(&cwd.join(schema_file), short_name)
+        .map_err(|errors| DocsError::new(errors.to_string()))?;
+    validate(&provider_dir, &provider, log)
 }
 
 /// Validates the docs below `provider_dir` against `provider`; log lines go to `log`.
