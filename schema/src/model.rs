@@ -55,6 +55,9 @@ pub struct Provider {
     pub functions: IndexMap<String, Function>,
     /// Options that change how documentation is written.
     pub docs: DocsOptions,
+    /// The Pulumi package bridged from this provider, for its Registry pages; `None` takes every default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pulumi: Option<PulumiPackage>,
 }
 
 impl Provider {
@@ -174,6 +177,51 @@ impl Default for DocsOptions {
     fn default() -> Self {
         DocsOptions { requires_replacement_note: Some("Requires replacement if changed.".to_owned()) }
     }
+}
+
+/// The Pulumi package bridged from a provider: what its Registry pages name and link. Every field left
+/// `None` takes the bridge's default for the provider's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PulumiPackage {
+    /// Package name, the first part of every type token (default: the provider name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Repository URL shown under Package Details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// License shown under Package Details (none shows the heading alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// The Terraform provider the package is based on (default: the provider name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terraform_provider: Option<String>,
+    /// npm package (default `@pulumi/<name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nodejs: Option<String>,
+    /// Python module (default `pulumi_<name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python: Option<String>,
+    /// Go import path of the package (default `github.com/pulumi/pulumi-<name>/sdk/go/<name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go: Option<String>,
+    /// .NET namespace (default `Pulumi.<Name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csharp: Option<String>,
+    /// Java package (default `com.pulumi.<name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub java: Option<String>,
+    /// Pulumi type names of resources whose name is not their short name in PascalCase, by short name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub resource_names: IndexMap<String, String>,
+    /// Whether attributes that require replacement carry the "Changes to this property will trigger
+    /// replacement." badge (the bridge shows it for SDKv2 `ForceNew`); otherwise their description
+    /// carries [`DocsOptions::requires_replacement_note`], as Plugin Framework providers' do.
+    #[serde(default)]
+    pub replacement_badge: bool,
+    /// Whether the property indicators (required, replacement) are written as text, as the Registry's
+    /// layout until 2025 showed them, rather than as icons with the text as their title.
+    #[serde(default)]
+    pub text_indicators: bool,
 }
 
 /// A named, reusable object type.

@@ -12,6 +12,7 @@ pub mod gotemplate;
 pub mod lint;
 pub mod pages;
 pub mod plain;
+pub mod pulumi;
 pub mod schemamd;
 pub mod templates;
 pub mod tfplugindocs;
@@ -94,6 +95,9 @@ pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Ve
     for (name, resource) in &provider.resources {
         let page = client_pages::resource_page(provider, name, resource)?;
         pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
+    }
+    for (path, page) in pulumi::provider_pages(loaded, &generated)? {
+        pages.push((Path::new("pulumi").join(path), page));
     }
     Ok(pages)
 }

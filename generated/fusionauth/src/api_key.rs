@@ -1,5 +1,9 @@
 //! `fusionauth_api_key`: its model, request bodies and operations.
-/// The FusionAuth APIs are primarily secured using API keys. This API can only be accessed using an API key that is set as a keyManager. In order to retrieve, update or delete an API key, an API key with equal or greater permissions must be used. A "tenant-scoped" API key can retrieve, create, update or delete an API key for the same tenant. This page describes APIs that are used to manage API keys.
+/// # API Key
+///
+/// The FusionAuth APIs are primarily secured using API keys. This API can only be accessed using an API key that is set as a keyManager. In order to retrieve, update or delete an API key, an API key with equal or greater permissions must be used. A “tenant-scoped” API key can retrieve, create, update or delete an API key for the same tenant. This page describes APIs that are used to manage API keys.
+///
+/// [API Key](https://fusionauth.io/docs/apis/api-keys)
 #[derive(Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiKey {
@@ -12,7 +16,7 @@ pub struct ApiKey {
     /// The Id of the IP Access Control List limiting access to this API key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_control_list_id: ::core::option::Option<::std::string::String>,
-    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you'd like. However a long and random value makes a good API key in that it is unique and difficult to guess.
+    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you’d like. However a long and random value makes a good API key in that it is unique and difficult to guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: ::core::option::Option<::std::string::String>,
     /// The Id to use for the new Form. If not specified a secure random UUID will be generated.
@@ -117,7 +121,7 @@ pub struct CreateRequest {
     /// The Id of the IP Access Control List limiting access to this API key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_control_list_id: ::core::option::Option<::std::string::String>,
-    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you'd like. However a long and random value makes a good API key in that it is unique and difficult to guess.
+    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you’d like. However a long and random value makes a good API key in that it is unique and difficult to guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: ::core::option::Option<::std::string::String>,
     /// The Id to use for the new Form. If not specified a secure random UUID will be generated.
@@ -161,7 +165,7 @@ pub struct UpdateRequest {
     /// The Id of the IP Access Control List limiting access to this API key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_control_list_id: ::core::option::Option<::std::string::String>,
-    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you'd like. However a long and random value makes a good API key in that it is unique and difficult to guess.
+    /// API key string. When you create an API key the key is defaulted to a secure random value but the API key is simply a string, so you may call it super-secret-key if you’d like. However a long and random value makes a good API key in that it is unique and difficult to guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: ::core::option::Option<::std::string::String>,
     /// The Id to use for the new Form. If not specified a secure random UUID will be generated.

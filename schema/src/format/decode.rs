@@ -249,6 +249,9 @@ impl Decoder<'_> {
                 }
             }
         }
+        if let Some(node) = entries.get("pulumi") {
+            provider.pulumi = self.pulumi(node);
+        }
         if let Some(node) = entries.get("docs") {
             if let Some(docs) = self.entries(node, &spec::DOCS, "`docs`") {
                 if let Some(note) = docs.get("requires_replacement_note") {
@@ -260,6 +263,33 @@ impl Decoder<'_> {
             }
         }
         provider
+    }
+
+    fn pulumi(&mut self, node: &Node) -> Option<PulumiPackage> {
+        let entries = self.entries(node, &spec::PULUMI, "`pulumi`")?;
+        let what = "`pulumi`";
+        let mut package = PulumiPackage {
+            name: self.opt_string(&entries, "name", what),
+            repository: self.opt_string(&entries, "repository", what),
+            license: self.opt_string(&entries, "license", what),
+            terraform_provider: self.opt_string(&entries, "terraform_provider", what),
+            nodejs: self.opt_string(&entries, "nodejs", what),
+            python: self.opt_string(&entries, "python", what),
+            go: self.opt_string(&entries, "go", what),
+            csharp: self.opt_string(&entries, "csharp", what),
+            java: self.opt_string(&entries, "java", what),
+            replacement_badge: self.bool(&entries, "replacement_badge", what),
+            text_indicators: self.bool(&entries, "text_indicators", what),
+            ..PulumiPackage::default()
+        };
+        if let Some(node) = entries.get("resource_names") {
+            for (key, value) in self.names(node, "resource", NamePattern::Snake) {
+                if let Some(name) = self.string(value, &"a Pulumi resource name") {
+                    package.resource_names.insert(key.text.clone(), name);
+                }
+            }
+        }
+        Some(package)
     }
 
     fn auth(&mut self, node: &Node) -> Option<Auth> {

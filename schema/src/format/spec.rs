@@ -117,6 +117,43 @@ pub static PROVIDER: MapSpec = MapSpec {
             "Data sources, by name without the provider prefix.",
         ),
         key("docs", Shape::Map(&DOCS), "Options for the generated documentation."),
+        key("pulumi", Shape::Map(&PULUMI), "The Pulumi package bridged from the provider, for its Registry pages."),
+    ],
+};
+
+/// `pulumi:`.
+pub static PULUMI: MapSpec = MapSpec {
+    name: "pulumi",
+    doc: "The Pulumi package bridged from the provider: what its Registry pages name and link.",
+    keys: &[
+        key("name", Shape::String, "Package name, the first part of every type token (default: the provider name)."),
+        key("repository", Shape::String, "Repository URL shown under Package Details."),
+        key("license", Shape::String, "License shown under Package Details."),
+        key(
+            "terraform_provider",
+            Shape::String,
+            "The Terraform provider the package is based on (default: the provider name).",
+        ),
+        key("nodejs", Shape::String, "npm package (default `@pulumi/<name>`)."),
+        key("python", Shape::String, "Python module (default `pulumi_<name>`)."),
+        key("go", Shape::String, "Go import path (default `github.com/pulumi/pulumi-<name>/sdk/go/<name>`)."),
+        key("csharp", Shape::String, ".NET namespace (default `Pulumi.<Name>`)."),
+        key("java", Shape::String, "Java package (default `com.pulumi.<name>`)."),
+        key(
+            "resource_names",
+            Shape::Names(SNAKE_NAME, &Shape::String),
+            "Pulumi type names of resources, by name without the provider prefix (default: that name in PascalCase).",
+        ),
+        key(
+            "replacement_badge",
+            Shape::Bool,
+            "Show \"Changes to this property will trigger replacement.\" on attributes that require replacement, as the bridge does for SDKv2 providers (default false: the description's replacement note says it).",
+        ),
+        key(
+            "text_indicators",
+            Shape::Bool,
+            "Write property indicators (required, replacement) as text, as the Registry's layout until 2025 did (default false: icons).",
+        ),
     ],
 };
 

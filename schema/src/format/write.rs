@@ -8,8 +8,8 @@ use std::fmt::{self, Write};
 use indexmap::IndexMap;
 
 use crate::model::{
-    Attribute, Auth, Mode, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Provider, Resource,
-    Type, Unset, Validator, Value,
+    Attribute, Auth, Mode, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Provider, PulumiPackage,
+    Resource, Type, Unset, Validator, Value,
 };
 
 /// A model the format cannot express.
@@ -71,6 +71,30 @@ fn optional_text(entries: &mut Vec<(String, Yaml)>, key: &str, value: Option<&st
     }
 }
 
+fn pulumi(package: &PulumiPackage) -> Yaml {
+    let mut entries = Vec::new();
+    for (key, value) in [
+        ("name", &package.name),
+        ("repository", &package.repository),
+        ("license", &package.license),
+        ("terraform_provider", &package.terraform_provider),
+        ("nodejs", &package.nodejs),
+        ("python", &package.python),
+        ("go", &package.go),
+        ("csharp", &package.csharp),
+        ("java", &package.java),
+    ] {
+        optional_text(&mut entries, key, value.as_deref());
+    }
+    if !package.resource_names.is_empty() {
+        let names = package.resource_names.iter().map(|(short, name)| (short.clone(), text(name))).collect();
+        entries.push(("resource_names".to_owned(), Yaml::Map(names)));
+    }
+    flag(&mut entries, "replacement_badge", package.replacement_badge);
+    flag(&mut entries, "text_indicators", package.text_indicators);
+    Yaml::Map(entries)
+}
+
 impl Writer<'_> {
     fn provider(&mut self) -> Result<Yaml, WriteError> {
         let provider = self.provider;
@@ -129,6 +153,9 @@ impl Writer<'_> {
                 written.push((short.to_owned(), self.resource(short, resource, &format!("{key}.{short}"))?));
             }
             entries.push((key.to_owned(), Yaml::Map(written)));
+        }
+        if let Some(package) = &provider.pulumi {
+            entries.push(("pulumi".to_owned(), pulumi(package)));
         }
         if let Some(note) = provider.docs.requires_replacement_note.as_deref() {
             if note != crate::model::DocsOptions::default().requires_replacement_note.as_deref().unwrap_or_default() {
