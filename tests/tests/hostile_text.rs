@@ -50,3 +50,19 @@ fn docs_pages_keep_their_front_matter_whole() {
         "{front}"
     );
 }
+
+#[test]
+fn pulumi_pages_stay_sound() {
+    let root = tests::workspace_root();
+    let loaded = schema::load_provider(&root.join("tests/fixtures/good/hostile")).unwrap();
+    let pages = codegen::docs::provider_docs(&loaded, &root.join("templates")).unwrap();
+    let pulumi: Vec<_> = pages.iter().filter(|(path, _)| path.starts_with("pulumi")).collect();
+    assert!(pulumi.iter().any(|(path, _)| path.ends_with("thing.md")), "no Pulumi page for the resource");
+    for (path, page) in pulumi {
+        let problems = codegen::docs::lint::check_page(page);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+        // The title is built from names alone, so hostile descriptions cannot reach the front matter.
+        let front = page.strip_prefix("---\n").and_then(|rest| rest.split("\n---\n").next()).unwrap();
+        assert!(front.lines().all(|line| line.starts_with("title: ") || line.starts_with("layout: ")), "{front}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use schema::{Attribute, Mode, NestingMode, Object, Provider, PulumiPackage, Resource, Type};
+use schema::{Attribute, Mode, NestingMode, Object, Provider, PulumiPackage, Resource, Type, Validator, Value};
 
 use super::names;
 
@@ -135,8 +135,10 @@ pub struct Property {
     pub input: bool,
     /// Whether changing it replaces the resource (shown only with the replacement badge).
     pub replaces: bool,
-    /// Whether it is deprecated (left out of constructor examples).
-    pub deprecated: bool,
+    /// Its deprecation message, when deprecated (left out of constructor examples).
+    pub deprecation: Option<String>,
+    /// The first value its enum validator allows, which constructor examples show.
+    pub first_allowed: Option<String>,
 }
 
 /// A resource as its Pulumi page shows it.
@@ -192,7 +194,8 @@ impl ResourceView {
             required: false,
             input: false,
             replaces: false,
-            deprecated: false,
+            deprecation: None,
+            first_allowed: None,
         });
         outputs.sort_by(|a, b| a.name.cmp(&b.name));
         outputs
@@ -268,7 +271,14 @@ fn property(
         required: attribute.mode == Mode::Required,
         input: attribute.mode != Mode::ReadOnly,
         replaces: package.replacement_badge && attribute.requires_replacement,
-        deprecated: attribute.deprecation.is_some(),
+        deprecation: attribute.deprecation.clone(),
+        first_allowed: attribute.validators.iter().find_map(|validator| match validator {
+            Validator::Enum(values) => match values.first() {
+                Some(Value::String(text)) => Some(text.clone()),
+                _ => None,
+            },
+            _ => None,
+        }),
     }
 }
 

@@ -50,6 +50,7 @@ pub fn provider_pages(
         writeln!(index, "- [{}]({short}.md)", view.name).ok();
     }
     index.push('\n');
+    index.push_str(&installation(&package));
     index.push_str(&package_details(&package));
     pages.push((PathBuf::from("index.md"), index));
     Ok(pages)
@@ -194,7 +195,14 @@ impl ResourcePage<'_> {
                 }
                 let name = language.property_name(&property.name);
                 let type_name = language.type_string(self.package, &property.kind, place);
-                list.push_str(&self.item(&name, &indicators, &type_name, &property.description));
+                let description = match &property.deprecation {
+                    Some(message) if !message.is_empty() => {
+                        format!("{}\n\nDeprecated: {message}", property.description)
+                    }
+                    Some(_) => format!("{}\n\nDeprecated.", property.description),
+                    None => property.description.clone(),
+                };
+                list.push_str(&self.item(&name, &indicators, &type_name, description.trim()));
             }
             choosable(out, language, &list);
         }
@@ -227,7 +235,11 @@ impl ResourcePage<'_> {
         if !description.is_empty() {
             line.push('\n');
             for text in description.lines() {
-                let _ = writeln!(line, "  {}", escape_line_start(text));
+                if text.is_empty() {
+                    line.push('\n');
+                } else {
+                    let _ = writeln!(line, "  {}", escape_line_start(text));
+                }
             }
         }
         line.push('\n');
@@ -289,6 +301,14 @@ fn pulumi_import(package: &Package<'_>, view: &ResourceView, script: &str) -> St
         out.push('\n');
     }
     out
+}
+
+/// The package's name in each language's package manager or namespace.
+fn installation(package: &Package<'_>) -> String {
+    format!(
+        "## Installation\n\n| Language | Package |\n|---|---|\n| TypeScript | `{}` |\n| Python | `{}` |\n| Go | `{}` |\n| C# | `{}` |\n| Java | `{}` |\n\n",
+        package.nodejs, package.python, package.go, package.csharp, package.java
+    )
 }
 
 /// Package Details: repository, license and the note naming the Terraform provider.

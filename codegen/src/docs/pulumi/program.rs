@@ -89,8 +89,9 @@ impl Program {
     }
 }
 
-/// The constructor example of a resource: every non-deprecated input with a placeholder value, required
-/// inputs first; the variable and name are `<camelName>Resource`.
+/// The constructor example of a resource: every non-deprecated input with a placeholder value (`"string"`,
+/// `0`, `false`, one element per list or map, an enum's first value), required inputs first; the
+/// variable and name are `<camelName>Resource`.
 pub fn placeholders(view: &ResourceView) -> Declaration {
     let variable = format!("{}Resource", names::lower_first(&view.name));
     Declaration {
@@ -105,11 +106,14 @@ pub fn placeholders(view: &ResourceView) -> Declaration {
 fn placeholder_fields(view: &ResourceView, properties: &[&Property]) -> Vec<Field> {
     properties
         .iter()
-        .filter(|property| property.input && !property.deprecated)
+        .filter(|property| property.input && property.deprecation.is_none())
         .map(|property| Field {
             name: property.name.clone(),
             kind: property.kind.clone(),
-            value: placeholder(view, &property.kind),
+            value: match &property.first_allowed {
+                Some(first) => Value::String(first.clone()),
+                None => placeholder(view, &property.kind),
+            },
             comments: Vec::new(),
         })
         .collect()

@@ -14,7 +14,7 @@ impl Language for Python {
     }
 
     fn property_name(&self, name: &str) -> String {
-        snake(name)
+        python_name(name)
     }
 
     fn type_string(&self, _package: &Package<'_>, kind: &Kind, place: Place) -> String {
@@ -47,7 +47,7 @@ impl Language for Python {
             for comment in &field.comments {
                 out.push_str(&format!("    # {comment}\n"));
             }
-            out.push_str(&format!("    {}={}", snake(&field.name), value(&field.value, 4)));
+            out.push_str(&format!("    {}={}", python_name(&field.name), value(&field.value, 4)));
         }
         out.push_str(")\n");
         out
@@ -68,7 +68,7 @@ impl Language for Python {
         inputs.sort_by(|a, b| a.name.cmp(&b.name));
         for input in inputs {
             let ty = self.type_string(package, &input.kind, Place::Input);
-            out.push_str(&format!(",\n{pad}{}: Optional[{ty}] = None", snake(&input.name)));
+            out.push_str(&format!(",\n{pad}{}: Optional[{ty}] = None", python_name(&input.name)));
         }
         out.push(')');
         out
@@ -89,7 +89,7 @@ impl Language for Python {
         );
         for property in view.state() {
             let ty = self.type_string(package, &property.kind, Place::Input);
-            out.push_str(&format!(",\n{pad}{}: Optional[{ty}] = None", snake(&property.name)));
+            out.push_str(&format!(",\n{pad}{}: Optional[{ty}] = None", python_name(&property.name)));
         }
         out.push_str(&format!(") -> {}", view.name));
         out
@@ -110,7 +110,7 @@ fn value(value: &Value, indent: usize) -> String {
         Value::Bool(false) => "False".to_owned(),
         Value::Null => "None".to_owned(),
         Value::Reference(variable, property) => {
-            format!("{}.{}", snake(variable), property.as_deref().map(snake).unwrap_or_else(|| "id".to_owned()))
+            format!("{}.{}", snake(variable), property.as_deref().map(python_name).unwrap_or_else(|| "id".to_owned()))
         }
         Value::Object(_, fields) => {
             dict(fields.iter().map(|field: &Field| (&field.name, &field.value, &field.comments[..])), indent)
@@ -160,4 +160,17 @@ fn type_name(kind: &Kind, place: Place) -> String {
         Kind::Object(name) if place == Place::Input => format!("{name}Args"),
         Kind::Object(name) => name.clone(),
     }
+}
+
+/// Python's keywords, which a property name takes a trailing underscore after.
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// A property's Python name: snake_case, a keyword followed by `_`.
+fn python_name(name: &str) -> String {
+    let snake = snake(name);
+    if KEYWORDS.contains(&snake.as_str()) { format!("{snake}_") } else { snake }
 }
