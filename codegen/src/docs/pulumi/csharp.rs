@@ -94,10 +94,6 @@ impl Language for CSharp {
             view.name
         )
     }
-
-    fn lookup_parameters(&self) -> Vec<Parameter> {
-        Parameter::lookup(&["name", "id", "state", "opts"])
-    }
 }
 
 /// `{ Name = value, ... }` on lines of their own.

@@ -76,10 +76,6 @@ impl Language for Go {
             view.name
         )
     }
-
-    fn lookup_parameters(&self) -> Vec<Parameter> {
-        Parameter::lookup(&["name", "id", "state", "opts"])
-    }
 }
 
 /// `pkg.NewR(ctx, "name", &pkg.RArgs{...})`.

@@ -83,10 +83,6 @@ impl Language for Java {
             view.name
         )
     }
-
-    fn lookup_parameters(&self) -> Vec<Parameter> {
-        Parameter::lookup(&["name", "id", "state", "opts"])
-    }
 }
 
 /// The input classes a program imports: objects at any depth of objects, and the elements of lists set

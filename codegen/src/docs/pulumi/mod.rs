@@ -123,7 +123,9 @@ pub trait Language {
     /// The lookup's signature.
     fn lookup(&self, package: &Package<'_>, view: &ResourceView) -> String;
     /// The lookup's parameters (none for YAML).
-    fn lookup_parameters(&self) -> Vec<Parameter>;
+    fn lookup_parameters(&self) -> Vec<Parameter> {
+        Parameter::lookup(&["name", "id", "state", "opts"])
+    }
 }
 
 /// Tabs in the order of the examples and signatures.

@@ -108,10 +108,6 @@ impl Language for TypeScript {
             view.name
         )
     }
-
-    fn lookup_parameters(&self) -> Vec<Parameter> {
-        Parameter::lookup(&["name", "id", "state", "opts"])
-    }
 }
 
 fn key(name: &str) -> String {
