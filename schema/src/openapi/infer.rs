@@ -927,8 +927,9 @@ fn enum_list(members: &[Value]) -> String {
     members.iter().map(|member| serde_json::to_string(member).unwrap_or_default()).collect::<Vec<_>>().join(", ")
 }
 
-/// The description with its suffixes: joined by `; `, after a space when the text ends with a period,
-/// after `. ` when it ends otherwise, directly after a final line break.
+/// The description with its suffixes: joined by `; `, directly after a final line break, on a line of
+/// their own after text of several lines, else after a space when the text ends with a period and after
+/// `. ` when it ends otherwise.
 pub fn describe(text: &str, suffixes: &[String]) -> String {
     if suffixes.is_empty() {
         return text.to_owned();
@@ -938,6 +939,8 @@ pub fn describe(text: &str, suffixes: &[String]) -> String {
         joined
     } else if text.ends_with('\n') {
         format!("{text}{joined}")
+    } else if text.contains('\n') {
+        format!("{text}\n{joined}")
     } else if text.ends_with('.') {
         format!("{text} {joined}")
     } else {
@@ -976,5 +979,6 @@ mod tests {
             "Requires replacement if changed.; Parsed as JSON."
         );
         assert_eq!(describe("Lines\n", std::slice::from_ref(&rr)), "Lines\nRequires replacement if changed.");
+        assert_eq!(describe("Two\nlines", std::slice::from_ref(&rr)), "Two\nlines\nRequires replacement if changed.");
     }
 }
