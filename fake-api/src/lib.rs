@@ -458,7 +458,12 @@ impl State {
                 let schema = &resource.schema;
                 let mut object = match kind {
                     OperationKind::Update => {
-                        let Some(existing) = store.objects.get(&(type_name.to_owned(), key(&path_values))) else {
+                        // An update whose path names no object addresses it in the body.
+                        let address = match path_values.is_empty() {
+                            true => self.object_key(resource, &sent).unwrap_or_else(|| key(&path_values)),
+                            false => key(&path_values),
+                        };
+                        let Some(existing) = store.objects.get(&(type_name.to_owned(), address)) else {
                             return problem(404, "Not Found", "no such object");
                         };
                         if merging {
@@ -466,7 +471,7 @@ impl State {
                             objects::merge_patch(&mut merged, &sent);
                             merged
                         } else {
-                            objects::replace(schema, existing, sent)
+                            objects::replace(schema, existing, sent, operation.body.as_deref().unwrap_or_default())
                         }
                     }
                     _ => sent,

@@ -148,11 +148,15 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-/// A PUT replaces the object, but what only the API sets (its ID, its timestamps) stays as it was.
-pub fn replace(object: &Object, existing: &Value, sent: Value) -> Value {
+/// The object after a full replacement (PUT): what the update sends replaces the object, and what it
+/// cannot send (values the API sets, values fixed at creation) stays.
+pub fn replace(object: &Object, existing: &Value, sent: Value, sendable: &[String]) -> Value {
     let mut replaced = sent;
     if let (Value::Object(fields), Value::Object(before)) = (&mut replaced, existing) {
-        for attribute in object.attributes.values().filter(|attribute| attribute.mode == schema::Mode::ReadOnly) {
+        for (name, attribute) in &object.attributes {
+            if attribute.mode != schema::Mode::ReadOnly && sendable.contains(name) {
+                continue;
+            }
             if let Some(value) = before.get(&attribute.api_name) {
                 fields.entry(attribute.api_name.clone()).or_insert_with(|| value.clone());
             }

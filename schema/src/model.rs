@@ -784,11 +784,12 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub then: Vec<Operation>,
     /// The field of the request body that holds the object, where the API wraps it (`{"app": {...}}`);
-    /// dotted for a field inside another.
+    /// dotted for a field inside another; a field ending in `[]` holds a list of the one object
+    /// (`groups[]` for `{"groups": [{...}]}`, `[]` alone for a body that is such a list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_field: Option<String>,
-    /// The field of the answer that holds the object, where the API wraps it; dotted for a field inside
-    /// another.
+    /// The field of the answer that holds the object, where the API wraps it; written as
+    /// [`Operation::body_field`] is (a list's first element is the object).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_field: Option<String>,
 }
@@ -796,8 +797,7 @@ pub struct Operation {
 impl Operation {
     /// The request body for the object's fields: inside [`Operation::body_field`] where the API wraps it.
     pub fn wrap_body(&self, fields: serde_json::Value) -> serde_json::Value {
-        let Some(path) = &self.body_field else { return fields };
-        path.rsplit('.').fold(fields, |inner, field| serde_json::json!({ field: inner }))
+        wrap(fields, self.body_field.as_deref())
     }
 
     /// The object in a request body: inside [`Operation::body_field`] where the API wraps it.
@@ -812,15 +812,35 @@ impl Operation {
 
     /// An answer holding `object`: inside [`Operation::answer_field`] where the API wraps it.
     pub fn wrap_answer(&self, object: serde_json::Value) -> serde_json::Value {
-        let Some(path) = &self.answer_field else { return object };
-        path.rsplit('.').fold(object, |inner, field| serde_json::json!({ field: inner }))
+        wrap(object, self.answer_field.as_deref())
     }
 }
 
-/// The value inside the field `path` names (dotted), or the whole `value` without one.
+/// `object` placed where the wrapping `path` says (see [`Operation::body_field`]).
+fn wrap(object: serde_json::Value, path: Option<&str>) -> serde_json::Value {
+    let Some(path) = path else { return object };
+    path.rsplit('.').fold(object, |inner, segment| {
+        let (field, list) = match segment.strip_suffix("[]") {
+            Some(field) => (field, true),
+            None => (segment, false),
+        };
+        let inner = if list { serde_json::Value::Array(vec![inner]) } else { inner };
+        if field.is_empty() { inner } else { serde_json::json!({ field: inner }) }
+    })
+}
+
+/// The value where the wrapping `path` says (see [`Operation::body_field`]), or the whole `value`
+/// without one.
 fn field_of<'v>(value: &'v serde_json::Value, path: Option<&str>) -> Option<&'v serde_json::Value> {
     let Some(path) = path else { return Some(value) };
-    path.split('.').try_fold(value, |inner, field| inner.get(field))
+    path.split('.').try_fold(value, |inner, segment| {
+        let (field, list) = match segment.strip_suffix("[]") {
+            Some(field) => (field, true),
+            None => (segment, false),
+        };
+        let inner = if field.is_empty() { inner } else { inner.get(field)? };
+        if list { inner.get(0) } else { Some(inner) }
+    })
 }
 
 /// How an update tells the API that an attribute was removed from the configuration.
@@ -957,4 +977,49 @@ pub struct Import {
     pub id: String,
     /// The attributes named by the template, in order.
     pub attributes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn wrapped(body_field: Option<&str>, answer_field: Option<&str>) -> Operation {
+        Operation {
+            method: Method::Put,
+            path: "/groups".to_owned(),
+            operation_id: "update-group".to_owned(),
+            summary: String::new(),
+            description: String::new(),
+            path_params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            success: vec![200],
+            errors: Vec::new(),
+            unset: Unset::Omit,
+            idempotency_key: None,
+            then: Vec::new(),
+            body_field: body_field.map(str::to_owned),
+            answer_field: answer_field.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn objects_wrapped_in_fields_and_lists() {
+        let object = json!({"name": "g"});
+        let field = wrapped(Some("data.group"), Some("data.group"));
+        assert_eq!(field.wrap_body(object.clone()), json!({"data": {"group": {"name": "g"}}}));
+        assert_eq!(field.object_in(&json!({"data": {"group": {"name": "g"}}})), Some(&object));
+
+        let list = wrapped(Some("groups[]"), Some("groups[]"));
+        assert_eq!(list.wrap_body(object.clone()), json!({"groups": [{"name": "g"}]}));
+        assert_eq!(list.object_sent(&json!({"groups": [{"name": "g"}, {"name": "h"}]})), Some(&object));
+        assert_eq!(list.object_in(&json!({"groups": []})), None);
+        assert_eq!(list.wrap_answer(object.clone()), json!({"groups": [{"name": "g"}]}));
+
+        let bare = wrapped(Some("[]"), Some("result.[]"));
+        assert_eq!(bare.wrap_body(object.clone()), json!([{"name": "g"}]));
+        assert_eq!(bare.object_in(&json!({"result": [{"name": "g"}]})), Some(&object));
+        assert_eq!(wrapped(None, None).wrap_body(object.clone()), object);
+    }
 }

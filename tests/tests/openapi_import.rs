@@ -153,6 +153,29 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
     assert_eq!(report.subjects.len(), 5, "2 resources, 3 data sources");
 }
 
+/// An API that updates in bulk (`PUT /teams` with `{"teams": [...]}`, each object naming itself in the
+/// body) and takes some values at creation only through that update: the operations wrap the object in
+/// a one-element list and send its ID in the body, and the provider lives its whole life.
+#[test]
+fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
+    let spec = tests::workspace_root().join("tests/fixtures/openapi/bulk/openapi.yaml");
+    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "bulk".to_owned() };
+    let imported = schema::openapi::import(&options).unwrap();
+    assert!(imported.report.is_empty(), "{:?}", imported.report);
+    let team = &imported.provider.resources["bulk_team"];
+    let update = team.operations.update.as_ref().unwrap();
+    assert_eq!((update.path.as_str(), update.body_field.as_deref()), ("/teams", Some("teams[]")));
+    assert!(update.body.as_ref().unwrap().contains(&"id".to_owned()), "the update names the team in its body");
+    let create = team.operations.create.as_ref().unwrap();
+    assert_eq!(create.then.len(), 1, "the bulk update completes the create");
+    assert!(team.schema.attributes["kind"].requires_replacement, "the update cannot send `kind`");
+    let folders = tempfile::tempdir().unwrap();
+    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("bulk")).unwrap();
+    let Some(report) = acceptance(loaded, None) else { return };
+    assert!(report.passed(), "{:#?}", report.failures());
+    assert_eq!(report.subjects.len(), 2, "a resource and a data source");
+}
+
 /// A broken `$ref` is reported with its JSON pointer and its line and column, every one at once, and
 /// nothing is written.
 #[test]

@@ -298,12 +298,12 @@ pub static OPERATION: MapSpec = MapSpec {
         key(
             "body_field",
             Shape::String,
-            "The field of the request body that holds the object, for an API that wraps it (`app` for a body `{\"app\": {...}}`; dotted for a field inside another).",
+            "The field of the request body that holds the object, for an API that wraps it (`app` for a body `{\"app\": {...}}`; dotted for a field inside another; `groups[]` for a list of the one object, `{\"groups\": [{...}]}`).",
         ),
         key(
             "answer_field",
             Shape::String,
-            "The field of the answer that holds the object, for an API that wraps it (`app` for an answer `{\"app\": {...}}`; dotted for a field inside another).",
+            "The field of the answer that holds the object, for an API that wraps it (`app` for an answer `{\"app\": {...}}`; dotted for a field inside another; `groups[]` where the object is a list's first element).",
         ),
         key(
             "then",

@@ -19,6 +19,8 @@ use crate::model::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seen {
     Create,
+    /// A further step of the create (`#2`): its body's fields are inputs too.
+    CreateStep,
     Update,
     Response,
     /// A further step's answer: it says which attributes are answered, but adds none.
@@ -32,6 +34,8 @@ struct Field {
     /// The request's schema where a request has it, else the response's.
     shape: Shape,
     in_create: bool,
+    /// The main create's body has it (not only a further step's).
+    in_main_create: bool,
     required: bool,
     in_update: bool,
     in_response: bool,
@@ -86,7 +90,7 @@ impl<'d> Inference<'_, 'd> {
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         for role in entity.all(OperationKind::Create, false) {
             if let Some(body) = self.request_body(&role.operation, name) {
-                absorb(&mut fields, &body, Seen::Create);
+                absorb(&mut fields, &body, if role.order == 1 { Seen::Create } else { Seen::CreateStep });
             }
         }
         for role in entity.all(OperationKind::Update, false) {
@@ -187,7 +191,7 @@ impl<'d> Inference<'_, 'd> {
     }
 
     /// [`Self::request_body`], with the field that holds the entity's object ([`hoisted`]).
-    fn request_body_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Option<Vec<String>>)> {
+    fn request_body_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Vec<String>)> {
         let body = operation.value.get("requestBody")?;
         let (body, _) = self.reader.follow(body, &operation.pointer)?;
         let (media, schema) = json_schema(body.get("content")?)?;
@@ -208,7 +212,7 @@ impl<'d> Inference<'_, 'd> {
         operation: &ApiOperation<'d>,
         entity: &str,
         data_source: bool,
-    ) -> Option<(Shape, Option<Vec<String>>)> {
+    ) -> Option<(Shape, Vec<String>)> {
         let responses = operation.value.get("responses")?.as_object()?;
         let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
@@ -217,12 +221,14 @@ impl<'d> Inference<'_, 'd> {
         let root = self.reader.shape(schema, &at);
         // An answer that wraps the object keeps what sits beside it (`expanded`, a page token) as
         // attributes too; a data source's answer that lists objects is taken whole.
-        let (mut shape, path) = match hoisted(root.clone(), entity) {
-            (_, None) if data_source => (root, Some(Vec::new())),
-            (shape, None) => (shape, None),
-            (mut shape, Some(path)) => {
+        let (mut shape, path) = hoisted(root.clone(), entity);
+        let in_list = path.iter().any(|segment| segment.ends_with("[]"));
+        let (mut shape, path) = match in_list {
+            true if data_source => (root, Vec::new()),
+            true => (shape, path),
+            false => {
                 with_siblings(&mut shape, &root, &path);
-                (shape, Some(path))
+                (shape, path)
             }
         };
         if let Kind::Array { .. } = shape.kind {
@@ -237,7 +243,10 @@ impl<'d> Inference<'_, 'd> {
             let mut properties = IndexMap::new();
             properties.insert(name, shape);
             // The answer is the list itself: no field of it holds the object.
-            return Some((Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() }, None));
+            return Some((
+                Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() },
+                Vec::new(),
+            ));
         }
         Some((shape, path))
     }
@@ -354,8 +363,11 @@ impl<'d> Inference<'_, 'd> {
     fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
         let shape = &field.shape;
         // Inputs are what the create takes; what only the update takes is read-only, as the API answers it.
-        let configurable =
-            field.input_param || (field.in_create && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
+        // A further create step that names the object in its body (a bulk update) sends the ID the
+        // API assigned: that makes it no input.
+        let assigned_address = field.addresses && field.in_response && !field.in_main_create;
+        let configurable = field.input_param
+            || (field.in_create && !assigned_address && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
         let input_required = field.param_required || field.required;
         let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
         let mut not_null = false;
@@ -538,7 +550,12 @@ impl<'d> Inference<'_, 'd> {
                 if same || operation.then.iter().any(|other| other.method == made.method && other.path == made.path) {
                     continue;
                 }
-                if made.path_params.is_empty() {
+                let addressed = made
+                    .body
+                    .iter()
+                    .flatten()
+                    .any(|attribute| fields.get(attribute).is_some_and(|field| field.addresses));
+                if made.path_params.is_empty() && !addressed {
                     self.report.push(format!(
                         "{name}: {} {} ({} step {}) names no object in its path; the provider does not make that call",
                         api.method.as_str(),
@@ -582,39 +599,40 @@ impl<'d> Inference<'_, 'd> {
                 query.push(attribute);
             }
         }
-        // Where the API wraps the object, the field that holds it; a wrapping no field can name (a list) is
-        // reported.
-        let field = |this: &mut Self, path: Option<Vec<String>>, what: &str| match path {
-            Some(path) if path.is_empty() => None,
-            Some(path) => Some(path.join(".")),
-            None => {
-                this.report.push(format!(
-                    "{name}: the {what} of {} {} holds the object inside a list (or is one); the provider reads it as the object itself",
-                    api.method.as_str(),
-                    api.path
-                ));
-                None
-            }
-        };
+        // Where the API wraps the object, the field that holds it.
+        let field = |path: Vec<String>| (!path.is_empty()).then(|| path.join("."));
         let (request, request_path) = self.request_body_at(api, name).unzip();
-        let body_field = request_path.and_then(|path| field(self, path, "request body"));
+        let body_field = request_path.and_then(field);
         let data_source = role.data_source && !role.resource;
         let answer_path = self.response_at(api, name, data_source).map(|(_, path)| path);
-        let answer_field = match (role.kind, answer_path) {
-            (OperationKind::Delete, _) | (_, None) => None,
-            (_, Some(path)) => field(self, path, "answer"),
+        let answer_field = match role.kind {
+            OperationKind::Delete => None,
+            _ => answer_path.and_then(field),
         };
+        // An operation whose path names no object (a bulk update) addresses it in the body, by the
+        // fields that address it elsewhere; the create itself cannot, as nothing addresses it yet.
+        let addressed_in_body = path_params.is_empty() && !(role.kind == OperationKind::Create && role.order == 1);
         let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
-            let sent: Vec<String> = match request.as_ref().map(|shape| &shape.kind) {
-                Some(Kind::Object { properties, .. }) => {
-                    properties.iter().map(|(api_name, shape)| tf_name(api_name, shape)).collect()
-                }
-                _ => Vec::new(),
+            let properties = match request.as_ref().map(|shape| &shape.kind) {
+                Some(Kind::Object { properties, .. }) => Some(properties),
+                _ => None,
+            };
+            let sent: Vec<String> =
+                properties.into_iter().flatten().map(|(api_name, shape)| tf_name(api_name, shape)).collect();
+            let address = |name: &str| {
+                addressed_in_body
+                    && fields.get(name).is_some_and(|field| field.addresses)
+                    && schema.attributes.get(name).is_some_and(|attribute| {
+                        properties.is_some_and(|properties| properties.contains_key(&attribute.api_name))
+                    })
             };
             fields
                 .keys()
-                .filter(|name| sent.contains(name))
-                .filter(|name| schema.attributes.get(*name).is_some_and(|attribute| attribute.mode.is_configurable()))
+                .filter(|name| {
+                    (sent.contains(name)
+                        && schema.attributes.get(*name).is_some_and(|attribute| attribute.mode.is_configurable()))
+                        || address(name)
+                })
                 .filter(|name| {
                     !query.contains(name) && !path_params.iter().any(|param: &PathParam| &param.attribute == *name)
                 })
@@ -710,32 +728,37 @@ fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
 
 /// The entity's own object within a schema: the first object, depth first, marked
 /// `x-speakeasy-entity` with the entity's name; else the schema itself.
-/// Also where it was found: the property names leading to it (`None` when the way there goes through an
-/// array, which no field can name).
-fn hoisted(shape: Shape, entity: &str) -> (Shape, Option<Vec<String>>) {
-    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Option<Vec<String>>)> {
+/// Also where it was found, as [`Operation::body_field`] writes it: the property names leading to it,
+/// `[]` after one that holds a list of it (`groups[]`), `[]` alone for a schema that is such a list.
+fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
+    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Vec<String>)> {
         if names_entity(shape, entity) {
-            return Some((shape.clone(), Some(Vec::new())));
+            return Some((shape.clone(), Vec::new()));
         }
         if depth > 3 {
             return None;
         }
         match &shape.kind {
             Kind::Object { properties, .. } => properties.iter().find_map(|(name, property)| {
-                let (found, path) = find(property, entity, depth + 1)?;
-                Some((found, path.map(|rest| std::iter::once(name.clone()).chain(rest).collect())))
+                let (found, mut path) = find(property, entity, depth + 1)?;
+                // A list directly inside the property is written on the property's own segment.
+                match path.first().map(String::as_str) {
+                    Some("[]") => path[0] = format!("{name}[]"),
+                    _ => path.insert(0, name.clone()),
+                }
+                Some((found, path))
             }),
-            Kind::Array { items, .. } => find(items, entity, depth + 1).map(|(found, _)| (found, None)),
+            Kind::Array { items, .. } => find(items, entity, depth + 1).map(|(found, mut path)| {
+                path.insert(0, "[]".to_owned());
+                (found, path)
+            }),
             _ => None,
         }
     }
     if names_entity(&shape, entity) {
-        return (shape, Some(Vec::new()));
+        return (shape, Vec::new());
     }
-    match find(&shape, entity, 0) {
-        Some(found) => found,
-        None => (shape, Some(Vec::new())),
-    }
+    find(&shape, entity, 0).unwrap_or((shape, Vec::new()))
 }
 
 /// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.
@@ -777,8 +800,9 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             ..Field::default()
         });
         match seen {
-            Seen::Create => {
+            Seen::Create | Seen::CreateStep => {
                 field.in_create = true;
+                field.in_main_create |= seen == Seen::Create;
                 field.required |= required.contains(api_name);
             }
             Seen::Update => field.in_update = true,
@@ -851,7 +875,7 @@ fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
                     ..Field::default()
                 });
                 match seen {
-                    Seen::Create => child.in_create = true,
+                    Seen::Create | Seen::CreateStep => child.in_create = true,
                     Seen::Update => child.in_update = true,
                     Seen::Response | Seen::StepResponse => child.in_response = true,
                 }

@@ -183,8 +183,16 @@ pub(super) fn operation(
             "GET and DELETE send no body: remove `body`, or send the attributes as `query`",
         );
     }
+    // An update whose path names no object addresses it in the body, by what addresses it in the read
+    // (or, without one, the delete).
+    let addressing = resource.operations.read.as_ref().or(resource.operations.delete.as_ref());
+    let address = |name: &str| {
+        kind == OperationKind::Update
+            && operation.path_params.is_empty()
+            && addressing.iter().flat_map(|other| &other.path_params).any(|param| param.attribute == name)
+    };
     for (index, name) in operation.body.iter().flatten().enumerate() {
-        if attributes.get(name).is_some_and(|attribute| attribute.mode == Mode::ReadOnly) {
+        if attributes.get(name).is_some_and(|attribute| attribute.mode == Mode::ReadOnly) && !address(name) {
             checker.issue(
                 join(at, &["body", &index.to_string()]),
                 format!("read-only attribute `{name}` is in the body"),
