@@ -297,6 +297,26 @@ impl State {
                 }
             };
             let (kind, operation, params, step) = chosen;
+            // Two resources may share an address (an API whose access rules are groups): a read or delete
+            // goes to the one that holds the object.
+            // A further step of a read answers only for an object that exists; reference data a data
+            // source reads at the same path is served below.
+            if *kind == OperationKind::Read && *step && !self.holds(type_name, resource, operation, params) {
+                continue;
+            }
+            if matches!(kind, OperationKind::Read | OperationKind::Delete)
+                && !self.holds(type_name, resource, operation, params)
+                && self.provider.resources.iter().any(|(other, candidate)| {
+                    other != type_name
+                        && candidate.operations.iter().any(|(_, theirs)| {
+                            theirs.method.as_str() == method
+                                && match_path(&theirs.path, &path)
+                                    .is_some_and(|found| self.holds(other, candidate, theirs, &found))
+                        })
+                })
+            {
+                continue;
+            }
             if let Err(detail) = self.check_query(resource, operation, &query) {
                 return problem(400, "Bad Request", detail);
             }
@@ -342,6 +362,18 @@ impl State {
             }
         }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
+    }
+
+    /// Whether the store holds the object of `type_name` that `operation`'s path parameters address.
+    fn holds(
+        &self,
+        type_name: &str,
+        resource: &Resource,
+        operation: &Operation,
+        params: &BTreeMap<String, String>,
+    ) -> bool {
+        let object_key = key(&self.path_values(resource, operation, params));
+        self.store.lock().is_ok_and(|store| store.objects.contains_key(&(type_name.to_owned(), object_key)))
     }
 
     /// Checks that query parameters are ones the operation takes, with values of their attribute's type.
@@ -486,7 +518,10 @@ impl State {
                 objects::reorder_sets(&self.provider, schema, &mut object);
                 let object_key = self.object_key(resource, &object).unwrap_or_else(|| key(&path_values));
                 let slot = (type_name.to_owned(), object_key);
-                if kind == OperationKind::Create && store.objects.contains_key(&slot) {
+                // An API with no delete lets a create take the place of what is there: nothing could
+                // have removed it first.
+                let deletable = resource.operations.delete.is_some();
+                if kind == OperationKind::Create && deletable && store.objects.contains_key(&slot) {
                     return problem(409, "Conflict", "the object exists already");
                 }
                 store.objects.insert(slot, object.clone());

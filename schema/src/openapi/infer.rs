@@ -467,7 +467,11 @@ impl<'d> Inference<'_, 'd> {
         };
         let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
         attribute.description = describe(&base, &suffixes);
-        attribute.requires_replacement = requires_replacement;
+        // An input that addresses the object (a path parameter of its read, update or delete) names
+        // another object when it changes: the provider replaces it. The description says nothing of it,
+        // as the leading generator's does not (it would send the update to an object that is not there).
+        let readdresses = depth == 0 && !data_source && mode != Mode::ReadOnly && field.addresses;
+        attribute.requires_replacement = requires_replacement || readdresses;
         attribute.sensitive = shape.flag("x-speakeasy-param-sensitive") || shape.format.as_deref() == Some("password");
         attribute.write_only = shape.flag("x-speakeasy-terraform-write-only") && mode != Mode::ReadOnly;
         attribute.deprecation = deprecation;
