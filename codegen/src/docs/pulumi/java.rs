@@ -12,10 +12,6 @@ impl Language for Java {
         "java"
     }
 
-    fn property_name(&self, name: &str) -> String {
-        name.to_owned()
-    }
-
     fn type_string(&self, _package: &Package<'_>, kind: &Kind, _place: Place) -> String {
         type_name(kind)
     }

@@ -108,8 +108,10 @@ impl Parameter {
 pub trait Language {
     /// The language's identifier on the page (`typescript`, `csharp`...).
     fn id(&self) -> &'static str;
-    /// A property's name as the language spells it.
-    fn property_name(&self, name: &str) -> String;
+    /// A property's name as the language spells it (by default as Pulumi names it, camelCase).
+    fn property_name(&self, name: &str) -> String {
+        name.to_owned()
+    }
     /// A type as the language names it at `place`.
     fn type_string(&self, package: &Package<'_>, kind: &Kind, place: Place) -> String;
     /// A whole program, imports included.

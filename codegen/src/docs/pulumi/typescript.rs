@@ -52,10 +52,6 @@ impl Language for TypeScript {
         "typescript"
     }
 
-    fn property_name(&self, name: &str) -> String {
-        name.to_owned()
-    }
-
     fn type_string(&self, _package: &Package<'_>, kind: &Kind, _place: Place) -> String {
         type_name(kind)
     }

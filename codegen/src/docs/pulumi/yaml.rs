@@ -14,10 +14,6 @@ impl Language for Yaml {
         "yaml"
     }
 
-    fn property_name(&self, name: &str) -> String {
-        name.to_owned()
-    }
-
     fn type_string(&self, _package: &Package<'_>, kind: &Kind, _place: Place) -> String {
         type_name(kind)
     }
