@@ -86,10 +86,12 @@ impl Project {
         Ok(model.is_some_and(|(_, text)| on_disk.as_deref() == Some(text.as_str())))
     }
 
-    /// Writes the providers' binary crates into a scratch workspace (`target/acceptance-crates`) with the
-    /// project's workspace settings and lock file, and builds them into `target/scratch`.
+    /// Writes the providers' binary crates into a scratch workspace (`target/acceptance-crates/<names>`,
+    /// one per set of providers, so runners building others at the same time keep their own manifest) with
+    /// the project's workspace settings and lock file, and builds them into `target/scratch`.
     fn build_scratch(&self, providers: &[&Provider]) -> Result<(), String> {
-        let dir = self.target_dir.join("acceptance-crates");
+        let names: Vec<&str> = providers.iter().map(|provider| provider.name.as_str()).collect();
+        let dir = self.target_dir.join("acceptance-crates").join(names.join("+"));
         let write = |path: &Path, text: &str| {
             std::fs::create_dir_all(path.parent().unwrap_or(&dir))
                 .and_then(|()| write_if_changed(path, text))
