@@ -52,8 +52,16 @@ fn terraform_reads_each_providers_schema_and_the_docs_come_back() {
         let work = tempfile::tempdir().unwrap();
         let schema = provider_schema(&terraform, provider, work.path());
         let out = work.path().join("out");
+        // The drop-in reads the example files the YAML path shows, those it works out included.
+        let provider_dir = work.path().join("provider");
+        tests::copy_dir(&root.join("schema/providers").join(provider), &provider_dir);
+        let loaded = schema::load_provider(&provider_dir).unwrap();
+        for (path, text) in codegen::docs::generated_examples(&loaded) {
+            std::fs::create_dir_all(provider_dir.join(&path).parent().unwrap()).unwrap();
+            std::fs::write(provider_dir.join(&path), text).unwrap();
+        }
         let options = Options {
-            provider_dir: root.join("schema/providers").join(provider),
+            provider_dir,
             provider_name: Some(format!("terraform-provider-{provider}")),
             providers_schema: Some(schema),
             rendered_website_dir: out.clone(),
