@@ -70,9 +70,9 @@ fn run_yaml() -> f64 {
     let start = Instant::now();
     let loaded = schema::load_provider(&provider_dir).unwrap();
     let mut output = codegen::output::Output::default();
-    // The Registry pages; the client's SDK pages and the Pulumi pages are not what the JSON path writes.
+    // The Registry pages; the SDK pages of the client are not what the JSON path writes.
     for (path, page) in codegen::docs::provider_docs(&loaded, &templates).unwrap() {
-        if !path.starts_with("sdk") && !path.starts_with("pulumi") {
+        if !path.starts_with("sdk") {
             output.add(work.path().join("docs/synth").join(path), page);
         }
     }

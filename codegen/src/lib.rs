@@ -179,8 +179,12 @@ impl Config {
         let mut output = Output::default();
         for loaded in &providers {
             let docs_dir = self.docs_dir.join(&loaded.provider.name);
-            let pages = docs::provider_docs(loaded, &self.templates_dir)
+            let mut pages = docs::provider_docs(loaded, &self.templates_dir)
                 .map_err(|error| Error::Docs { provider: loaded.provider.name.clone(), error })?;
+            pages.extend(
+                docs::pulumi_docs(loaded)
+                    .map_err(|error| Error::Docs { provider: loaded.provider.name.clone(), error })?,
+            );
             for (path, page) in pages {
                 output.add(docs_dir.join(path), page);
             }

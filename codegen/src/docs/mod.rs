@@ -96,9 +96,6 @@ pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Ve
         let page = client_pages::resource_page(provider, name, resource)?;
         pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
     }
-    for (path, page) in pulumi::provider_pages(loaded, &generated)? {
-        pages.push((Path::new("pulumi").join(path), page));
-    }
     Ok(pages)
 }
 
@@ -141,6 +138,15 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
         }
     }
     files
+}
+
+/// The Pulumi Registry pages of a provider loaded from YAML, as (path below `docs_dir/<provider>`,
+/// contents): `pulumi/<resource>.md` and `pulumi/index.md`, their examples converted from the same example
+/// files the Registry pages show.
+pub fn pulumi_docs(loaded: &LoadedProvider) -> Result<Vec<(PathBuf, String)>, DocsError> {
+    let generated = generated_examples(loaded);
+    let pages = pulumi::provider_pages(loaded, &generated)?;
+    Ok(pages.into_iter().map(|(path, page)| (Path::new("pulumi").join(path), page)).collect())
 }
 
 /// Registers the first candidate file that exists and returns its name, or the default template's name.
