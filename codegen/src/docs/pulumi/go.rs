@@ -4,7 +4,7 @@
 use super::names::title;
 use super::package::{Kind, Package, ResourceView};
 use super::program::{Declaration, Field, Program, Value};
-use super::{Language, Parameter, Place};
+use super::{Language, Parameter, Place, quoted};
 
 /// The Go tab.
 pub struct Go;
@@ -93,7 +93,7 @@ fn call(package: &Package<'_>, declaration: &Declaration, indent: usize) -> Stri
             .collect();
         format!("&{pkg}.{}Args{}", declaration.resource, braces(&entries, indent))
     };
-    format!("{pkg}.New{}(ctx, {}, {args})", declaration.resource, go_quoted(&declaration.name))
+    format!("{pkg}.New{}(ctx, {}, {args})", declaration.resource, quoted(&declaration.name))
 }
 
 /// A composite literal's body: one entry per line, the values of consecutive one-line entries aligned
@@ -133,7 +133,7 @@ fn value(package: &Package<'_>, kind: &Kind, value: &Value, indent: usize) -> St
         (Kind::Int, Value::Number(number)) => format!("pulumi.Int({number})"),
         (Kind::Float, Value::Number(number)) => format!("pulumi.Float64({number})"),
         (_, Value::Bool(flag)) => format!("pulumi.Bool({flag})"),
-        (_, Value::String(text)) => format!("pulumi.String({})", go_quoted(text)),
+        (_, Value::String(text)) => format!("pulumi.String({})", quoted(text)),
         (_, Value::Number(number)) => format!("pulumi.Float64({number})"),
         (Kind::Object(name), Value::Object(_, fields)) => {
             let entries: Vec<(String, String)> = fields
@@ -157,7 +157,7 @@ fn value(package: &Package<'_>, kind: &Kind, value: &Value, indent: usize) -> St
         (Kind::Map(element), Value::Map(entries)) => {
             let entries: Vec<(String, String)> = entries
                 .iter()
-                .map(|(key, item)| (format!("{}:", go_quoted(key)), self::value(package, element, item, indent + 1)))
+                .map(|(key, item)| (format!("{}:", quoted(key)), self::value(package, element, item, indent + 1)))
                 .collect();
             format!("{}{}", collection_type(pkg, "Map", element), braces_or_empty(&entries, indent))
         }
@@ -186,16 +186,11 @@ fn collection_type(pkg: &str, suffix: &str, element: &Kind) -> String {
 /// A literal inside `pulumi.Any(...)`.
 fn plain(value: &Value) -> String {
     match value {
-        Value::String(text) => go_quoted(text),
+        Value::String(text) => quoted(text),
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         _ => "nil".to_owned(),
     }
-}
-
-/// A Go string literal.
-fn go_quoted(text: &str) -> String {
-    super::quoted(text)
 }
 
 /// A type as this language names it at `place`.

@@ -2,7 +2,7 @@
 //! example (Example Usage) or from placeholders for every input (Constructor example). The language
 //! modules print them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::structure::{BlockLabel, Body, Structure};
@@ -143,6 +143,7 @@ pub struct ConvertError(pub String);
 pub fn from_hcl(package: &Package<'_>, source: &str) -> Result<Program, ConvertError> {
     let body: Body = hcl_edit::parser::parse_body(source).map_err(|error| ConvertError(error.to_string()))?;
     let mut program = Program::default();
+    let mut declared = BTreeMap::new();
     let mut previous_end = 0;
     for structure in body.iter() {
         let span = structure.span().unwrap_or(previous_end..previous_end);
@@ -171,7 +172,7 @@ pub fn from_hcl(package: &Package<'_>, source: &str) -> Result<Program, ConvertE
             continue;
         };
         let view = ResourceView::new(package, type_name, resource);
-        let converter = Converter { package, view: &view, source };
+        let converter = Converter { package, view: &view, declared: &declared, source };
         let fields = converter.body(&block.body, &view.properties)?;
         let variable = names::variable(name);
         program.declarations.push(Declaration {
@@ -181,6 +182,7 @@ pub fn from_hcl(package: &Package<'_>, source: &str) -> Result<Program, ConvertE
             fields,
             comments,
         });
+        declared.insert(type_name.to_owned(), view);
     }
     Ok(program)
 }
@@ -198,6 +200,8 @@ fn comments(between: &str) -> Vec<String> {
 struct Converter<'a> {
     package: &'a Package<'a>,
     view: &'a ResourceView,
+    /// The views of the resources declared before, which references look properties up in.
+    declared: &'a BTreeMap<String, ResourceView>,
     source: &'a str,
 }
 
@@ -319,7 +323,15 @@ impl Converter<'_> {
         if *attribute == "id" {
             return Ok(Value::Reference(variable, None));
         }
-        let view = ResourceView::new(self.package, type_name, resource);
+        // A resource declared later in the example has no view yet.
+        let later;
+        let view = match self.declared.get(type_name) {
+            Some(view) => view,
+            None => {
+                later = ResourceView::new(self.package, type_name, resource);
+                &later
+            }
+        };
         let property = find(&view.properties, attribute)?;
         Ok(Value::Reference(variable, Some(property.name.clone())))
     }
