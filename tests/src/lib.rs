@@ -3,6 +3,7 @@
 pub mod http_stub;
 pub mod scratch;
 pub mod terraform;
+pub mod vendor_templates;
 
 use std::path::{Path, PathBuf};
 

@@ -976,10 +976,11 @@ pub fn describe(text: &str, suffixes: &[String]) -> String {
     }
 }
 
-/// An entity's name as its default description says it: its `_`-separated parts joined, each starting
-/// with a capital (`AppOwner` for `App_Owner`, `GroupList` for `Group_list`).
+/// An entity's name as its default description says it: its parts (separated by `_` or spaces) joined,
+/// each starting with a capital (`AppOwner` for `App_Owner`, `GroupList` for `Group_list`,
+/// `AccessReviewSetup` for `Access Review Setup`).
 pub fn entity_title(name: &str) -> String {
-    name.split('_')
+    name.split(['_', ' '])
         .map(|part| {
             let mut chars = part.chars();
             chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
@@ -990,6 +991,13 @@ pub fn entity_title(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_titles_join_their_parts_capitalised() {
+        assert_eq!(entity_title("App_Owner"), "AppOwner");
+        assert_eq!(entity_title("Group_list"), "GroupList");
+        assert_eq!(entity_title("Access Review Setup"), "AccessReviewSetup");
+    }
 
     #[test]
     fn suffixes_join_as_the_leading_generator_writes_them() {
