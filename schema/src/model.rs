@@ -805,9 +805,41 @@ impl Operation {
         field_of(body, self.body_field.as_deref())
     }
 
-    /// The object in an answer: inside [`Operation::answer_field`] where the API wraps it.
-    pub fn object_in<'v>(&self, answer: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
-        field_of(answer, self.answer_field.as_deref())
+    /// The object in an answer: inside [`Operation::answer_field`] where the API wraps it, with what sits
+    /// beside that field at each level (a page token, related objects) as fields of its own where it has
+    /// none of that name. In a view that wraps the object (the last of two or more segments), an object
+    /// beside it (the caller's permissions on it) gives its fields instead.
+    pub fn object_in(&self, answer: &serde_json::Value) -> Option<serde_json::Value> {
+        let mut object = field_of(answer, self.answer_field.as_deref())?.clone();
+        let (Some(path), serde_json::Value::Object(own)) = (self.answer_field.as_deref(), &mut object) else {
+            return Some(object);
+        };
+        let segments: Vec<&str> = path.split('.').collect();
+        let mut level = answer;
+        for (depth, segment) in segments.iter().enumerate() {
+            let (field, list) = segment.strip_suffix("[]").map_or((*segment, false), |field| (field, true));
+            let in_view = depth > 0 && depth == segments.len() - 1;
+            if !field.is_empty() {
+                let beside = level.as_object().into_iter().flatten().filter(|(name, _)| *name != field);
+                for (name, value) in beside {
+                    match value {
+                        serde_json::Value::Object(fields) if in_view => {
+                            for (name, value) in fields {
+                                own.entry(name.clone()).or_insert_with(|| value.clone());
+                            }
+                        }
+                        _ => {
+                            own.entry(name.clone()).or_insert_with(|| value.clone());
+                        }
+                    }
+                }
+                level = level.get(field)?;
+            }
+            if list {
+                level = level.get(0)?;
+            }
+        }
+        Some(object)
     }
 
     /// An answer holding `object`: inside [`Operation::answer_field`] where the API wraps it.
@@ -1009,7 +1041,18 @@ mod tests {
         let object = json!({"name": "g"});
         let field = wrapped(Some("data.group"), Some("data.group"));
         assert_eq!(field.wrap_body(object.clone()), json!({"data": {"group": {"name": "g"}}}));
-        assert_eq!(field.object_in(&json!({"data": {"group": {"name": "g"}}})), Some(&object));
+        assert_eq!(field.object_in(&json!({"data": {"group": {"name": "g"}}})), Some(object.clone()));
+        assert_eq!(
+            field.object_in(&json!({"data": {"group": {"name": "g"}, "expanded": [1]}, "name": "outer", "next": "t"})),
+            Some(json!({"name": "g", "expanded": [1], "next": "t"})),
+            "what sits beside the object is read as its own, unless it has a field of that name"
+        );
+        assert_eq!(
+            field
+                .object_in(&json!({"data": {"group": {"name": "g"}, "permissions": {"edit": true}}, "meta": {"n": 1}})),
+            Some(json!({"name": "g", "edit": true, "meta": {"n": 1}})),
+            "an object beside it in the view that wraps it gives its fields"
+        );
 
         let list = wrapped(Some("groups[]"), Some("groups[]"));
         assert_eq!(list.wrap_body(object.clone()), json!({"groups": [{"name": "g"}]}));
@@ -1019,7 +1062,11 @@ mod tests {
 
         let bare = wrapped(Some("[]"), Some("result.[]"));
         assert_eq!(bare.wrap_body(object.clone()), json!([{"name": "g"}]));
-        assert_eq!(bare.object_in(&json!({"result": [{"name": "g"}]})), Some(&object));
+        assert_eq!(bare.object_in(&json!({"result": [{"name": "g"}]})), Some(object.clone()));
+        assert_eq!(
+            list.object_in(&json!({"groups": [{"name": "g"}], "nextPageToken": "t"})),
+            Some(json!({"name": "g", "nextPageToken": "t"}))
+        );
         assert_eq!(wrapped(None, None).wrap_body(object.clone()), object);
     }
 }

@@ -2,7 +2,8 @@
 //! (`../shared/corpora/`): each spec (with its overlay) is imported, the provider's docs are rendered with
 //! the corpus's own example files, and every generated page is compared with the corpus page: its schema
 //! section (from `## Schema` to the end) and the whole page. The figures are printed; the counts asserted
-//! are the floor reached so far, so a change that loses pages fails.
+//! are the floor reached so far, so a change that loses pages fails. `CORPUS_PAGES_OUT=DIR` keeps our pages
+//! in `DIR/<corpus>/` to diff.
 
 use std::path::{Path, PathBuf};
 
@@ -119,6 +120,13 @@ fn measure(corpus: &Corpus) -> (usize, usize, usize) {
     let templates = tempfile::tempdir().unwrap();
     let vendor_rendered = recover_vendor_templates(&dir, corpus.name, &expected, templates.path());
     let pages = codegen::docs::provider_docs(&loaded, templates.path()).unwrap();
+    if let Some(keep) = std::env::var_os("CORPUS_PAGES_OUT") {
+        for (path, text) in &pages {
+            let target = Path::new(&keep).join(corpus.name).join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, text).unwrap();
+        }
+    }
     let (mut schemas, mut whole) = (0, 0);
     let mut differing = Vec::new();
     for page in &expected {
@@ -164,7 +172,8 @@ fn corpus_pages_come_out_as_the_leading_generator_wrote_them() {
         100.0 * totals.2 as f64 / totals.0 as f64
     );
     assert_eq!(totals.0, 130, "the corpora's generated pages");
-    assert!(totals.1 >= 102, "schema sections identical: {} (the floor reached so far)", totals.1);
+    assert!(totals.1 >= 119, "schema sections identical: {} (the floor reached so far)", totals.1);
+    assert!(totals.2 >= 117, "whole pages identical: {} (the floor reached so far)", totals.2);
 }
 
 /// The pet store spec has no annotations: it imports by REST convention (schemas shared from another file,

@@ -173,7 +173,7 @@ impl Rest {
         } else {
             match serde_json::from_slice::<serde_json::Value>(&response.body) {
                 Ok(json) => match operation.object_in(&json) {
-                    Some(object) => from_api(provider, schema, object, &mut problems),
+                    Some(object) => from_api(provider, schema, &object, &mut problems),
                     None => {
                         let field = operation.answer_field.as_deref().unwrap_or_default();
                         problems.push(format!("the answer has no `{field}` holding the object"));

@@ -100,7 +100,7 @@ impl<'d> Inference<'_, 'd> {
         }
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
             for role in entity.all(kind, false) {
-                if let Some(answer) = self.response(&role.operation, name, false) {
+                if let Some(answer) = self.response(&role.operation, name) {
                     // A further step's answer adds attributes only where it is the entity's own object.
                     let seen = if role.order == 1 || names_entity(&answer, name) {
                         Seen::Response
@@ -145,7 +145,7 @@ impl<'d> Inference<'_, 'd> {
         let read = entity.main(OperationKind::Read, true)?;
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         for role in entity.all(OperationKind::Read, true) {
-            if let Some(answer) = self.response(&role.operation, name, true) {
+            if let Some(answer) = self.response(&role.operation, name) {
                 absorb(&mut fields, &answer, Seen::Response);
             }
         }
@@ -202,35 +202,22 @@ impl<'d> Inference<'_, 'd> {
 
     /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
     /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
-    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str, data_source: bool) -> Option<Shape> {
-        self.response_at(operation, entity, data_source).map(|(shape, _)| shape)
+    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        self.response_at(operation, entity).map(|(shape, _)| shape)
     }
 
     /// [`Self::response`], with the field that holds the entity's object ([`hoisted`]).
-    fn response_at(
-        &mut self,
-        operation: &ApiOperation<'d>,
-        entity: &str,
-        data_source: bool,
-    ) -> Option<(Shape, Vec<String>)> {
+    fn response_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Vec<String>)> {
         let responses = operation.value.get("responses")?.as_object()?;
         let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
         let (media, schema) = json_schema(response.get("content")?)?;
         let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, super::document::escape(media));
         let root = self.reader.shape(schema, &at);
-        // An answer that wraps the object keeps what sits beside it (`expanded`, a page token) as
-        // attributes too; a data source's answer that lists objects is taken whole.
+        // An answer that wraps the object (in a field, or as a list's first element) keeps what sits
+        // beside it (`expanded`, a page token) as attributes too.
         let (mut shape, path) = hoisted(root.clone(), entity);
-        let in_list = path.iter().any(|segment| segment.ends_with("[]"));
-        let (mut shape, path) = match in_list {
-            true if data_source => (root, Vec::new()),
-            true => (shape, path),
-            false => {
-                with_siblings(&mut shape, &root, &path);
-                (shape, path)
-            }
-        };
+        with_siblings(&mut shape, &root, &path);
         if let Kind::Array { .. } = shape.kind {
             // The response's own description says what the list is.
             if let Some(description) =
@@ -607,8 +594,7 @@ impl<'d> Inference<'_, 'd> {
         let field = |path: Vec<String>| (!path.is_empty()).then(|| path.join("."));
         let (request, request_path) = self.request_body_at(api, name).unzip();
         let body_field = request_path.and_then(field);
-        let data_source = role.data_source && !role.resource;
-        let answer_path = self.response_at(api, name, data_source).map(|(_, path)| path);
+        let answer_path = self.response_at(api, name).map(|(_, path)| path);
         let answer_field = match role.kind {
             OperationKind::Delete => None,
             _ => answer_path.and_then(field),
@@ -716,17 +702,36 @@ fn names_entity(shape: &Shape, entity: &str) -> bool {
     }
 }
 
-/// Adds to `shape` (the object found at `path` inside `root`) the properties beside that path at each level.
+/// Adds to `shape` (the object found at `path` inside `root`) what sits beside that path at each level, as
+/// [`crate::model::Operation::object_in`] reads it: each property an attribute of its own, but the objects
+/// beside the entity in a view that wraps it (the caller's permissions on it) add their fields.
 fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
     let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
     let mut level = root;
-    for step in path {
-        let Kind::Object { properties, .. } = &level.kind else { return };
-        for (name, property) in properties.iter().filter(|(name, _)| *name != step) {
-            own.entry(name.clone()).or_insert_with(|| property.clone());
+    for (depth, step) in path.iter().enumerate() {
+        let (field, list) = step.strip_suffix("[]").map_or((step.as_str(), false), |field| (field, true));
+        let in_view = depth > 0 && depth == path.len() - 1;
+        if !field.is_empty() {
+            let Kind::Object { properties, .. } = &level.kind else { return };
+            for (name, property) in properties.iter().filter(|(name, _)| *name != field) {
+                match &property.kind {
+                    Kind::Object { properties: fields, .. } if in_view => {
+                        for (name, field) in fields {
+                            own.entry(name.clone()).or_insert_with(|| field.clone());
+                        }
+                    }
+                    _ => {
+                        own.entry(name.clone()).or_insert_with(|| property.clone());
+                    }
+                }
+            }
+            let Some(next) = properties.get(field) else { return };
+            level = next;
         }
-        let Some(next) = properties.get(step) else { return };
-        level = next;
+        if list {
+            let Kind::Array { items, .. } = &level.kind else { return };
+            level = items;
+        }
     }
 }
 
@@ -791,7 +796,8 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
         extra.in_response = true;
     }
     for (api_name, property) in properties {
-        if ignored(property) {
+        let answer = matches!(seen, Seen::Response | Seen::StepResponse);
+        if ignored(property) || (property.ignored_reference && !answer) {
             continue;
         }
         let name = tf_name(api_name, property);
@@ -807,12 +813,12 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             Seen::Create | Seen::CreateStep => {
                 field.in_create = true;
                 field.in_main_create |= seen == Seen::Create;
-                field.required |= required.contains(api_name);
+                // A required property that may be null need not be configured: null is sent.
+                field.required |= required.contains(api_name) && !property.nullable;
             }
             Seen::Update => field.in_update = true,
             Seen::Response | Seen::StepResponse => field.in_response = true,
         }
-        let answer = matches!(seen, Seen::Response | Seen::StepResponse);
         if !answer && field.request_description.is_none() && !property.description.is_empty() {
             field.request_description = Some(property.description.clone());
         }

@@ -53,6 +53,9 @@ pub struct Shape {
     pub type_name_override: Option<String>,
     /// `additionalProperties: true` on an object: it holds any JSON.
     pub open: bool,
+    /// A nullable reference `[X, null]` whose X is marked `x-speakeasy-ignore`: left out of requests,
+    /// shown in answers, as the leading generator does.
+    pub ignored_reference: bool,
 }
 
 /// The values a [`Shape`] holds.
@@ -266,7 +269,11 @@ impl<'d> Reader<'d> {
             match variants.len() {
                 0 => {}
                 1 => {
-                    let only = variants.remove(0);
+                    // A nullable reference `[X, null]` reads as X, but an `x-speakeasy-ignore` on X
+                    // only keeps it out of requests.
+                    let mut only = variants.remove(0);
+                    only.ignored_reference |=
+                        only.extensions.shift_remove("x-speakeasy-ignore").is_some_and(|flag| flag == true);
                     merge(&mut shape, only);
                 }
                 _ if matches!(shape.kind, Kind::Any | Kind::Object { .. }) => {
@@ -349,6 +356,7 @@ fn merge(shape: &mut Shape, member: Shape) {
     shape.constant = shape.constant.take().or(member.constant);
     shape.type_name_override = shape.type_name_override.take().or(member.type_name_override);
     shape.open |= member.open;
+    shape.ignored_reference |= member.ignored_reference;
     shape.read_only |= member.read_only;
     shape.write_only |= member.write_only;
     shape.deprecated |= member.deprecated;
