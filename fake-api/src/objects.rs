@@ -185,7 +185,8 @@ pub fn reorder_sets(provider: &Provider, object: &Object, value: &mut Value) {
     }
 }
 
-/// The object as the API answers it: without write-only and `not_returned` values, at every depth.
+/// The object as the API answers it: without write-only and `not_returned` values, each field under
+/// its answer name, at every depth.
 pub fn answered(provider: &Provider, object: &Object, value: &Value) -> Value {
     let mut value = value.clone();
     strip(provider, object, &mut value);
@@ -201,6 +202,12 @@ fn strip(provider: &Provider, object: &Object, value: &mut Value) {
         }
         if let (Some(inner), Some(field)) = (nested, fields.get_mut(&attribute.api_name)) {
             each_element(&attribute.ty, field, &mut |element| strip(provider, inner, element));
+        }
+        // Answered under another name than it is taken.
+        if let Some(answer_name) = &attribute.answer_name {
+            if let Some(field) = fields.remove(&attribute.api_name) {
+                fields.insert(answer_name.clone(), field);
+            }
         }
     }
 }

@@ -127,6 +127,7 @@ fn attribute(checked: &Checked<'_>, container: &Container) -> TokenStream {
                 default: #default,
                 validators: vec![#(#validators),*],
                 api_name: #api.to_owned(),
+                answer_name: ::core::option::Option::None,
                 env: #env,
                 changes_on_update: #changes_on_update,
                 not_returned: #not_returned,

@@ -386,6 +386,10 @@ pub struct Attribute {
     pub validators: Vec<Validator>,
     /// The field name in API requests and responses.
     pub api_name: String,
+    /// The field name in answers, where the API answers the field under another name than it takes it
+    /// (`tag_key` sent, `key` answered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_name: Option<String>,
     /// Environment variable read when a provider config attribute is unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub env: Option<String>,
@@ -404,6 +408,11 @@ pub struct Attribute {
 }
 
 impl Attribute {
+    /// The field name in answers: [`Attribute::answer_name`], else [`Attribute::api_name`].
+    pub fn answered_as(&self) -> &str {
+        self.answer_name.as_deref().unwrap_or(&self.api_name)
+    }
+
     /// An attribute of `ty` and `mode` with every other field at its default and the API name `api_name`.
     pub fn new(ty: Type, mode: Mode, api_name: impl Into<String>) -> Self {
         Attribute {
@@ -417,6 +426,7 @@ impl Attribute {
             default: None,
             validators: Vec::new(),
             api_name: api_name.into(),
+            answer_name: None,
             env: None,
             changes_on_update: false,
             not_returned: false,
@@ -806,30 +816,31 @@ impl Operation {
     }
 
     /// The object in an answer: inside [`Operation::answer_field`] where the API wraps it, with what sits
-    /// beside that field at each level (a page token, related objects) as fields of its own where it has
-    /// none of that name. In a view that wraps the object (the last of two or more segments), an object
-    /// beside it (the caller's permissions on it) gives its fields instead.
+    /// beside that field at each level (a page token, related objects) as fields of its own. In a view
+    /// that wraps the object (the last of two or more segments), an object beside it (the caller's
+    /// permissions on it) gives its fields instead. The outer of two fields of one name wins, as the
+    /// leading generator reads such answers (`{"requestSchema": {"id": ..., "form": {"id": ...}}}`).
     pub fn object_in(&self, answer: &serde_json::Value) -> Option<serde_json::Value> {
         let mut object = field_of(answer, self.answer_field.as_deref())?.clone();
         let (Some(path), serde_json::Value::Object(own)) = (self.answer_field.as_deref(), &mut object) else {
             return Some(object);
         };
         let segments: Vec<&str> = path.split('.').collect();
+        let mut beside = serde_json::Map::new();
         let mut level = answer;
         for (depth, segment) in segments.iter().enumerate() {
             let (field, list) = segment.strip_suffix("[]").map_or((*segment, false), |field| (field, true));
             let in_view = depth > 0 && depth == segments.len() - 1;
             if !field.is_empty() {
-                let beside = level.as_object().into_iter().flatten().filter(|(name, _)| *name != field);
-                for (name, value) in beside {
+                for (name, value) in level.as_object().into_iter().flatten().filter(|(name, _)| *name != field) {
                     match value {
                         serde_json::Value::Object(fields) if in_view => {
                             for (name, value) in fields {
-                                own.entry(name.clone()).or_insert_with(|| value.clone());
+                                beside.entry(name.clone()).or_insert_with(|| value.clone());
                             }
                         }
                         _ => {
-                            own.entry(name.clone()).or_insert_with(|| value.clone());
+                            beside.entry(name.clone()).or_insert_with(|| value.clone());
                         }
                     }
                 }
@@ -839,6 +850,7 @@ impl Operation {
                 level = level.get(0)?;
             }
         }
+        own.extend(beside);
         Some(object)
     }
 
@@ -1044,8 +1056,8 @@ mod tests {
         assert_eq!(field.object_in(&json!({"data": {"group": {"name": "g"}}})), Some(object.clone()));
         assert_eq!(
             field.object_in(&json!({"data": {"group": {"name": "g"}, "expanded": [1]}, "name": "outer", "next": "t"})),
-            Some(json!({"name": "g", "expanded": [1], "next": "t"})),
-            "what sits beside the object is read as its own, unless it has a field of that name"
+            Some(json!({"name": "outer", "expanded": [1], "next": "t"})),
+            "what sits beside the object is read as its own, the outer of two of one name winning"
         );
         assert_eq!(
             field

@@ -426,6 +426,7 @@ impl Converter<'_> {
             default: None,
             validators: Vec::new(),
             api_name: name.to_owned(),
+            answer_name: None,
             env: None,
             changes_on_update: false,
             not_returned: false,

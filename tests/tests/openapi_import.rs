@@ -196,7 +196,8 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
 
 /// An API that updates in bulk (`PUT /teams` with `{"teams": [...]}`, each object naming itself in the
 /// body) and takes some values at creation only through that update: the operations wrap the object in
-/// a one-element list and send its ID in the body, and the provider lives its whole life.
+/// a one-element list and send its ID in the body; a field the create names otherwise than answers is
+/// sent and read under each name; the provider lives its whole life.
 #[test]
 fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
     let spec = tests::workspace_root().join("tests/fixtures/openapi/bulk/openapi.yaml");
@@ -209,7 +210,13 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
     assert!(update.body.as_ref().unwrap().contains(&"id".to_owned()), "the update names the team in its body");
     let create = team.operations.create.as_ref().unwrap();
     assert_eq!(create.then.len(), 1, "the bulk update completes the create");
-    assert!(team.schema.attributes["kind"].requires_replacement, "the update cannot send `kind`");
+    let kind = &team.schema.attributes["kind"];
+    assert!(kind.requires_replacement, "the update cannot send `kind`");
+    assert_eq!(
+        (kind.api_name.as_str(), kind.answered_as()),
+        ("team_kind", "kind"),
+        "sent as one name, answered as another"
+    );
     let folders = tempfile::tempdir().unwrap();
     let loaded = schema::openapi::write_folder(&imported, &folders.path().join("bulk")).unwrap();
     let Some(report) = acceptance(loaded, None) else { return };

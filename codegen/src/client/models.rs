@@ -203,11 +203,12 @@ impl<'p> ModelWriter<'p> {
     }
 }
 
-/// `Deserialize` for a struct: its fields read by name from the JSON object, through the runtime.
+/// `Deserialize` for a struct: its fields read by name from the JSON object (the answer's names), through
+/// the runtime.
 fn deserialize_impl(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
     let fields = infos.iter().filter_map(|info| {
         let attribute = object.attributes.get(&info.name)?;
-        Some((&info.ident, attribute.api_name.as_str(), attribute.mode == Mode::Required))
+        Some((&info.ident, attribute.answered_as(), attribute.mode == Mode::Required))
     });
     deserialize_by_name(ident, fields)
 }

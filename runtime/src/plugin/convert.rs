@@ -181,12 +181,14 @@ pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &
     }
     let mut said = BTreeMap::new();
     for (name, attribute) in &object.attributes {
-        let Some(item) = fields.get(&attribute.api_name) else { continue };
+        let Some(item) = fields.get(attribute.answered_as()) else { continue };
         match type_from_api(provider, &attribute.ty, item, problems) {
             Some(converted) => {
                 said.insert(name.clone(), converted);
             }
-            None => problems.push(format!("`{}` is {}, which does not fit its type", attribute.api_name, kind(item))),
+            None => {
+                problems.push(format!("`{}` is {}, which does not fit its type", attribute.answered_as(), kind(item)))
+            }
         }
     }
     TfValue::Map(said)

@@ -395,6 +395,7 @@ impl Decoder<'_> {
             default,
             validators,
             api_name,
+            answer_name: self.opt_string(&entries, "answer_name", &what),
             env: self.opt_string(&entries, "env", &what),
             changes_on_update: self.bool(&entries, "changes_on_update", &what),
             not_returned: self.bool(&entries, "not_returned", &what),

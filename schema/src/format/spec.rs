@@ -358,6 +358,11 @@ pub static ATTRIBUTE: MapSpec = MapSpec {
             Shape::String,
             "Field name in API requests and responses (default: the name converted by `api_naming`).",
         ),
+        key(
+            "answer_name",
+            Shape::String,
+            "Field name in API answers, where the API answers the field under another name than `api_name`.",
+        ),
         key("env", Shape::String, "Environment variable read when this provider config attribute is unset."),
         key(
             "attributes",

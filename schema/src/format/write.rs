@@ -313,6 +313,7 @@ impl Writer<'_> {
         if attribute.api_name != self.provider.api_naming.apply(name) {
             entries.push(("api_name".to_owned(), text(&attribute.api_name)));
         }
+        optional_text(&mut entries, "answer_name", attribute.answer_name.as_deref());
         optional_text(&mut entries, "env", attribute.env.as_deref());
         if let Type::Nested(nested) = &attribute.ty {
             if nested.min_items > 0 {

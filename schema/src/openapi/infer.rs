@@ -31,6 +31,8 @@ enum Seen {
 #[derive(Debug, Clone, Default)]
 struct Field {
     api_name: String,
+    /// The name answers give it, where it differs from the request's (`tag_key` sent, `key` answered).
+    answer_name: Option<String>,
     /// The request's schema where a request has it, else the response's.
     shape: Shape,
     in_create: bool,
@@ -43,6 +45,8 @@ struct Field {
     request_description: Option<String>,
     /// The answer's description.
     response_description: Option<String>,
+    /// An operation's whole request body, an object with no properties (see [`Inference::resource`]).
+    whole_body: bool,
     /// A path or query parameter's description (the last operation's).
     param: Option<String>,
     /// Whose parameter described it: 1 a read's, 3 an update's, 4 a delete's (an answer ranks 2).
@@ -98,6 +102,29 @@ impl<'d> Inference<'_, 'd> {
                 absorb(&mut fields, &body, Seen::Update);
             }
         }
+        // A request body that is an object with no properties has nothing to merge: it is an attribute
+        // of its own, named after its schema (else `request_body`), as the leading generator shows it.
+        // Its one value is `{}`, which the operation sends whether or not it is set.
+        for kind in [OperationKind::Create, OperationKind::Update, OperationKind::Delete] {
+            for role in entity.all(kind, false) {
+                let Some((body, path)) = self.request_body_at(&role.operation, name) else { continue };
+                let empty = matches!(&body.kind, Kind::Object { properties, .. } if properties.is_empty());
+                if !empty || body.open || ignored(&body) || !path.is_empty() {
+                    continue;
+                }
+                let attribute = body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), snake);
+                let field = fields.entry(attribute.clone()).or_insert_with(|| Field {
+                    api_name: attribute,
+                    shape: body.clone(),
+                    whole_body: true,
+                    ..Field::default()
+                });
+                field.in_create |= kind == OperationKind::Create;
+                if field.request_description.is_none() && !body.description.is_empty() {
+                    field.request_description = Some(body.description.clone());
+                }
+            }
+        }
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
             for role in entity.all(kind, false) {
                 if let Some(answer) = self.response(&role.operation, name) {
@@ -131,7 +158,7 @@ impl<'d> Inference<'_, 'd> {
         // What only the update takes, and no answer carries, is not part of the resource; nor is the
         // top-level field that marks an object deleted (`x-speakeasy-soft-delete-property`).
         fields.retain(|_, field| {
-            (field.in_create || field.in_response || field.param.is_some())
+            (field.in_create || field.in_response || field.param.is_some() || field.whole_body)
                 && !field.shape.flag("x-speakeasy-soft-delete-property")
         });
         let schema = self.object(&fields, 0, has_update, false);
@@ -354,6 +381,7 @@ impl<'d> Inference<'_, 'd> {
         // API assigned: that makes it no input.
         let assigned_address = field.addresses && field.in_response && !field.in_main_create;
         let configurable = field.input_param
+            || field.whole_body
             || (field.in_create && !assigned_address && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
         let input_required = field.param_required || field.required;
         let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
@@ -453,6 +481,7 @@ impl<'d> Inference<'_, 'd> {
             base
         };
         let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
+        attribute.answer_name = field.answer_name.clone();
         attribute.description = describe(&base, &suffixes);
         // An input that addresses the object (a path parameter of its read, update or delete) names
         // another object when it changes: the provider replaces it. The description says nothing of it,
@@ -704,35 +733,38 @@ fn names_entity(shape: &Shape, entity: &str) -> bool {
 
 /// Adds to `shape` (the object found at `path` inside `root`) what sits beside that path at each level, as
 /// [`crate::model::Operation::object_in`] reads it: each property an attribute of its own, but the objects
-/// beside the entity in a view that wraps it (the caller's permissions on it) add their fields.
+/// beside the entity in a view that wraps it (the caller's permissions on it) add their fields; the outer
+/// of two properties of one name wins.
 fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
     let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
+    let mut beside: IndexMap<String, Shape> = IndexMap::new();
     let mut level = root;
     for (depth, step) in path.iter().enumerate() {
         let (field, list) = step.strip_suffix("[]").map_or((step.as_str(), false), |field| (field, true));
         let in_view = depth > 0 && depth == path.len() - 1;
         if !field.is_empty() {
-            let Kind::Object { properties, .. } = &level.kind else { return };
+            let Kind::Object { properties, .. } = &level.kind else { break };
             for (name, property) in properties.iter().filter(|(name, _)| *name != field) {
                 match &property.kind {
                     Kind::Object { properties: fields, .. } if in_view => {
                         for (name, field) in fields {
-                            own.entry(name.clone()).or_insert_with(|| field.clone());
+                            beside.entry(name.clone()).or_insert_with(|| field.clone());
                         }
                     }
                     _ => {
-                        own.entry(name.clone()).or_insert_with(|| property.clone());
+                        beside.entry(name.clone()).or_insert_with(|| property.clone());
                     }
                 }
             }
-            let Some(next) = properties.get(field) else { return };
+            let Some(next) = properties.get(field) else { break };
             level = next;
         }
         if list {
-            let Kind::Array { items, .. } = &level.kind else { return };
+            let Kind::Array { items, .. } = &level.kind else { break };
             level = items;
         }
     }
+    own.extend(beside);
 }
 
 /// The entity's own object within a schema: the first object, depth first, marked
@@ -809,6 +841,11 @@ fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
             shape: property.clone(),
             ..Field::default()
         });
+        // A request and an answer that give one attribute different field names (`tag_key` renamed
+        // `key`, and answered as `key`): the request's names what is sent, the answer's what is read.
+        if answer && field.api_name != *api_name && (field.in_create || field.in_update) {
+            field.answer_name.get_or_insert_with(|| api_name.clone());
+        }
         match seen {
             Seen::Create | Seen::CreateStep => {
                 field.in_create = true;

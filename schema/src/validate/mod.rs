@@ -292,6 +292,7 @@ impl Checker<'_> {
 
     fn object(&mut self, object: &Object, paths: &ObjectPaths<'_>, context: Context) {
         let mut api_names: HashMap<&str, &str> = HashMap::new();
+        let mut answer_names: HashMap<&str, &str> = HashMap::new();
         for (name, attribute) in &object.attributes {
             let at = join(&paths.attributes, &[name]);
             if let Some(first) = api_names.insert(&attribute.api_name, name) {
@@ -299,6 +300,15 @@ impl Checker<'_> {
                     at.clone(),
                     format!("attributes `{first}` and `{name}` both use the API field `{}`", attribute.api_name),
                     "give one of them a distinct `api_name`, or rename it",
+                );
+            } else if let Some(first) = answer_names.insert(attribute.answered_as(), name) {
+                self.issue(
+                    at.clone(),
+                    format!(
+                        "attributes `{first}` and `{name}` are both answered as the API field `{}`",
+                        attribute.answered_as()
+                    ),
+                    "give one of them a distinct `answer_name`",
                 );
             }
             self.attribute(&at, name, attribute, context);
