@@ -172,8 +172,8 @@ fn corpus_pages_come_out_as_the_leading_generator_wrote_them() {
         100.0 * totals.2 as f64 / totals.0 as f64
     );
     assert_eq!(totals.0, 130, "the corpora's generated pages");
-    assert!(totals.1 >= 119, "schema sections identical: {} (the floor reached so far)", totals.1);
-    assert!(totals.2 >= 117, "whole pages identical: {} (the floor reached so far)", totals.2);
+    assert!(totals.1 >= 122, "schema sections identical: {} (the floor reached so far)", totals.1);
+    assert!(totals.2 >= 120, "whole pages identical: {} (the floor reached so far)", totals.2);
 }
 
 /// The pet store spec has no annotations: it imports by REST convention (schemas shared from another file,
