@@ -71,7 +71,8 @@ fn run_yaml() -> f64 {
     let loaded = schema::load_provider(&provider_dir).unwrap();
     let mut output = codegen::output::Output::default();
     // The Registry pages; the SDK pages of the client are not what the JSON path writes.
-    for (path, page) in codegen::docs::provider_docs(&loaded, &templates).unwrap() {
+    let examples = codegen::docs::generated_examples(&loaded);
+    for (path, page) in codegen::docs::provider_docs(&loaded, &templates, &examples).unwrap() {
         if !path.starts_with("sdk") {
             output.add(work.path().join("docs/synth").join(path), page);
         }

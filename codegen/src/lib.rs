@@ -179,10 +179,11 @@ impl Config {
         let mut output = Output::default();
         for loaded in &providers {
             let docs_dir = self.docs_dir.join(&loaded.provider.name);
-            let mut pages = docs::provider_docs(loaded, &self.templates_dir)
+            let examples = docs::generated_examples(loaded);
+            let mut pages = docs::provider_docs(loaded, &self.templates_dir, &examples)
                 .map_err(|error| Error::Docs { provider: loaded.provider.name.clone(), error })?;
             pages.extend(
-                docs::pulumi_docs(loaded)
+                docs::pulumi_docs(loaded, &examples)
                     .map_err(|error| Error::Docs { provider: loaded.provider.name.clone(), error })?,
             );
             for (path, page) in pages {

@@ -67,7 +67,8 @@ fn the_seed_pages_come_out_byte_for_byte() {
 fn pages_without_written_examples_show_generated_ones() {
     let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
     let loaded = schema::load_provider(&fixture).unwrap();
-    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates")).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
     let page =
         |path: &str| pages.iter().find(|(file, _)| file == Path::new(path)).map(|(_, page)| page.clone()).unwrap();
     let product = page("resources/product.md");

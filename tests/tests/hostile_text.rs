@@ -37,7 +37,8 @@ fn the_generated_crate_builds_tests_and_documents_inertly() {
 fn docs_pages_keep_their_front_matter_whole() {
     let root = tests::workspace_root();
     let loaded = schema::load_provider(&root.join("tests/fixtures/good/hostile")).unwrap();
-    let pages = codegen::docs::provider_docs(&loaded, &root.join("templates")).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let pages = codegen::docs::provider_docs(&loaded, &root.join("templates"), &examples).unwrap();
     let page = &pages.iter().find(|(path, _)| path.ends_with("resources/thing.md")).unwrap().1;
     let front = page.strip_prefix("---\n").and_then(|rest| rest.split("\n---\n").next()).unwrap();
     let parsed = schema::yaml::parse(front).unwrap();
@@ -55,7 +56,8 @@ fn docs_pages_keep_their_front_matter_whole() {
 fn pulumi_pages_stay_sound() {
     let root = tests::workspace_root();
     let loaded = schema::load_provider(&root.join("tests/fixtures/good/hostile")).unwrap();
-    let pages = codegen::docs::pulumi_docs(&loaded).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let pages = codegen::docs::pulumi_docs(&loaded, &examples).unwrap();
     let pulumi: Vec<_> = pages.iter().collect();
     assert!(pulumi.iter().any(|(path, _)| path.ends_with("thing.md")), "no Pulumi page for the resource");
     for (path, page) in pulumi {

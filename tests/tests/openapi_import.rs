@@ -119,7 +119,8 @@ fn measure(corpus: &Corpus) -> (usize, usize, usize) {
     let expected = expected_pages(&dir, corpus);
     let templates = tempfile::tempdir().unwrap();
     let vendor_rendered = recover_vendor_templates(&dir, corpus.name, &expected, templates.path());
-    let pages = codegen::docs::provider_docs(&loaded, templates.path()).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let pages = codegen::docs::provider_docs(&loaded, templates.path(), &examples).unwrap();
     if let Some(keep) = std::env::var_os("CORPUS_PAGES_OUT") {
         for (path, text) in &pages {
             let target = Path::new(&keep).join(corpus.name).join(path);

@@ -63,15 +63,18 @@ pub fn run(args: cli::DocsArgs, cwd: &Path, log: &mut dyn Write, warnings: &mut 
 /// Template overrides are looked up in `templates_dir/<provider>/`: `<kind dir>/<name>.md.hbs` for one page,
 /// `<kind dir>.md.hbs` for every page of a kind, `index.md.hbs` for the index page. Examples are read from
 /// the provider folder's `examples/`, laid out as tfplugindocs expects; where a resource or data source has
-/// none, the one worked out from the schema ([`crate::examples`]) is shown, and a resource's import
-/// examples come from its import ID template.
-pub fn provider_docs(loaded: &LoadedProvider, templates_dir: &Path) -> Result<Vec<(PathBuf, String)>, DocsError> {
+/// none, the one worked out from the schema (`generated`, from [`generated_examples`]) is shown, and a
+/// resource's import examples come from its import ID template.
+pub fn provider_docs(
+    loaded: &LoadedProvider,
+    templates_dir: &Path,
+    generated: &pages::GeneratedFiles,
+) -> Result<Vec<(PathBuf, String)>, DocsError> {
     let provider = &loaded.provider;
     let names = Names::new(&format!("terraform-provider-{}", provider.name), None);
     let overrides = templates_dir.join(&provider.name);
-    let generated = generated_examples(loaded);
-    let examples = pages::Examples { base_dir: &loaded.dir, dir: Path::new("examples"), generated: &generated };
-    let mut registry = templates::registry(&loaded.dir, &generated)?;
+    let examples = pages::Examples { base_dir: &loaded.dir, dir: Path::new("examples"), generated };
+    let mut registry = templates::registry(&loaded.dir, generated)?;
     let mut pages = Vec::new();
 
     let index = PageData::provider(provider, &names, &examples)?;
@@ -142,10 +145,12 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
 
 /// The Pulumi Registry pages of a provider loaded from YAML, as (path below `docs_dir/<provider>`,
 /// contents): `pulumi/<resource>.md` and `pulumi/index.md`, their examples converted from the same example
-/// files the Registry pages show.
-pub fn pulumi_docs(loaded: &LoadedProvider) -> Result<Vec<(PathBuf, String)>, DocsError> {
-    let generated = generated_examples(loaded);
-    let pages = pulumi::provider_pages(loaded, &generated)?;
+/// files the Registry pages show (the provider folder's, else `generated`, from [`generated_examples`]).
+pub fn pulumi_docs(
+    loaded: &LoadedProvider,
+    generated: &pages::GeneratedFiles,
+) -> Result<Vec<(PathBuf, String)>, DocsError> {
+    let pages = pulumi::provider_pages(loaded, generated)?;
     Ok(pages.into_iter().map(|(path, page)| (Path::new("pulumi").join(path), page)).collect())
 }
 
