@@ -1,7 +1,7 @@
 //! Docs rendering speed: a synthetic provider of 1,000 resources (10 to 40 attributes each, objects nested
 //! three levels deep), rendered from YAML (`cargo run -p codegen`'s path) and from providers-schema JSON
-//! (`codegen docs`' path), including writing every page. Each path runs in its own process so its peak
-//! memory is its own.
+//! (`codegen docs`' path), and its Pulumi Registry pages (six languages a page), including writing every
+//! page. Each path runs in its own process so its peak memory is its own.
 //!
 //! Run: `cargo bench -p codegen --bench docs`
 
@@ -28,8 +28,9 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("yaml") => child_report(run_yaml()),
         Some("json") => child_report(run_json()),
+        Some("pulumi") => child_report(run_pulumi()),
         _ => {
-            for path in ["yaml", "json"] {
+            for path in ["yaml", "json", "pulumi"] {
                 let (resources, count) = (*RESOURCES, *RUNS);
                 let mut runs: Vec<(f64, f64)> = (0..count).map(|_| child_run(path)).collect();
                 runs.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -76,6 +77,26 @@ fn run_yaml() -> f64 {
         if !path.starts_with("sdk") {
             output.add(work.path().join("docs/synth").join(path), page);
         }
+    }
+    output.write().unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(output.files().count(), *RESOURCES + 1, "one page per resource and the index");
+    seconds
+}
+
+/// Loads the YAML provider and renders its Pulumi pages (the index and one per resource), then writes
+/// them; returns the seconds taken.
+fn run_pulumi() -> f64 {
+    let work = tempfile::tempdir().unwrap();
+    let provider_dir = work.path().join("schema/providers/synth");
+    std::fs::create_dir_all(&provider_dir).unwrap();
+    std::fs::write(provider_dir.join("provider.yaml"), synthetic_yaml(*RESOURCES)).unwrap();
+    let start = Instant::now();
+    let loaded = schema::load_provider(&provider_dir).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let mut output = codegen::output::Output::default();
+    for (path, page) in codegen::docs::pulumi_docs(&loaded, &examples).unwrap() {
+        output.add(work.path().join("docs/synth").join(path), page);
     }
     output.write().unwrap();
     let seconds = start.elapsed().as_secs_f64();

@@ -6,7 +6,8 @@
 //! Inflector): irregular words, words that never inflect, then ordered suffix rules applied to the whole
 //! camelCase name, so `missingPermissions` becomes `missingPermission`.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use regex::Regex;
@@ -69,6 +70,9 @@ struct Inflections {
     uninflected: Regex,
     /// Ordered suffix rules; the first that matches applies.
     rules: Vec<Rule>,
+    /// Words already inflected: a provider's pages ask for the same names many times, and the patterns
+    /// are slow to run.
+    done: Mutex<HashMap<String, String>>,
 }
 
 /// Words (as patterns) that are the same in singular and plural.
@@ -157,6 +161,7 @@ static SINGULAR: LazyLock<Inflections> = LazyLock::new(|| Inflections {
         ("^(.*us)$", "${1}"),
         ("s$", ""),
     ]),
+    done: Mutex::default(),
 });
 
 static PLURAL: LazyLock<Inflections> = LazyLock::new(|| Inflections {
@@ -191,10 +196,16 @@ static PLURAL: LazyLock<Inflections> = LazyLock::new(|| Inflections {
         ("^$", ""),
         ("$", "s"),
     ]),
+    done: Mutex::default(),
 });
 
 impl Inflections {
     fn apply(&self, word: &str) -> String {
+        let mut done = self.done.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        done.entry(word.to_owned()).or_insert_with(|| self.inflect(word)).clone()
+    }
+
+    fn inflect(&self, word: &str) -> String {
         let lower = word.to_lowercase();
         for (from, to) in &self.irregular {
             // Irregular words count at the end of the name, after a word boundary or a camelCase hump.
