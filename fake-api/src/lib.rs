@@ -297,15 +297,16 @@ impl State {
                 }
             };
             let (kind, operation, params, step) = chosen;
-            // Two resources may share an address (an API whose access rules are groups): a read or delete
-            // goes to the one that holds the object.
+            let missing = matches!(kind, OperationKind::Read | OperationKind::Delete)
+                && !self.holds(type_name, resource, operation, params);
             // A further step of a read answers only for an object that exists; reference data a data
             // source reads at the same path is served below.
-            if *kind == OperationKind::Read && *step && !self.holds(type_name, resource, operation, params) {
+            if missing && *kind == OperationKind::Read && *step {
                 continue;
             }
-            if matches!(kind, OperationKind::Read | OperationKind::Delete)
-                && !self.holds(type_name, resource, operation, params)
+            // Two resources may share an address (an API whose access rules are groups): a read or delete
+            // goes to the one that holds the object.
+            if missing
                 && self.provider.resources.iter().any(|(other, candidate)| {
                     other != type_name
                         && candidate.operations.iter().any(|(_, theirs)| {

@@ -829,7 +829,7 @@ impl Operation {
         let mut beside = serde_json::Map::new();
         let mut level = answer;
         for (depth, segment) in segments.iter().enumerate() {
-            let (field, list) = segment.strip_suffix("[]").map_or((*segment, false), |field| (field, true));
+            let (field, list) = path_segment(segment);
             let in_view = depth > 0 && depth == segments.len() - 1;
             if !field.is_empty() {
                 for (name, value) in level.as_object().into_iter().flatten().filter(|(name, _)| *name != field) {
@@ -860,14 +860,17 @@ impl Operation {
     }
 }
 
+/// One `.`-separated segment of a wrapping path (see [`Operation::body_field`]): the field it names (empty
+/// for none) and whether a list's first element follows (`groups[]`).
+pub(crate) fn path_segment(segment: &str) -> (&str, bool) {
+    segment.strip_suffix("[]").map_or((segment, false), |field| (field, true))
+}
+
 /// `object` placed where the wrapping `path` says (see [`Operation::body_field`]).
 fn wrap(object: serde_json::Value, path: Option<&str>) -> serde_json::Value {
     let Some(path) = path else { return object };
     path.rsplit('.').fold(object, |inner, segment| {
-        let (field, list) = match segment.strip_suffix("[]") {
-            Some(field) => (field, true),
-            None => (segment, false),
-        };
+        let (field, list) = path_segment(segment);
         let inner = if list { serde_json::Value::Array(vec![inner]) } else { inner };
         if field.is_empty() { inner } else { serde_json::json!({ field: inner }) }
     })
@@ -878,10 +881,7 @@ fn wrap(object: serde_json::Value, path: Option<&str>) -> serde_json::Value {
 fn field_of<'v>(value: &'v serde_json::Value, path: Option<&str>) -> Option<&'v serde_json::Value> {
     let Some(path) = path else { return Some(value) };
     path.split('.').try_fold(value, |inner, segment| {
-        let (field, list) = match segment.strip_suffix("[]") {
-            Some(field) => (field, true),
-            None => (segment, false),
-        };
+        let (field, list) = path_segment(segment);
         let inner = if field.is_empty() { inner } else { inner.get(field)? };
         if list { inner.get(0) } else { Some(inner) }
     })

@@ -45,7 +45,7 @@ struct Field {
     request_description: Option<String>,
     /// The answer's description.
     response_description: Option<String>,
-    /// An operation's whole request body, an object with no properties (see [`Inference::resource`]).
+    /// An operation's whole request body, an object with no properties (see [`whole_body`]).
     whole_body: bool,
     /// A path or query parameter's description (the last operation's).
     param: Option<String>,
@@ -92,37 +92,19 @@ impl<'d> Inference<'_, 'd> {
         entity.main(OperationKind::Create, false)?;
         let has_update = entity.main(OperationKind::Update, false).is_some();
         let mut fields: IndexMap<String, Field> = IndexMap::new();
-        for role in entity.all(OperationKind::Create, false) {
-            if let Some(body) = self.request_body(&role.operation, name) {
-                absorb(&mut fields, &body, if role.order == 1 { Seen::Create } else { Seen::CreateStep });
-            }
-        }
-        for role in entity.all(OperationKind::Update, false) {
-            if let Some(body) = self.request_body(&role.operation, name) {
-                absorb(&mut fields, &body, Seen::Update);
-            }
-        }
-        // A request body that is an object with no properties has nothing to merge: it is an attribute
-        // of its own, named after its schema (else `request_body`), as the leading generator shows it.
-        // Its one value is `{}`, which the operation sends whether or not it is set.
+        // The bodies of the create (and its further steps) and the update give the attributes; a delete's
+        // body can only be an attribute of its own (see `whole_body`).
         for kind in [OperationKind::Create, OperationKind::Update, OperationKind::Delete] {
             for role in entity.all(kind, false) {
                 let Some((body, path)) = self.request_body_at(&role.operation, name) else { continue };
-                let empty = matches!(&body.kind, Kind::Object { properties, .. } if properties.is_empty());
-                if !empty || body.open || ignored(&body) || !path.is_empty() {
-                    continue;
-                }
-                let attribute = body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), snake);
-                let field = fields.entry(attribute.clone()).or_insert_with(|| Field {
-                    api_name: attribute,
-                    shape: body.clone(),
-                    whole_body: true,
-                    ..Field::default()
-                });
-                field.in_create |= kind == OperationKind::Create;
-                if field.request_description.is_none() && !body.description.is_empty() {
-                    field.request_description = Some(body.description.clone());
-                }
+                whole_body(&mut fields, &body, &path, kind);
+                let seen = match kind {
+                    OperationKind::Create if role.order == 1 => Seen::Create,
+                    OperationKind::Create => Seen::CreateStep,
+                    OperationKind::Update => Seen::Update,
+                    _ => continue,
+                };
+                absorb(&mut fields, &body, seen);
             }
         }
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
@@ -731,6 +713,27 @@ fn names_entity(shape: &Shape, entity: &str) -> bool {
     }
 }
 
+/// A request body that is an object with no properties has nothing to merge: it is an attribute of its
+/// own, named after its schema (else `request_body`), as the leading generator shows it. Its one value is
+/// `{}`, which the operation sends whether or not it is set.
+fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, path: &[String], kind: OperationKind) {
+    let empty = matches!(&body.kind, Kind::Object { properties, .. } if properties.is_empty());
+    if !empty || body.open || ignored(body) || !path.is_empty() {
+        return;
+    }
+    let attribute = body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), snake);
+    let field = fields.entry(attribute.clone()).or_insert_with(|| Field {
+        api_name: attribute,
+        shape: body.clone(),
+        whole_body: true,
+        ..Field::default()
+    });
+    field.in_create |= kind == OperationKind::Create;
+    if field.request_description.is_none() && !body.description.is_empty() {
+        field.request_description = Some(body.description.clone());
+    }
+}
+
 /// Adds to `shape` (the object found at `path` inside `root`) what sits beside that path at each level, as
 /// [`crate::model::Operation::object_in`] reads it: each property an attribute of its own, but the objects
 /// beside the entity in a view that wraps it (the caller's permissions on it) add their fields; the outer
@@ -740,7 +743,7 @@ fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
     let mut beside: IndexMap<String, Shape> = IndexMap::new();
     let mut level = root;
     for (depth, step) in path.iter().enumerate() {
-        let (field, list) = step.strip_suffix("[]").map_or((step.as_str(), false), |field| (field, true));
+        let (field, list) = crate::model::path_segment(step);
         let in_view = depth > 0 && depth == path.len() - 1;
         if !field.is_empty() {
             let Kind::Object { properties, .. } = &level.kind else { break };
