@@ -17,7 +17,7 @@ fn main() {
         println!("SKIP: no {} (the corpora are in ../shared); nothing measured", dir.display());
         return;
     }
-    let options = schema::openapi::Options {
+    let options = openapi::Options {
         spec: dir.join("openapi.yaml"),
         overlays: overlays.iter().map(|overlay| dir.join(overlay)).collect(),
         name: name.to_owned(),
@@ -27,7 +27,7 @@ fn main() {
     let mut counts = (0, 0);
     for _ in 0..runs {
         let started = Instant::now();
-        let imported = schema::openapi::import(&options).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let imported = openapi::import(&options).unwrap_or_else(|errors| panic!("{errors:?}"));
         let yaml = schema::format::write::provider_yaml(&imported.provider).unwrap();
         schema::load_yaml_str(&yaml, Path::new("provider.yaml")).unwrap();
         times.push(started.elapsed());

@@ -1,17 +1,17 @@
 //! Importing a provider folder from another description of the API: the model from the importer
-//! ([`schema::openapi`]), written as `provider.yaml` beside example files worked out from it.
+//! ([`openapi`]), written as `provider.yaml` beside example files worked out from it.
 
 use std::path::Path;
 
+use openapi::{Imported, Options};
 use schema::FileErrors;
-use schema::openapi::{Imported, Options};
 
 /// Imports the OpenAPI spec of `options` into the provider folder `out`: `provider.yaml`, and the
 /// example files ([`crate::docs::generated_examples`]) of the resources and data sources. Nothing is
 /// written when the spec has errors.
 pub fn openapi(options: &Options, out: &Path) -> Result<Imported, Vec<FileErrors>> {
-    let imported = schema::openapi::import(options)?;
-    let loaded = schema::openapi::write_folder(&imported, out)?;
+    let imported = openapi::import(options)?;
+    let loaded = openapi::write_folder(&imported, out)?;
     for (path, text) in crate::docs::generated_examples(&loaded) {
         let target = out.join(&path);
         let written =

@@ -221,7 +221,7 @@ fn docs(args: codegen::docs::cli::DocsArgs) -> ExitCode {
 }
 
 fn import_openapi(args: OpenapiArgs) -> ExitCode {
-    let options = schema::openapi::Options { spec: args.spec, overlays: args.overlay, name: args.name.clone() };
+    let options = openapi::Options { spec: args.spec, overlays: args.overlay, name: args.name.clone() };
     let out = args.out.unwrap_or_else(|| project_root().join("schema/providers").join(&args.name));
     match codegen::import::openapi(&options, &out) {
         Ok(imported) => {

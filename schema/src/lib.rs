@@ -12,8 +12,6 @@ pub mod format;
 pub mod json_schema;
 pub mod model;
 pub mod names;
-#[cfg(feature = "openapi")]
-pub mod openapi;
 pub mod template;
 pub mod tfjson;
 pub mod validate;

@@ -862,7 +862,7 @@ impl Operation {
 
 /// One `.`-separated segment of a wrapping path (see [`Operation::body_field`]): the field it names (empty
 /// for none) and whether a list's first element follows (`groups[]`).
-pub(crate) fn path_segment(segment: &str) -> (&str, bool) {
+pub fn path_segment(segment: &str) -> (&str, bool) {
     segment.strip_suffix("[]").map_or((segment, false), |field| (field, true))
 }
 

@@ -105,15 +105,15 @@ fn recover_vendor_templates(dir: &Path, provider: &str, expected: &[String], tem
 /// Imports a corpus and compares its pages: (pages, schema sections identical, whole pages identical).
 fn measure(corpus: &Corpus) -> (usize, usize, usize) {
     let dir = tests::workspace_root().join("../shared/corpora").join(corpus.name);
-    let options = schema::openapi::Options {
+    let options = openapi::Options {
         spec: dir.join("openapi.yaml"),
         overlays: corpus.overlays.iter().map(|overlay| dir.join(overlay)).collect(),
         name: corpus.name.to_owned(),
     };
-    let imported = schema::openapi::import(&options)
+    let imported = openapi::import(&options)
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     let out = tempfile::tempdir().unwrap();
-    let loaded = schema::openapi::write_folder(&imported, out.path())
+    let loaded = openapi::write_folder(&imported, out.path())
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     tests::copy_dir(&dir.join("examples"), &out.path().join("examples"));
     let expected = expected_pages(&dir, corpus);
@@ -183,10 +183,10 @@ fn corpus_pages_come_out_as_the_leading_generator_wrote_them() {
 #[test]
 fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
     let spec = tests::workspace_root().join("tests/fixtures/openapi/petstore/openapi.yaml");
-    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "petstore".to_owned() };
-    let imported = schema::openapi::import(&options).unwrap();
+    let options = openapi::Options { spec, overlays: Vec::new(), name: "petstore".to_owned() };
+    let imported = openapi::import(&options).unwrap();
     let folders = tempfile::tempdir().unwrap();
-    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
+    let loaded = openapi::write_folder(&imported, &folders.path().join("petstore")).unwrap();
     let yaml = std::fs::read_to_string(loaded.dir.join(schema::PROVIDER_FILE)).unwrap();
     insta::assert_snapshot!("petstore_provider_yaml", yaml);
     insta::assert_snapshot!("petstore_report", imported.report.join("\n"));
@@ -202,8 +202,8 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
 #[test]
 fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
     let spec = tests::workspace_root().join("tests/fixtures/openapi/bulk/openapi.yaml");
-    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "bulk".to_owned() };
-    let imported = schema::openapi::import(&options).unwrap();
+    let options = openapi::Options { spec, overlays: Vec::new(), name: "bulk".to_owned() };
+    let imported = openapi::import(&options).unwrap();
     assert!(imported.report.is_empty(), "{:?}", imported.report);
     let team = &imported.provider.resources["bulk_team"];
     let update = team.operations.update.as_ref().unwrap();
@@ -219,7 +219,7 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
         "sent as one name, answered as another"
     );
     let folders = tempfile::tempdir().unwrap();
-    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("bulk")).unwrap();
+    let loaded = openapi::write_folder(&imported, &folders.path().join("bulk")).unwrap();
     let Some(report) = acceptance(loaded, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 2, "a resource and a data source");
@@ -236,8 +236,8 @@ fn broken_references_are_reported_where_they_are() {
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    post:\n      x-speakeasy-entity-operation: Thing#create\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/Missing'\n      responses:\n        '201':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/AlsoMissing'}\n",
     )
     .unwrap();
-    let options = schema::openapi::Options { spec, overlays: Vec::new(), name: "broken".to_owned() };
-    let errors = schema::openapi::import(&options).unwrap_err();
+    let options = openapi::Options { spec, overlays: Vec::new(), name: "broken".to_owned() };
+    let errors = openapi::import(&options).unwrap_err();
     let text = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     let text = text.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!("broken_references", text);
@@ -249,9 +249,8 @@ fn broken_references_are_reported_where_they_are() {
 #[test]
 fn chained_operations_are_made_in_order() {
     let dir = tests::workspace_root().join("../shared/corpora/opal");
-    let options =
-        schema::openapi::Options { spec: dir.join("openapi.yaml"), overlays: Vec::new(), name: "opal".to_owned() };
-    let imported = schema::openapi::import(&options).unwrap();
+    let options = openapi::Options { spec: dir.join("openapi.yaml"), overlays: Vec::new(), name: "opal".to_owned() };
+    let imported = openapi::import(&options).unwrap();
     let bundle = &imported.provider.resources["opal_bundle"];
     let create = bundle.operations.create.as_ref().unwrap();
     assert_eq!(
@@ -260,7 +259,7 @@ fn chained_operations_are_made_in_order() {
     );
     assert_eq!(bundle.operations.read.as_ref().unwrap().then.len(), 1);
     let folders = tempfile::tempdir().unwrap();
-    let loaded = schema::openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
+    let loaded = openapi::write_folder(&imported, &folders.path().join("opal")).unwrap();
     let Some(report) = acceptance(loaded, Some("opal_bundle")) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
     assert_eq!(report.subjects.len(), 2, "the resource and its data source");

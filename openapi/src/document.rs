@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::diag::{Diagnostic, FileErrors, Pos};
-use crate::yaml::Node;
+use schema::diag::{Diagnostic, FileErrors, Pos};
+use schema::yaml::Node;
 
 /// Where bundled files go in the root document.
 pub const BUNDLED: &str = "x-bundled";
@@ -161,7 +161,7 @@ pub fn read(file: &Path) -> Result<(Value, Option<Node>), FileErrors> {
             )
         });
     }
-    let node = crate::yaml::parse(&text).map_err(|diagnostic| FileErrors::new(file, vec![diagnostic]))?;
+    let node = schema::yaml::parse(&text).map_err(|diagnostic| FileErrors::new(file, vec![diagnostic]))?;
     Ok((node.to_json(), Some(node)))
 }
 

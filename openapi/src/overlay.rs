@@ -4,13 +4,13 @@
 use serde_json::Value;
 use serde_json_path::JsonPath;
 
-use crate::diag::{Diagnostic, FileErrors, Pos};
+use schema::diag::{Diagnostic, FileErrors, Pos};
 
 /// Applies the overlay in `file` to `document`; every action that cannot be read is reported at once.
 pub fn apply(file: &std::path::Path, document: &mut Value) -> Result<Vec<String>, FileErrors> {
-    let (overlay, positions) = super::document::read(file)?;
+    let (overlay, positions) = crate::document::read(file)?;
     let position = |pointer: &str| {
-        let segments = super::document::pointer_segments(pointer);
+        let segments = crate::document::pointer_segments(pointer);
         positions.as_ref().map_or(Pos::START, |node| node.locate(&segments))
     };
     let Some(actions) = overlay.get("actions").and_then(Value::as_array) else {

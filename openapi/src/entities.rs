@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::model::{Method, OperationKind};
+use schema::model::{Method, OperationKind};
 
 /// One operation of the spec.
 #[derive(Debug, Clone)]
@@ -81,7 +81,7 @@ pub fn operations(root: &Value) -> Vec<ApiOperation<'_>> {
             if let Some(value) = item.get(word) {
                 // A `#fragment` path key carries a second operation on the same path.
                 let path = path.split('#').next().unwrap_or(path).to_owned();
-                let pointer = format!("/paths/{}/{word}", super::document::escape(&path));
+                let pointer = format!("/paths/{}/{word}", crate::document::escape(&path));
                 found.push(ApiOperation { method, path, pointer, value, shared_parameters: shared.clone() });
             }
         }

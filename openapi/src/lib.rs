@@ -7,23 +7,28 @@
 //! - [`overlay`]: OpenAPI Overlay 1.0.
 //! - [`shape`]: a typed view of schemas (`$ref`, `allOf`, `oneOf`, `nullable`, recursion).
 //! - [`entities`]: which operations make which resource.
-//! - [`infer`]: attributes, modes, replacement, descriptions.
+//! - [`infer`]: a resource's or data source's attributes, from what [`fields`] gathers, decided by
+//!   [`attributes`] with the text of [`describe`], and bound to [`operations`].
 //! - [`names`]: snake_case as the leading generator splits words.
 
-pub mod document;
-pub mod entities;
-pub mod infer;
-pub mod names;
-pub mod overlay;
-pub mod shape;
+mod attributes;
+mod describe;
+mod document;
+mod entities;
+mod fields;
+mod infer;
+mod names;
+mod operations;
+mod overlay;
+mod shape;
 
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, FileErrors};
-use crate::model::{Attribute, Auth, Casing, Mode, Provider, Type};
+use schema::diag::{Diagnostic, FileErrors};
+use schema::model::{Attribute, Auth, Casing, Mode, Provider, Type};
 
 /// What to import.
 #[derive(Debug, Clone)]
@@ -161,7 +166,7 @@ fn configure(provider: &mut Provider, root: &Value, report: &mut Vec<String>) {
 /// The naming that needs the fewest explicit `api_name`s.
 fn casing(provider: &Provider) -> Casing {
     let mut counts = [(Casing::Snake, 0usize), (Casing::Camel, 0)];
-    let mut count = |object: &crate::model::Object| {
+    let mut count = |object: &schema::model::Object| {
         for (name, attribute) in &object.attributes {
             for (casing, total) in counts.iter_mut() {
                 *total += usize::from(casing.apply(name) == attribute.api_name);
@@ -176,17 +181,17 @@ fn casing(provider: &Provider) -> Casing {
 
 /// Writes an imported provider's folder: `provider.yaml` (checked by loading it back, so what is
 /// written is what `generate` accepts), and returns it as loaded. Nothing is written on error.
-pub fn write_folder(imported: &Imported, out: &Path) -> Result<crate::LoadedProvider, Vec<FileErrors>> {
-    let file = out.join(crate::PROVIDER_FILE);
-    let yaml = crate::format::write::provider_yaml(&imported.provider).map_err(|error| {
+pub fn write_folder(imported: &Imported, out: &Path) -> Result<schema::LoadedProvider, Vec<FileErrors>> {
+    let file = out.join(schema::PROVIDER_FILE);
+    let yaml = schema::format::write::provider_yaml(&imported.provider).map_err(|error| {
         vec![FileErrors::whole_file(&file, error.to_string(), "the importer built a model the format cannot hold")]
     })?;
-    let provider = crate::load_yaml_str(&yaml, &file).map_err(|errors| vec![errors])?;
+    let provider = schema::load_yaml_str(&yaml, &file).map_err(|errors| vec![errors])?;
     std::fs::create_dir_all(out)
         .map_err(|error| vec![FileErrors::whole_file(out, error.to_string(), "check the output folder")])?;
-    let staged = out.join(format!(".{}.tmp", crate::PROVIDER_FILE));
+    let staged = out.join(format!(".{}.tmp", schema::PROVIDER_FILE));
     std::fs::write(&staged, yaml)
         .and_then(|()| std::fs::rename(&staged, &file))
         .map_err(|error| vec![FileErrors::whole_file(&file, error.to_string(), "check the output folder")])?;
-    Ok(crate::LoadedProvider { dir: out.to_owned(), provider })
+    Ok(schema::LoadedProvider { dir: out.to_owned(), provider })
 }

@@ -1,0 +1,263 @@
+//! Each attribute decided from its [`Field`]: mode, replacement, sensitivity, type, validators and
+//! description, as the leading generator decides them.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::describe::{describe, enum_list};
+use crate::fields::Field;
+use crate::infer::Inference;
+use crate::shape::{Kind, Shape};
+use schema::model::{
+    Attribute, Mode, Nested, NestedObject, NestingMode, Object, OneOf, Type, Validator, Value as ModelValue, Variant,
+};
+
+impl Inference<'_, '_> {
+    /// The attributes of an object from its fields.
+    pub(crate) fn object(
+        &mut self,
+        fields: &IndexMap<String, Field>,
+        depth: usize,
+        has_update: bool,
+        data_source: bool,
+    ) -> Object {
+        let mut object = Object::default();
+        for (name, field) in fields {
+            let attribute = self.attribute(field, depth, has_update, data_source);
+            object.attributes.insert(name.clone(), attribute);
+        }
+        object
+    }
+
+    pub(crate) fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
+        let shape = &field.shape;
+        // Inputs are what the create takes; what only the update takes is read-only, as the API answers it.
+        // A further create step that names the object in its body (a bulk update) sends the ID the
+        // API assigned: that makes it no input.
+        let assigned_address = field.addresses && field.in_response && !field.in_main_create;
+        let configurable = field.input_param
+            || field.whole_body
+            || (field.in_create && !assigned_address && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
+        let input_required = field.param_required || field.required;
+        let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
+        let mut not_null = false;
+        let default = shape
+            .default
+            .as_ref()
+            .filter(|value| configurable && !data_source && !value.is_null() && !value.is_object())
+            .and_then(model_value);
+        let mode = if !configurable {
+            Mode::ReadOnly
+        } else if input_required && !shape.flag("x-speakeasy-param-optional") && default.is_none() {
+            if forced_computed == Some(true) || (depth > 0 && field.in_response && !data_source) {
+                not_null = true;
+                Mode::OptionalComputed
+            } else {
+                Mode::Required
+            }
+        } else if data_source {
+            Mode::Optional
+        } else if field.addresses && !field.in_response {
+            // Addresses the object, so it must be known: the configuration gives it.
+            Mode::Required
+        } else if default.is_some()
+            || forced_computed == Some(true)
+            || field.addresses
+            || (field.in_response && forced_computed != Some(false))
+        {
+            Mode::OptionalComputed
+        } else {
+            Mode::Optional
+        };
+        let requires_replacement = mode != Mode::ReadOnly
+            && !data_source
+            && (!has_update
+                || (field.in_create && !field.in_update && field.param.is_none())
+                || shape.flag("x-speakeasy-param-force-new"));
+        let (ty, json) = self.attribute_type(field, depth, has_update, data_source);
+        let mut suffixes = Vec::new();
+        let closed_enum = !shape.enumeration.is_empty()
+            && shape.extension("x-speakeasy-unknown-values").and_then(Value::as_str) != Some("allow");
+        if configurable && !shape.enumeration.is_empty() && !closed_enum {
+            suffixes.push(format!("possible known values include one of [{}]", enum_list(&shape.enumeration)));
+        }
+        if let (Some(default), true) =
+            (shape.default.as_ref().filter(|value| !value.is_null()), configurable && !data_source)
+        {
+            suffixes.push(format!("Default: {}", serde_json::to_string(default).unwrap_or_default()));
+        }
+        if not_null {
+            suffixes.push("Not Null".to_owned());
+        }
+        if configurable && closed_enum {
+            suffixes.push(match shape.enumeration.as_slice() {
+                [only] => format!("must be {}", serde_json::to_string(only).unwrap_or_default()),
+                members => format!("must be one of [{}]", enum_list(members)),
+            });
+        }
+        if requires_replacement {
+            suffixes.push("Requires replacement if changed.".to_owned());
+        }
+        if json {
+            suffixes.push("Parsed as JSON.".to_owned());
+        }
+        // A resource describes an attribute as its request body does, else as its parameters do, else as
+        // the answer does; a data source as the answer does, else as its parameters do.
+        let nonempty = |text: &Option<String>| text.clone().filter(|text| !text.is_empty());
+        let answered = field.response_description.clone().filter(|text| !text.is_empty());
+        let base = if data_source {
+            answered.or_else(|| nonempty(&field.request_description)).or_else(|| nonempty(&field.param))
+        } else {
+            let param = nonempty(&field.param);
+            let late_param = param.clone().filter(|_| field.param_rank > 2 || field.input_param);
+            nonempty(&field.request_description).or(late_param).or(answered).or(param)
+        }
+        .unwrap_or_default();
+        let mut validators = Vec::new();
+        if configurable && !shape.enumeration.is_empty() && closed_enum {
+            let members: Option<Vec<ModelValue>> = shape.enumeration.iter().map(model_value).collect();
+            if let Some(members) =
+                members.filter(|members| members.iter().all(|member| !matches!(member, ModelValue::Null)))
+            {
+                validators.push(Validator::Enum(members));
+            }
+        }
+        let deprecation = shape.deprecated.then(|| {
+            shape
+                .extension("x-speakeasy-deprecation-message")
+                .and_then(Value::as_str)
+                .unwrap_or("This will be removed in a future release, please migrate away from it as soon as possible")
+                .to_owned()
+        });
+        // A value typed over as any JSON is described by its suffix alone, as the leading generator does.
+        let base = if shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
+            String::new()
+        } else {
+            base
+        };
+        let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
+        attribute.answer_name = field.answer_name.clone();
+        attribute.description = describe(&base, &suffixes);
+        // An input that addresses the object (a path parameter of its read, update or delete) names
+        // another object when it changes: the provider replaces it. The description says nothing of it,
+        // as the leading generator's does not (it would send the update to an object that is not there).
+        let readdresses = depth == 0 && !data_source && mode != Mode::ReadOnly && field.addresses;
+        attribute.requires_replacement = requires_replacement || readdresses;
+        attribute.sensitive = shape.flag("x-speakeasy-param-sensitive") || shape.format.as_deref() == Some("password");
+        attribute.write_only = shape.flag("x-speakeasy-terraform-write-only") && mode != Mode::ReadOnly;
+        attribute.deprecation = deprecation;
+        // An input no answer carries stays as configured (a read cannot say otherwise).
+        attribute.not_returned = !data_source && configurable && !field.in_response && !attribute.write_only;
+        attribute.default = default.filter(|_| mode == Mode::OptionalComputed);
+        attribute.validators = validators;
+        attribute
+    }
+
+    /// The attribute's type, and whether it holds JSON text.
+    pub(crate) fn attribute_type(
+        &mut self,
+        field: &Field,
+        depth: usize,
+        has_update: bool,
+        data_source: bool,
+    ) -> (Type, bool) {
+        let nested = |this: &mut Self, mode: NestingMode| {
+            let mut object = this.object(&field.children, depth + 1, has_update, data_source);
+            if let Some((discriminator, tags)) = &field.union {
+                one_of(&mut object, discriminator.as_deref(), tags);
+            }
+            Type::Nested(Box::new(Nested { mode, object: NestedObject::Inline(object), min_items: 0, max_items: 0 }))
+        };
+        if field.shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
+            return (Type::String, true);
+        }
+        match &field.shape.kind {
+            Kind::String => (Type::String, false),
+            Kind::Integer => (Type::Int64, false),
+            Kind::Number if matches!(field.shape.format.as_deref(), Some("float" | "double")) => (Type::Float64, false),
+            Kind::Number => (Type::Number, false),
+            Kind::Boolean => (Type::Bool, false),
+            Kind::Object { .. } | Kind::Union { .. } if !field.children.is_empty() => {
+                (nested(self, NestingMode::Single), false)
+            }
+            Kind::Array { items, set } => {
+                if !field.children.is_empty() {
+                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
+                    return (nested(self, mode), false);
+                }
+                if matches!(&items.kind, Kind::Object { .. } if !items.open) {
+                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
+                    return (nested(self, mode), false);
+                }
+                let element = primitive(items).unwrap_or(Type::String);
+                (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false)
+            }
+            Kind::Map(values) => {
+                if !field.children.is_empty() {
+                    return (nested(self, NestingMode::Map), false);
+                }
+                (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false)
+            }
+            // An object that names no property: any JSON where it says so, else an empty object.
+            Kind::Object { .. } if !field.shape.open => (nested(self, NestingMode::Single), false),
+            Kind::Union { .. } | Kind::Object { .. } | Kind::Any | Kind::Recursive(_) => (Type::String, true),
+        }
+    }
+}
+
+/// Makes the variant attributes of a one-of a group of `object`: the API sends the chosen variant's
+/// fields in place of the object, with the discriminator (which the variants then do not hold themselves).
+pub(crate) fn one_of(object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
+    let variants: Vec<Variant> = tags
+        .iter()
+        .filter(|(child, _)| object.attributes.contains_key(child))
+        .map(|(child, tag)| Variant { attribute: child.clone(), tag: tag.clone() })
+        .collect();
+    if variants.len() < 2 {
+        return;
+    }
+    if let Some(discriminator) = discriminator {
+        for variant in &variants {
+            if let Some(Type::Nested(nested)) =
+                object.attributes.get_mut(&variant.attribute).map(|attribute| &mut attribute.ty)
+            {
+                if let NestedObject::Inline(inner) = &mut nested.object {
+                    inner.attributes.retain(|_, attribute| attribute.api_name != discriminator);
+                }
+            }
+        }
+    }
+    let group = OneOf {
+        description: String::new(),
+        required: false,
+        discriminator: discriminator.map(str::to_owned),
+        variants,
+    };
+    object.one_of.insert("variant".to_owned(), group);
+}
+
+/// The primitive Terraform type of a shape, if it is one.
+pub(crate) fn primitive(shape: &Shape) -> Option<Type> {
+    Some(match shape.kind {
+        Kind::String => Type::String,
+        Kind::Integer => Type::Int64,
+        Kind::Number => Type::Number,
+        Kind::Boolean => Type::Bool,
+        _ => return None,
+    })
+}
+
+/// A JSON value as a model value (defaults, enum members).
+pub(crate) fn model_value(value: &Value) -> Option<ModelValue> {
+    Some(match value {
+        Value::Null => ModelValue::Null,
+        Value::Bool(flag) => ModelValue::Bool(*flag),
+        Value::Number(number) => match number.as_i64() {
+            Some(int) => ModelValue::Int(int),
+            None => ModelValue::Float(number.as_f64()?),
+        },
+        Value::String(text) => ModelValue::String(text.clone()),
+        Value::Array(items) => ModelValue::List(items.iter().map(model_value).collect::<Option<_>>()?),
+        Value::Object(_) => return None,
+    })
+}

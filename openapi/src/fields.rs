@@ -1,0 +1,296 @@
+//! What every operation says of each attribute: the fields of request bodies, answers and parameters
+//! gathered into one tree of [`Field`]s, before any attribute is decided.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::names::snake;
+use crate::shape::{Kind, Shape};
+use schema::model::{NestingMode, OperationKind};
+
+/// Where a field was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    Create,
+    /// A further step of the create (`#2`): its body's fields are inputs too.
+    CreateStep,
+    Update,
+    Response,
+    /// A further step's answer: it says which attributes are answered, but adds none.
+    StepResponse,
+}
+
+/// One attribute being inferred: what every operation says of it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Field {
+    pub(crate) api_name: String,
+    /// The name answers give it, where it differs from the request's (`tag_key` sent, `key` answered).
+    pub(crate) answer_name: Option<String>,
+    /// The request's schema where a request has it, else the response's.
+    pub(crate) shape: Shape,
+    pub(crate) in_create: bool,
+    /// The main create's body has it (not only a further step's).
+    pub(crate) in_main_create: bool,
+    pub(crate) required: bool,
+    pub(crate) in_update: bool,
+    pub(crate) in_response: bool,
+    /// The request body's description (the create's, else the update's).
+    pub(crate) request_description: Option<String>,
+    /// The answer's description.
+    pub(crate) response_description: Option<String>,
+    /// An operation's whole request body, an object with no properties (see [`whole_body`]).
+    pub(crate) whole_body: bool,
+    /// A path or query parameter's description (the last operation's).
+    pub(crate) param: Option<String>,
+    /// Whose parameter described it: 1 a read's, 3 an update's, 4 a delete's (an answer ranks 2).
+    pub(crate) param_rank: u8,
+    /// A parameter the configuration must give.
+    pub(crate) param_required: bool,
+    /// A parameter of the create (or of a data source's read): an input whatever the schemas say.
+    pub(crate) input_param: bool,
+    /// A path parameter of a read, update or delete: the object's address, which must be known.
+    pub(crate) addresses: bool,
+    pub(crate) children: IndexMap<String, Field>,
+    /// How the children nest.
+    pub(crate) nesting: Option<NestingMode>,
+    /// For a one-of: the API field naming the variant, and each variant child with its tag.
+    pub(crate) union: Option<Union>,
+}
+
+/// A one-of's discriminator (the API field naming the variant) and its variants' children with their tags.
+pub(crate) type Union = (Option<String>, Vec<(String, String)>);
+
+/// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else snake_case.
+pub(crate) fn tf_name(name: &str, shape: &Shape) -> String {
+    shape.name_override.as_deref().map_or_else(|| snake(name), snake)
+}
+
+pub(crate) fn ignored(shape: &Shape) -> bool {
+    shape.flag("x-speakeasy-ignore")
+        || shape.flag("x-speakeasy-terraform-ignore")
+        || shape.extension("x-speakeasy-terraform-ignore").and_then(Value::as_str) == Some("schema")
+}
+
+/// Whether a schema is marked `x-speakeasy-entity` with the entity's name.
+pub(crate) fn names_entity(shape: &Shape, entity: &str) -> bool {
+    match shape.extension("x-speakeasy-entity") {
+        Some(Value::String(name)) => name == entity,
+        Some(Value::Array(names)) => names.iter().any(|name| name.as_str() == Some(entity)),
+        _ => false,
+    }
+}
+
+/// A request body that is an object with no properties has nothing to merge: it is an attribute of its
+/// own, named after its schema (else `request_body`), as the leading generator shows it. Its one value is
+/// `{}`, which the operation sends whether or not it is set.
+pub(crate) fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, path: &[String], kind: OperationKind) {
+    let empty = matches!(&body.kind, Kind::Object { properties, .. } if properties.is_empty());
+    if !empty || body.open || ignored(body) || !path.is_empty() {
+        return;
+    }
+    let attribute = body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), snake);
+    let field = fields.entry(attribute.clone()).or_insert_with(|| Field {
+        api_name: attribute,
+        shape: body.clone(),
+        whole_body: true,
+        ..Field::default()
+    });
+    field.in_create |= kind == OperationKind::Create;
+    if field.request_description.is_none() && !body.description.is_empty() {
+        field.request_description = Some(body.description.clone());
+    }
+}
+
+/// Adds to `shape` (the object found at `path` inside `root`) what sits beside that path at each level, as
+/// [`schema::model::Operation::object_in`] reads it: each property an attribute of its own, but the objects
+/// beside the entity in a view that wraps it (the caller's permissions on it) add their fields; the outer
+/// of two properties of one name wins.
+pub(crate) fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
+    let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
+    let mut beside: IndexMap<String, Shape> = IndexMap::new();
+    let mut level = root;
+    for (depth, step) in path.iter().enumerate() {
+        let (field, list) = schema::model::path_segment(step);
+        let in_view = depth > 0 && depth == path.len() - 1;
+        if !field.is_empty() {
+            let Kind::Object { properties, .. } = &level.kind else { break };
+            for (name, property) in properties.iter().filter(|(name, _)| *name != field) {
+                match &property.kind {
+                    Kind::Object { properties: fields, .. } if in_view => {
+                        for (name, field) in fields {
+                            beside.entry(name.clone()).or_insert_with(|| field.clone());
+                        }
+                    }
+                    _ => {
+                        beside.entry(name.clone()).or_insert_with(|| property.clone());
+                    }
+                }
+            }
+            let Some(next) = properties.get(field) else { break };
+            level = next;
+        }
+        if list {
+            let Kind::Array { items, .. } = &level.kind else { break };
+            level = items;
+        }
+    }
+    own.extend(beside);
+}
+
+/// The entity's own object within a schema: the first object, depth first, marked
+/// `x-speakeasy-entity` with the entity's name; else the schema itself.
+/// Also where it was found, as [`Operation::body_field`] writes it: the property names leading to it,
+/// `[]` after one that holds a list of it (`groups[]`), `[]` alone for a schema that is such a list.
+pub(crate) fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
+    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Vec<String>)> {
+        if names_entity(shape, entity) {
+            return Some((shape.clone(), Vec::new()));
+        }
+        if depth > 3 {
+            return None;
+        }
+        match &shape.kind {
+            Kind::Object { properties, .. } => properties.iter().find_map(|(name, property)| {
+                let (found, mut path) = find(property, entity, depth + 1)?;
+                // A list directly inside the property is written on the property's own segment.
+                match path.first().map(String::as_str) {
+                    Some("[]") => path[0] = format!("{name}[]"),
+                    _ => path.insert(0, name.clone()),
+                }
+                Some((found, path))
+            }),
+            Kind::Array { items, .. } => find(items, entity, depth + 1).map(|(found, mut path)| {
+                path.insert(0, "[]".to_owned());
+                (found, path)
+            }),
+            _ => None,
+        }
+    }
+    if names_entity(&shape, entity) {
+        return (shape, Vec::new());
+    }
+    find(&shape, entity, 0).unwrap_or((shape, Vec::new()))
+}
+
+/// Adds the properties of an object shape (and, through nesting, of its objects) to `fields`.
+pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
+    let (properties, required) = match &shape.kind {
+        Kind::Object { properties, required } => (properties, required),
+        _ => return,
+    };
+    // Properties beyond the named ones, where an answer allows them, are shown as one read-only JSON
+    // attribute (the provider does not gather them into it yet, so it stays null).
+    if shape.open && !properties.is_empty() && seen == Seen::Response {
+        let extra = fields
+            .entry("additional_properties".to_owned())
+            .or_insert_with(|| Field { api_name: "additionalProperties".to_owned(), ..Field::default() });
+        extra.in_response = true;
+    }
+    for (api_name, property) in properties {
+        let answer = matches!(seen, Seen::Response | Seen::StepResponse);
+        if ignored(property) || (property.ignored_reference && !answer) {
+            continue;
+        }
+        let name = tf_name(api_name, property);
+        if seen == Seen::StepResponse && !fields.contains_key(&name) {
+            continue;
+        }
+        let field = fields.entry(name).or_insert_with(|| Field {
+            api_name: api_name.clone(),
+            shape: property.clone(),
+            ..Field::default()
+        });
+        // A request and an answer that give one attribute different field names (`tag_key` renamed
+        // `key`, and answered as `key`): the request's names what is sent, the answer's what is read.
+        if answer && field.api_name != *api_name && (field.in_create || field.in_update) {
+            field.answer_name.get_or_insert_with(|| api_name.clone());
+        }
+        match seen {
+            Seen::Create | Seen::CreateStep => {
+                field.in_create = true;
+                field.in_main_create |= seen == Seen::Create;
+                // A required property that may be null need not be configured: null is sent.
+                field.required |= required.contains(api_name) && !property.nullable;
+            }
+            Seen::Update => field.in_update = true,
+            Seen::Response | Seen::StepResponse => field.in_response = true,
+        }
+        if !answer && field.request_description.is_none() && !property.description.is_empty() {
+            field.request_description = Some(property.description.clone());
+        }
+        if answer && field.response_description.is_none() && !property.description.is_empty() {
+            field.response_description = Some(property.description.clone());
+        }
+        // A request's description and type win over a response's.
+        let update_after_create = field.in_create && seen == Seen::Update;
+        if !(answer || update_after_create) {
+            let children = std::mem::take(&mut field.children);
+            field.shape = property.clone();
+            field.children = children;
+        }
+        absorb_children(field, property, seen);
+    }
+}
+
+/// Adds the members of a property's objects (object, list or set of objects, map of objects, or the
+/// variants of a one-of) to the field's children.
+pub(crate) fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
+    match &shape.kind {
+        Kind::Object { .. } => absorb(&mut field.children, shape, seen),
+        Kind::Array { items, .. } => {
+            if matches!(items.kind, Kind::Object { .. } | Kind::Union { .. }) {
+                field.nesting = Some(NestingMode::List);
+                absorb_children(field, items, seen);
+            }
+        }
+        Kind::Map(values) => {
+            if matches!(values.kind, Kind::Object { .. }) {
+                absorb(&mut field.children, values, seen);
+            }
+        }
+        Kind::Union { variants, discriminator, mapping } => {
+            let (_, tags) = field.union.get_or_insert_with(|| (discriminator.clone(), Vec::new()));
+            let mut named = Vec::new();
+            for (index, variant) in variants.iter().enumerate() {
+                let name = variant
+                    .name_override
+                    .as_deref()
+                    .or(variant.type_name_override.as_deref())
+                    .map(snake)
+                    .or_else(|| variant.component.as_deref().map(snake))
+                    .or_else(|| variant.title.as_deref().map(snake))
+                    .unwrap_or_else(|| format!("variant{}", index + 1));
+                if !matches!(variant.kind, Kind::Object { .. }) {
+                    continue;
+                }
+                let tag = mapping
+                    .iter()
+                    .find(|(_, component)| variant.component.as_deref() == Some(component.as_str()))
+                    .map(|(tag, _)| tag.clone())
+                    .or_else(|| variant.component.clone())
+                    .unwrap_or_else(|| name.clone());
+                if !tags.iter().any(|(child, _)| *child == name) {
+                    named.push((name.clone(), tag));
+                }
+                if seen == Seen::StepResponse && !field.children.contains_key(&name) {
+                    continue;
+                }
+                let child = field.children.entry(name.clone()).or_insert_with(|| Field {
+                    api_name: name.clone(),
+                    shape: variant.clone(),
+                    ..Field::default()
+                });
+                match seen {
+                    Seen::Create | Seen::CreateStep => child.in_create = true,
+                    Seen::Update => child.in_update = true,
+                    Seen::Response | Seen::StepResponse => child.in_response = true,
+                }
+                absorb(&mut child.children, variant, seen);
+            }
+            if let Some((_, tags)) = &mut field.union {
+                tags.extend(named);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,346 @@
+//! A resource's or data source's attributes inferred from its operations, by the rules the leading
+//! generator documents: attributes from the create request body merged with the responses and the
+//! operations' path and query parameters ([`crate::fields`]), then decided one by one
+//! ([`crate::attributes`]) and bound to the operations that send them ([`crate::operations`]).
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::entities::{ApiOperation, Entity};
+use crate::fields::{Field, Seen, absorb, hoisted, ignored, names_entity, tf_name, whole_body, with_siblings};
+use crate::names::snake;
+use crate::shape::{Kind, Reader, Shape};
+use schema::model::{Object, OperationKind, Operations, Resource};
+
+/// Infers the resources and data sources of one document.
+pub struct Inference<'r, 'd> {
+    /// The schema reader.
+    pub reader: &'r mut Reader<'d>,
+    /// Decisions the spec leaves open, for the report.
+    pub report: Vec<String>,
+}
+
+impl<'d> Inference<'_, 'd> {
+    /// The resource of `entity`, if it has a create operation.
+    pub fn resource(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
+        entity.main(OperationKind::Create, false)?;
+        let has_update = entity.main(OperationKind::Update, false).is_some();
+        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        // The bodies of the create (and its further steps) and the update give the attributes; a delete's
+        // body can only be an attribute of its own (see `whole_body`).
+        for kind in [OperationKind::Create, OperationKind::Update, OperationKind::Delete] {
+            for role in entity.all(kind, false) {
+                let Some((body, path)) = self.request_body_at(&role.operation, name) else { continue };
+                whole_body(&mut fields, &body, &path, kind);
+                let seen = match kind {
+                    OperationKind::Create if role.order == 1 => Seen::Create,
+                    OperationKind::Create => Seen::CreateStep,
+                    OperationKind::Update => Seen::Update,
+                    _ => continue,
+                };
+                absorb(&mut fields, &body, seen);
+            }
+        }
+        for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
+            for role in entity.all(kind, false) {
+                if let Some(answer) = self.response(&role.operation, name) {
+                    // A further step's answer adds attributes only where it is the entity's own object.
+                    let seen = if role.order == 1 || names_entity(&answer, name) {
+                        Seen::Response
+                    } else {
+                        Seen::StepResponse
+                    };
+                    absorb(&mut fields, &answer, seen);
+                }
+            }
+        }
+        // Parameters: the create's are inputs; the others' must come from the create's answer (matched by
+        // name), else they are inputs too.
+        for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete] {
+            for role in entity.all(kind, false) {
+                let input = kind == OperationKind::Create && role.order == 1;
+                // Which description wins: a read's parameter's loses to the answer's, an update's or a
+                // delete's parameter's wins over it.
+                let rank = match kind {
+                    OperationKind::Update => 3,
+                    OperationKind::Delete => 4,
+                    _ => 1,
+                };
+                for (param_name, param) in self.parameters(&role.operation) {
+                    self.add_parameter(&mut fields, &param_name, &param, input, rank);
+                }
+            }
+        }
+        // What only the update takes, and no answer carries, is not part of the resource; nor is the
+        // top-level field that marks an object deleted (`x-speakeasy-soft-delete-property`).
+        fields.retain(|_, field| {
+            (field.in_create || field.in_response || field.param.is_some() || field.whole_body)
+                && !field.shape.flag("x-speakeasy-soft-delete-property")
+        });
+        let schema = self.object(&fields, 0, has_update, false);
+        let operations = self.operations(entity, &fields, &schema, false, name);
+
+        Some(self.finish(name, schema, operations))
+    }
+
+    /// The data source of `entity`, if it has a read operation serving one.
+    pub fn data_source(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
+        let read = entity.main(OperationKind::Read, true)?;
+        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        for role in entity.all(OperationKind::Read, true) {
+            if let Some(answer) = self.response(&role.operation, name) {
+                absorb(&mut fields, &answer, Seen::Response);
+            }
+        }
+        for (param_name, param) in self.parameters(&read.operation) {
+            self.add_parameter(&mut fields, &param_name, &param, true, 1);
+        }
+        // A search taken as a request body: its fields are the data source's inputs.
+        if let Some(body) = self.request_body(&read.operation, name) {
+            absorb(&mut fields, &body, Seen::Create);
+        }
+        let schema = self.object(&fields, 0, true, true);
+        let operations = self.operations(entity, &fields, &schema, true, name);
+        Some(self.finish(name, schema, operations))
+    }
+
+    fn finish(&self, name: &str, schema: Object, operations: Operations) -> Resource {
+        let id_attribute = schema.attributes.contains_key("id").then(|| "id".to_owned());
+        let import = operations.read.as_ref().and_then(|read| {
+            let names: Vec<String> = read.path_params.iter().map(|param| param.attribute.clone()).collect();
+            if names.is_empty() {
+                return id_attribute
+                    .as_ref()
+                    .map(|id| schema::model::Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] });
+            }
+            let template = names.iter().map(|name| format!("{{{name}}}")).collect::<Vec<_>>().join("/");
+            Some(schema::model::Import { id: template, attributes: names })
+        });
+        Resource {
+            description: format!("{} Resource", entity_title(name)),
+            subcategory: None,
+            deprecation: None,
+            schema,
+            operations,
+            id_attribute,
+            import,
+            identity: None,
+        }
+    }
+
+    /// The request body schema of an operation (JSON), hoisted to the entity's object.
+    fn request_body(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        self.request_body_at(operation, entity).map(|(shape, _)| shape)
+    }
+
+    /// [`Self::request_body`], with the field that holds the entity's object ([`hoisted`]).
+    pub(crate) fn request_body_at(
+        &mut self,
+        operation: &ApiOperation<'d>,
+        entity: &str,
+    ) -> Option<(Shape, Vec<String>)> {
+        let body = operation.value.get("requestBody")?;
+        let (body, _) = self.reader.follow(body, &operation.pointer)?;
+        let (media, schema) = json_schema(body.get("content")?)?;
+        let at = format!("{}/requestBody/content/{}/schema", operation.pointer, crate::document::escape(media));
+        let shape = self.reader.shape(schema, &at);
+        Some(hoisted(shape, entity))
+    }
+
+    /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
+    /// an attribute (`data`, or the `x-speakeasy-wrapped-attribute` name).
+    fn response(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<Shape> {
+        self.response_at(operation, entity).map(|(shape, _)| shape)
+    }
+
+    /// [`Self::response`], with the field that holds the entity's object ([`hoisted`]).
+    pub(crate) fn response_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Vec<String>)> {
+        let responses = operation.value.get("responses")?.as_object()?;
+        let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
+        let (response, _) = self.reader.follow(response, &operation.pointer)?;
+        let (media, schema) = json_schema(response.get("content")?)?;
+        let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, crate::document::escape(media));
+        let root = self.reader.shape(schema, &at);
+        // An answer that wraps the object (in a field, or as a list's first element) keeps what sits
+        // beside it (`expanded`, a page token) as attributes too.
+        let (mut shape, path) = hoisted(root.clone(), entity);
+        with_siblings(&mut shape, &root, &path);
+        if let Kind::Array { .. } = shape.kind {
+            // The response's own description says what the list is.
+            if let Some(description) =
+                response.get("description").and_then(Value::as_str).filter(|text| !text.is_empty())
+            {
+                shape.description = description.to_owned();
+            }
+            let name =
+                shape.extension("x-speakeasy-wrapped-attribute").and_then(Value::as_str).unwrap_or("data").to_owned();
+            let mut properties = IndexMap::new();
+            properties.insert(name, shape);
+            // The answer is the list itself: no field of it holds the object.
+            return Some((
+                Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() },
+                Vec::new(),
+            ));
+        }
+        Some((shape, path))
+    }
+
+    /// The path and query parameters of an operation (the path item's shared ones too), by API name.
+    pub(crate) fn parameters(&mut self, operation: &ApiOperation<'d>) -> Vec<(String, Parameter)> {
+        let own: Vec<&Value> = operation
+            .value
+            .get("parameters")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().collect())
+            .unwrap_or_default();
+        let mut found: Vec<(String, Parameter)> = Vec::new();
+        for (index, value) in own.iter().chain(operation.shared_parameters.iter()).enumerate() {
+            let at = format!("{}/parameters/{index}", operation.pointer);
+            let Some((param, _)) = self.reader.follow(value, &at) else { continue };
+            let location = param.get("in").and_then(Value::as_str).unwrap_or_default();
+            if location != "path" && location != "query" {
+                continue;
+            }
+            let Some(name) = param.get("name").and_then(Value::as_str) else { continue };
+            if found.iter().any(|(seen, _)| seen == name) {
+                continue;
+            }
+            let mut shape = param
+                .get("schema")
+                .map(|schema| self.reader.shape(schema, &format!("{at}/schema")))
+                .unwrap_or_default();
+            for (key, value) in param.as_object().into_iter().flatten().filter(|(key, _)| key.starts_with("x-")) {
+                if key == "x-speakeasy-name-override" {
+                    shape.name_override = value.as_str().map(str::to_owned);
+                } else {
+                    shape.extensions.insert(key.clone(), value.clone());
+                }
+            }
+
+            let parameter = Parameter {
+                in_path: location == "path",
+                last: location == "path" && operation.path.ends_with(&format!("{{{name}}}")),
+                required: param.get("required").and_then(Value::as_bool).unwrap_or(location == "path"),
+                description: param.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                shape,
+            };
+            found.push((name.to_owned(), parameter));
+        }
+        found
+    }
+
+    fn add_parameter(
+        &mut self,
+        fields: &mut IndexMap<String, Field>,
+        api_name: &str,
+        param: &Parameter,
+        input: bool,
+        rank: u8,
+    ) {
+        if ignored(&param.shape) {
+            return;
+        }
+        let name = bound_attribute(api_name, param, &|name| fields.contains_key(name));
+        if name != param_attribute(api_name, &param.shape)
+            && !self.report.iter().any(|line| line.contains(&format!("`{{{api_name}}}`")))
+        {
+            self.report
+                .push(format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"));
+        }
+        match fields.get_mut(&name) {
+            // A parameter the create's answer gives (the new object's ID) is filled from it.
+            // The create's own parameter describes it; among the others, the last.
+            Some(field) if !input => {
+                if !field.input_param && rank >= field.param_rank {
+                    field.param = Some(param.description.clone());
+                    field.param_rank = rank;
+                }
+                field.addresses |= param.in_path;
+            }
+            Some(field) => {
+                field.param = Some(param.description.clone());
+                field.param_required |= param.required;
+                field.in_create = true;
+                field.input_param = true;
+            }
+            None => {
+                let field = Field {
+                    api_name: api_name.to_owned(),
+                    shape: param.shape.clone(),
+                    in_create: true,
+                    param: Some(param.description.clone()),
+                    param_required: param.required,
+                    input_param: input,
+                    ..Field::default()
+                };
+                fields.insert(name, field);
+            }
+        }
+    }
+}
+
+/// A path or query parameter.
+#[derive(Debug, Clone)]
+pub(crate) struct Parameter {
+    pub(crate) in_path: bool,
+    /// The path ends with it: the ID of the object the path names.
+    pub(crate) last: bool,
+    pub(crate) required: bool,
+    pub(crate) description: String,
+    pub(crate) shape: Shape,
+}
+
+/// The attribute a parameter fills: its `x-speakeasy-match` (the last part of a dotted path), else its
+/// own name in snake_case.
+pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
+    match shape.extension("x-speakeasy-match").and_then(Value::as_str) {
+        Some(matched) => snake(matched.rsplit('.').next().unwrap_or(matched)),
+        None => tf_name(api_name, shape),
+    }
+}
+
+/// The attribute a parameter fills: [`param_attribute`]; but by convention, where the spec does not say
+/// and no attribute has that name, the object's `id` for the path's last parameter (`/pets/{petId}`).
+pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool) -> String {
+    let name = param_attribute(api_name, &param.shape);
+    let explicit = param.shape.name_override.is_some() || param.shape.extension("x-speakeasy-match").is_some();
+    if !explicit && !has(&name) && param.last && name.ends_with("_id") && has("id") {
+        return "id".to_owned();
+    }
+    name
+}
+
+/// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.
+pub(crate) fn json_schema(content: &Value) -> Option<(&str, &Value)> {
+    let content = content.as_object()?;
+    let (kind, media) = content
+        .iter()
+        .find(|(kind, _)| kind.as_str() == "application/json")
+        .or_else(|| content.iter().find(|(kind, _)| kind.contains("json")))
+        .or_else(|| content.iter().next())?;
+    Some((kind.as_str(), media.get("schema")?))
+}
+
+/// An entity's name as its default description says it: its parts (separated by `_` or spaces) joined,
+/// each starting with a capital (`AppOwner` for `App_Owner`, `GroupList` for `Group_list`,
+/// `AccessReviewSetup` for `Access Review Setup`).
+pub fn entity_title(name: &str) -> String {
+    name.split(['_', ' '])
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_titles_join_their_parts_capitalised() {
+        assert_eq!(entity_title("App_Owner"), "AppOwner");
+        assert_eq!(entity_title("Group_list"), "GroupList");
+        assert_eq!(entity_title("Access Review Setup"), "AccessReviewSetup");
+    }
+}

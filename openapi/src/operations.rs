@@ -1,0 +1,160 @@
+//! The model's operations: the main operation of each kind with its further steps, path parameters bound
+//! to the attributes they fill, query parameters, body and the fields that wrap the object.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::entities::{Entity, Role};
+use crate::fields::{Field, tf_name};
+use crate::infer::{Inference, bound_attribute};
+use crate::shape::Kind;
+use schema::model::{Method, Object, Operation, OperationKind, Operations, PathParam, Unset};
+
+impl<'d> Inference<'_, 'd> {
+    /// The model operations: the main operation of each kind, its path parameters bound to the
+    /// attributes they fill, its query parameters and body.
+    pub(crate) fn operations(
+        &mut self,
+        entity: &Entity<'d>,
+        fields: &IndexMap<String, Field>,
+        schema: &Object,
+        data_source: bool,
+        name: &str,
+    ) -> Operations {
+        let mut operations = Operations::default();
+        let kinds: &[OperationKind] = if data_source {
+            &[OperationKind::Read]
+        } else {
+            &[OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete]
+        };
+        for kind in kinds {
+            let Some(role) = entity.main(*kind, data_source) else { continue };
+            let mut operation = self.operation(role, fields, schema, name);
+            // Further steps (`#2`, `#3`) that address the object by path are made after the main call.
+            for step in entity.all(*kind, data_source).skip(1) {
+                let api = &step.operation;
+                let made = self.operation(step, fields, schema, name);
+                let same = made.method == operation.method && made.path == operation.path;
+                if same || operation.then.iter().any(|other| other.method == made.method && other.path == made.path) {
+                    continue;
+                }
+                let addressed = made
+                    .body
+                    .iter()
+                    .flatten()
+                    .any(|attribute| fields.get(attribute).is_some_and(|field| field.addresses));
+                if made.path_params.is_empty() && !addressed {
+                    self.report.push(format!(
+                        "{name}: {} {} ({} step {}) names no object in its path; the provider does not make that call",
+                        api.method.as_str(),
+                        api.path,
+                        kind.key(),
+                        step.order
+                    ));
+                    continue;
+                }
+                operation.then.push(made);
+            }
+            match kind {
+                OperationKind::Create => operations.create = Some(operation),
+                OperationKind::Read => operations.read = Some(operation),
+                OperationKind::Update => operations.update = Some(operation),
+                OperationKind::Delete => operations.delete = Some(operation),
+                OperationKind::List => {}
+            }
+        }
+        operations
+    }
+
+    pub(crate) fn operation(
+        &mut self,
+        role: &Role<'d>,
+        fields: &IndexMap<String, Field>,
+        schema: &Object,
+        name: &str,
+    ) -> Operation {
+        let api = &role.operation;
+        let mut path_params = Vec::new();
+        let mut query = Vec::new();
+        for (param_name, param) in self.parameters(api) {
+            let attribute = bound_attribute(&param_name, &param, &|name| fields.contains_key(name));
+            if !schema.attributes.contains_key(&attribute) {
+                continue;
+            }
+            if param.in_path {
+                path_params.push(PathParam { name: param_name, attribute });
+            } else {
+                query.push(attribute);
+            }
+        }
+        // Where the API wraps the object, the field that holds it.
+        let field = |path: Vec<String>| (!path.is_empty()).then(|| path.join("."));
+        let (request, request_path) = self.request_body_at(api, name).unzip();
+        let body_field = request_path.and_then(field);
+        let answer_path = self.response_at(api, name).map(|(_, path)| path);
+        let answer_field = match role.kind {
+            OperationKind::Delete => None,
+            _ => answer_path.and_then(field),
+        };
+        // An operation whose path names no object (a bulk update) addresses it in the body, by the
+        // fields that address it elsewhere; the create itself cannot, as nothing addresses it yet.
+        let addressed_in_body = path_params.is_empty() && !(role.kind == OperationKind::Create && role.order == 1);
+        let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
+            let properties = match request.as_ref().map(|shape| &shape.kind) {
+                Some(Kind::Object { properties, .. }) => Some(properties),
+                _ => None,
+            };
+            let sent: Vec<String> =
+                properties.into_iter().flatten().map(|(api_name, shape)| tf_name(api_name, shape)).collect();
+            let address = |name: &str| {
+                addressed_in_body
+                    && fields.get(name).is_some_and(|field| field.addresses)
+                    && schema.attributes.get(name).is_some_and(|attribute| {
+                        properties.is_some_and(|properties| properties.contains_key(&attribute.api_name))
+                    })
+            };
+            fields
+                .keys()
+                .filter(|name| {
+                    (sent.contains(name)
+                        && schema.attributes.get(*name).is_some_and(|attribute| attribute.mode.is_configurable()))
+                        || address(name)
+                })
+                .filter(|name| {
+                    !query.contains(name) && !path_params.iter().any(|param: &PathParam| &param.attribute == *name)
+                })
+                .cloned()
+                .collect()
+        });
+        let success: Vec<u16> = api
+            .value
+            .get("responses")
+            .and_then(Value::as_object)
+            .map(|responses| {
+                responses
+                    .keys()
+                    .filter_map(|code| code.parse::<u16>().ok())
+                    .filter(|code| (200..300).contains(code))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let operation_id = api.value.get("operationId").and_then(Value::as_str).map(str::to_owned);
+        Operation {
+            method: api.method,
+            path: api.path.clone(),
+            operation_id: operation_id.unwrap_or_else(|| Operation::default_operation_id(role.kind, name)),
+            summary: api.value.get("summary").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            description: api.value.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            path_params,
+            query,
+            body,
+            success: if success.is_empty() { Operation::default_success(role.kind) } else { success },
+            errors: Vec::new(),
+            unset: Unset::default_for(api.method),
+            idempotency_key: None,
+            then: Vec::new(),
+            body_field,
+            answer_field,
+        }
+    }
+}
