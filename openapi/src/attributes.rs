@@ -7,37 +7,47 @@ use serde_json::Value;
 use crate::describe::{describe, enum_list};
 use crate::fields::Field;
 use crate::infer::Inference;
+use crate::objects::{Context, OBJECT_BUDGET};
 use crate::shape::{Kind, Shape};
 use schema::model::{
-    Attribute, Mode, Nested, NestedObject, NestingMode, Object, OneOf, Type, Validator, Value as ModelValue, Variant,
+    Attribute, Mode, Nested, NestingMode, Object, OneOf, Type, Validator, Value as ModelValue, Variant,
 };
 
 impl Inference<'_, '_> {
     /// The attributes of an object from its fields.
-    pub(crate) fn object(
-        &mut self,
-        fields: &IndexMap<String, Field>,
-        depth: usize,
-        has_update: bool,
-        data_source: bool,
-    ) -> Object {
+    pub(crate) fn object(&mut self, fields: &IndexMap<String, Field>, depth: usize, context: Context) -> Object {
         let mut object = Object::default();
         for (name, field) in fields {
-            let attribute = self.attribute(field, depth, has_update, data_source);
+            let attribute = self.attribute(name, field, depth, context);
             object.attributes.insert(name.clone(), attribute);
         }
         object
     }
 
-    pub(crate) fn attribute(&mut self, field: &Field, depth: usize, has_update: bool, data_source: bool) -> Attribute {
+    /// The attribute `name` of `field`, in an object at `depth` (0 for a resource's own attributes).
+    pub(crate) fn attribute(&mut self, name: &str, field: &Field, depth: usize, context: Context) -> Attribute {
+        self.decide(name, field, depth, context, false)
+    }
+
+    /// The resource's own attribute `name` of `field` as JSON text, whatever its schema says.
+    pub(crate) fn attribute_as_json(&mut self, name: &str, field: &Field, context: Context) -> Attribute {
+        self.decide(name, field, 0, context, true)
+    }
+
+    fn decide(&mut self, name: &str, field: &Field, depth: usize, context: Context, as_json: bool) -> Attribute {
+        let Context { has_update, data_source, read_only: in_read_only } = context;
         let shape = &field.shape;
         // Inputs are what the create takes; what only the update takes is read-only, as the API answers it.
         // A further create step that names the object in its body (a bulk update) sends the ID the
-        // API assigned: that makes it no input.
+        // API assigned: that makes it no input. Nothing inside a read-only object is an input.
         let assigned_address = field.addresses && field.in_response && !field.in_main_create;
-        let configurable = field.input_param
-            || field.whole_body
-            || (field.in_create && !assigned_address && !shape.read_only && !shape.flag("x-speakeasy-param-readonly"));
+        let configurable = !in_read_only
+            && (field.input_param
+                || field.whole_body
+                || (field.in_create
+                    && !assigned_address
+                    && !shape.read_only
+                    && !shape.flag("x-speakeasy-param-readonly")));
         let input_required = field.param_required || field.required;
         let forced_computed = shape.extension("x-speakeasy-param-computed").and_then(Value::as_bool);
         let mut not_null = false;
@@ -74,7 +84,8 @@ impl Inference<'_, '_> {
             && (!has_update
                 || (field.in_create && !field.in_update && field.param.is_none())
                 || shape.flag("x-speakeasy-param-force-new"));
-        let (ty, json) = self.attribute_type(field, depth, has_update, data_source);
+        let members = Context { read_only: mode == Mode::ReadOnly, ..context };
+        let (ty, json) = if as_json { (Type::String, true) } else { self.attribute_type(name, field, members) };
         let mut suffixes = Vec::new();
         let closed_enum = !shape.enumeration.is_empty()
             && shape.extension("x-speakeasy-unknown-values").and_then(Value::as_str) != Some("allow");
@@ -153,87 +164,111 @@ impl Inference<'_, '_> {
         attribute
     }
 
-    /// The attribute's type, and whether it holds JSON text.
-    pub(crate) fn attribute_type(
-        &mut self,
-        field: &Field,
-        depth: usize,
-        has_update: bool,
-        data_source: bool,
-    ) -> (Type, bool) {
-        let nested = |this: &mut Self, mode: NestingMode| {
-            let mut object = this.object(&field.children, depth + 1, has_update, data_source);
-            if let Some((discriminator, tags)) = &field.union {
-                one_of(&mut object, discriminator.as_deref(), tags);
-            }
-            Type::Nested(Box::new(Nested { mode, object: NestedObject::Inline(object), min_items: 0, max_items: 0 }))
-        };
+    /// The attribute's type, and whether it holds JSON text; `context` is its members'.
+    pub(crate) fn attribute_type(&mut self, name: &str, field: &Field, context: Context) -> (Type, bool) {
         if field.shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
             return (Type::String, true);
         }
-        match &field.shape.kind {
-            Kind::String => (Type::String, false),
-            Kind::Integer => (Type::Int64, false),
-            Kind::Number if matches!(field.shape.format.as_deref(), Some("float" | "double")) => (Type::Float64, false),
-            Kind::Number => (Type::Number, false),
-            Kind::Boolean => (Type::Bool, false),
-            Kind::Object { .. } | Kind::Union { .. } if !field.children.is_empty() => {
-                (nested(self, NestingMode::Single), false)
+        let members = || field.members();
+        let nesting = match &field.shape.kind {
+            Kind::String => return (Type::String, false),
+            Kind::Integer => return (Type::Int64, false),
+            Kind::Number if matches!(field.shape.format.as_deref(), Some("float" | "double")) => {
+                return (Type::Float64, false);
             }
+            Kind::Number => return (Type::Number, false),
+            Kind::Boolean => return (Type::Bool, false),
             Kind::Array { items, set } => {
-                if !field.children.is_empty() {
-                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
-                    return (nested(self, mode), false);
+                let mode = if *set { NestingMode::Set } else { NestingMode::List };
+                let members = members();
+                if members.fields.is_empty() && !matches!(&items.kind, Kind::Object(_) if !items.open) {
+                    let element = primitive(items).unwrap_or(Type::String);
+                    return (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false);
                 }
-                if matches!(&items.kind, Kind::Object { .. } if !items.open) {
-                    let mode = if *set { NestingMode::Set } else { NestingMode::List };
-                    return (nested(self, mode), false);
-                }
-                let element = primitive(items).unwrap_or(Type::String);
-                (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false)
+                (mode, members)
             }
             Kind::Map(values) => {
-                if !field.children.is_empty() {
-                    return (nested(self, NestingMode::Map), false);
+                let members = members();
+                if members.fields.is_empty() {
+                    return (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false);
                 }
-                (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false)
+                (NestingMode::Map, members)
             }
-            // An object that names no property: any JSON where it says so, else an empty object.
-            Kind::Object { .. } if !field.shape.open => (nested(self, NestingMode::Single), false),
-            Kind::Union { .. } | Kind::Object { .. } | Kind::Any | Kind::Recursive(_) => (Type::String, true),
+            Kind::Object(_) | Kind::Union(_) => {
+                let members = members();
+                // An object that names no property: any JSON where it says so, else an empty object.
+                let empty_object = matches!(field.shape.kind, Kind::Object(_)) && !field.shape.open;
+                if members.fields.is_empty() && !empty_object {
+                    return (Type::String, true);
+                }
+                (NestingMode::Single, members)
+            }
+            Kind::Any | Kind::Recursive(_) => return (Type::String, true),
+        };
+        let (mode, members) = nesting;
+        let key = field.members_key();
+        let index = match self.objects.find(&key, context) {
+            Some(index) => index,
+            None => {
+                let mut object = self.object(&members.fields, 1, context);
+                if let Some((discriminator, tags)) = &members.union {
+                    self.one_of(&mut object, discriminator.as_deref(), tags);
+                }
+                let schema_name = field.shape.component.as_deref().unwrap_or(name);
+                self.objects.add(object, schema_name, key, context)
+            }
+        };
+        if self.objects.size_of(index) > OBJECT_BUDGET {
+            self.too_large(name, index);
+            return (Type::String, true);
         }
+        let object = self.objects.take(index);
+        (Type::Nested(Box::new(Nested { mode, object, min_items: 0, max_items: 0 })), false)
     }
 }
 
-/// Makes the variant attributes of a one-of a group of `object`: the API sends the chosen variant's
-/// fields in place of the object, with the discriminator (which the variants then do not hold themselves).
-pub(crate) fn one_of(object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
-    let variants: Vec<Variant> = tags
-        .iter()
-        .filter(|(child, _)| object.attributes.contains_key(child))
-        .map(|(child, tag)| Variant { attribute: child.clone(), tag: tag.clone() })
-        .collect();
-    if variants.len() < 2 {
-        return;
-    }
-    if let Some(discriminator) = discriminator {
-        for variant in &variants {
-            if let Some(Type::Nested(nested)) =
-                object.attributes.get_mut(&variant.attribute).map(|attribute| &mut attribute.ty)
-            {
-                if let NestedObject::Inline(inner) = &mut nested.object {
-                    inner.attributes.retain(|_, attribute| attribute.api_name != discriminator);
+impl Inference<'_, '_> {
+    /// Makes the variant attributes of a one-of a group of `object`: the API sends the chosen variant's
+    /// fields in place of the object, with the discriminator (which the variants then do not hold
+    /// themselves).
+    fn one_of(&mut self, object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
+        let variants: Vec<Variant> = tags
+            .iter()
+            .filter(|(child, _)| object.attributes.contains_key(child))
+            .map(|(child, tag)| Variant { attribute: child.clone(), tag: tag.clone() })
+            .collect();
+        if variants.len() < 2 {
+            return;
+        }
+        if let Some(discriminator) = discriminator {
+            for variant in &variants {
+                if let Some(Type::Nested(nested)) =
+                    object.attributes.get_mut(&variant.attribute).map(|attribute| &mut attribute.ty)
+                {
+                    self.objects.change(&mut nested.object, |inner| {
+                        inner.attributes.retain(|_, attribute| attribute.api_name != discriminator);
+                    });
                 }
             }
         }
+        let group = OneOf {
+            description: String::new(),
+            required: false,
+            discriminator: discriminator.map(str::to_owned),
+            variants,
+        };
+        object.one_of.insert("variant".to_owned(), group);
     }
-    let group = OneOf {
-        description: String::new(),
-        required: false,
-        discriminator: discriminator.map(str::to_owned),
-        variants,
-    };
-    object.one_of.insert("variant".to_owned(), group);
+
+    /// Reports, once, an object too large to be a Terraform schema, which is JSON text instead.
+    fn too_large(&mut self, name: &str, index: usize) {
+        if self.objects.report_too_large(index) {
+            self.report.push(format!(
+                "`{name}`: its object holds {} attributes written out in full, more than {OBJECT_BUDGET}; it is JSON text",
+                self.objects.size_of(index)
+            ));
+        }
+    }
 }
 
 /// The primitive Terraform type of a shape, if it is one.

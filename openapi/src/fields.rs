@@ -1,15 +1,23 @@
 //! What every operation says of each attribute: the fields of request bodies, answers and parameters
-//! gathered into one tree of [`Field`]s, before any attribute is decided.
+//! gathered into [`Field`]s, before any attribute is decided.
+//!
+//! A field's own members are not gathered with it: it keeps the shapes they come from ([`Field::parts`])
+//! and gives them when its attribute is decided ([`Field::members`]). A field's members are then worked
+//! out once per distinct set of parts ([`MembersKey`]), however often a schema is used, so the cost of
+//! an import follows the spec's length rather than the size of its schemas written out in full.
+
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::names::snake;
-use crate::shape::{Kind, Shape};
-use schema::model::{NestingMode, OperationKind};
+use crate::shape::{Kind, ObjectShape, Shape, UnionShape};
+use schema::model::OperationKind;
 
 /// Where a field was seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Seen {
     Create,
     /// A further step of the create (`#2`): its body's fields are inputs too.
@@ -50,15 +58,91 @@ pub(crate) struct Field {
     pub(crate) input_param: bool,
     /// A path parameter of a read, update or delete: the object's address, which must be known.
     pub(crate) addresses: bool,
-    pub(crate) children: IndexMap<String, Field>,
-    /// How the children nest.
-    pub(crate) nesting: Option<NestingMode>,
-    /// For a one-of: the API field naming the variant, and each variant child with its tag.
+    /// The shapes its members come from (an object, a list, set or map of objects, a one-of), each with
+    /// where it was seen, in the order the operations gave them.
+    pub(crate) parts: Vec<(Shape, Seen)>,
+}
+
+/// A field's members, from its parts.
+#[derive(Debug, Default)]
+pub(crate) struct Members {
+    /// The member fields.
+    pub(crate) fields: IndexMap<String, Field>,
+    /// For a one-of: the API field naming the variant, and each variant's member with its tag.
     pub(crate) union: Option<Union>,
 }
 
-/// A one-of's discriminator (the API field naming the variant) and its variants' children with their tags.
+/// A one-of's discriminator (the API field naming the variant) and its variants' members with their tags.
 pub(crate) type Union = (Option<String>, Vec<(String, String)>);
+
+impl Field {
+    /// The members its parts give.
+    pub(crate) fn members(&self) -> Members {
+        let mut members = Members::default();
+        for (shape, seen) in &self.parts {
+            members.absorb_part(shape, *seen);
+        }
+        members
+    }
+
+    /// What identifies its members: two fields with equal keys have equal members.
+    pub(crate) fn members_key(&self) -> MembersKey {
+        MembersKey(self.parts.iter().filter_map(|(shape, seen)| Some((Content::of(shape)?, *seen))).collect())
+    }
+}
+
+/// The shared content of a field's parts, compared by identity (see [`crate::shape`]: a schema is read
+/// once, and every use of it shares its content).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct MembersKey(Vec<(Content, Seen)>);
+
+/// The shared content of one part, compared by identity.
+#[derive(Debug, Clone)]
+enum Content {
+    /// An object's properties, and whether it allows further ones.
+    Object(Rc<ObjectShape>, bool),
+    /// A list's element.
+    Items(Rc<Shape>),
+    /// A map's value.
+    Values(Rc<Shape>),
+    /// A one-of's variants.
+    Union(Rc<UnionShape>),
+}
+
+impl Content {
+    fn of(shape: &Shape) -> Option<Content> {
+        Some(match &shape.kind {
+            Kind::Object(object) => Content::Object(object.clone(), shape.open),
+            Kind::Array { items, .. } => Content::Items(items.clone()),
+            Kind::Map(values) => Content::Values(values.clone()),
+            Kind::Union(union) => Content::Union(union.clone()),
+            _ => return None,
+        })
+    }
+
+    fn address(&self) -> (usize, bool) {
+        match self {
+            Content::Object(object, open) => (Rc::as_ptr(object) as usize, *open),
+            Content::Items(shape) | Content::Values(shape) => (Rc::as_ptr(shape) as usize, false),
+            Content::Union(union) => (Rc::as_ptr(union) as usize, false),
+        }
+    }
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other) && self.address() == other.address()
+    }
+}
+
+impl Eq for Content {}
+
+impl Hash for Content {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        self.address().hash(state);
+    }
+}
 
 /// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else snake_case.
 pub(crate) fn tf_name(name: &str, shape: &Shape) -> String {
@@ -84,7 +168,7 @@ pub(crate) fn names_entity(shape: &Shape, entity: &str) -> bool {
 /// own, named after its schema (else `request_body`), as the leading generator shows it. Its one value is
 /// `{}`, which the operation sends whether or not it is set.
 pub(crate) fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, path: &[String], kind: OperationKind) {
-    let empty = matches!(&body.kind, Kind::Object { properties, .. } if properties.is_empty());
+    let empty = matches!(&body.kind, Kind::Object(object) if object.properties.is_empty());
     if !empty || body.open || ignored(body) || !path.is_empty() {
         return;
     }
@@ -106,18 +190,18 @@ pub(crate) fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, pat
 /// beside the entity in a view that wraps it (the caller's permissions on it) add their fields; the outer
 /// of two properties of one name wins.
 pub(crate) fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
-    let Kind::Object { properties: own, .. } = &mut shape.kind else { return };
+    let Kind::Object(own) = &mut shape.kind else { return };
     let mut beside: IndexMap<String, Shape> = IndexMap::new();
     let mut level = root;
     for (depth, step) in path.iter().enumerate() {
         let (field, list) = schema::model::path_segment(step);
         let in_view = depth > 0 && depth == path.len() - 1;
         if !field.is_empty() {
-            let Kind::Object { properties, .. } = &level.kind else { break };
-            for (name, property) in properties.iter().filter(|(name, _)| *name != field) {
+            let Kind::Object(object) = &level.kind else { break };
+            for (name, property) in object.properties.iter().filter(|(name, _)| *name != field) {
                 match &property.kind {
-                    Kind::Object { properties: fields, .. } if in_view => {
-                        for (name, field) in fields {
+                    Kind::Object(inner) if in_view => {
+                        for (name, field) in &inner.properties {
                             beside.entry(name.clone()).or_insert_with(|| field.clone());
                         }
                     }
@@ -126,7 +210,7 @@ pub(crate) fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
                     }
                 }
             }
-            let Some(next) = properties.get(field) else { break };
+            let Some(next) = object.properties.get(field) else { break };
             level = next;
         }
         if list {
@@ -134,7 +218,9 @@ pub(crate) fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
             level = items;
         }
     }
-    own.extend(beside);
+    if !beside.is_empty() {
+        Rc::make_mut(own).properties.extend(beside);
+    }
 }
 
 /// The entity's own object within a schema: the first object, depth first, marked
@@ -150,7 +236,7 @@ pub(crate) fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
             return None;
         }
         match &shape.kind {
-            Kind::Object { properties, .. } => properties.iter().find_map(|(name, property)| {
+            Kind::Object(object) => object.properties.iter().find_map(|(name, property)| {
                 let (found, mut path) = find(property, entity, depth + 1)?;
                 // A list directly inside the property is written on the property's own segment.
                 match path.first().map(String::as_str) {
@@ -172,21 +258,18 @@ pub(crate) fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
     find(&shape, entity, 0).unwrap_or((shape, Vec::new()))
 }
 
-/// Adds the properties of an object shape (and, through nesting, of its objects) to `fields`.
+/// Adds the properties of an object shape to `fields`; their own members stay in their parts.
 pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
-    let (properties, required) = match &shape.kind {
-        Kind::Object { properties, required } => (properties, required),
-        _ => return,
-    };
+    let Kind::Object(object) = &shape.kind else { return };
     // Properties beyond the named ones, where an answer allows them, are shown as one read-only JSON
     // attribute (the provider does not gather them into it yet, so it stays null).
-    if shape.open && !properties.is_empty() && seen == Seen::Response {
+    if shape.open && !object.properties.is_empty() && seen == Seen::Response {
         let extra = fields
             .entry("additional_properties".to_owned())
             .or_insert_with(|| Field { api_name: "additionalProperties".to_owned(), ..Field::default() });
         extra.in_response = true;
     }
-    for (api_name, property) in properties {
+    for (api_name, property) in &object.properties {
         let answer = matches!(seen, Seen::Response | Seen::StepResponse);
         if ignored(property) || (property.ignored_reference && !answer) {
             continue;
@@ -210,7 +293,7 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
                 field.in_create = true;
                 field.in_main_create |= seen == Seen::Create;
                 // A required property that may be null need not be configured: null is sent.
-                field.required |= required.contains(api_name) && !property.nullable;
+                field.required |= object.required.contains(api_name) && !property.nullable;
             }
             Seen::Update => field.in_update = true,
             Seen::Response | Seen::StepResponse => field.in_response = true,
@@ -224,73 +307,78 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
         // A request's description and type win over a response's.
         let update_after_create = field.in_create && seen == Seen::Update;
         if !(answer || update_after_create) {
-            let children = std::mem::take(&mut field.children);
             field.shape = property.clone();
-            field.children = children;
         }
-        absorb_children(field, property, seen);
+        if Content::of(property).is_some() {
+            field.parts.push((property.clone(), seen));
+        }
     }
 }
 
-/// Adds the members of a property's objects (object, list or set of objects, map of objects, or the
-/// variants of a one-of) to the field's children.
-pub(crate) fn absorb_children(field: &mut Field, shape: &Shape, seen: Seen) {
-    match &shape.kind {
-        Kind::Object { .. } => absorb(&mut field.children, shape, seen),
-        Kind::Array { items, .. } => {
-            if matches!(items.kind, Kind::Object { .. } | Kind::Union { .. }) {
-                field.nesting = Some(NestingMode::List);
-                absorb_children(field, items, seen);
+impl Members {
+    /// Adds the members of one part: an object's properties, the members of a list's, set's or map's
+    /// objects, or the variants of a one-of.
+    fn absorb_part(&mut self, shape: &Shape, seen: Seen) {
+        match &shape.kind {
+            Kind::Object(_) => absorb(&mut self.fields, shape, seen),
+            Kind::Array { items, .. } => {
+                if matches!(items.kind, Kind::Object(_) | Kind::Union(_)) {
+                    self.absorb_part(items, seen);
+                }
             }
+            Kind::Map(values) => {
+                if matches!(values.kind, Kind::Object(_)) {
+                    absorb(&mut self.fields, values, seen);
+                }
+            }
+            Kind::Union(union) => self.absorb_variants(union, seen),
+            _ => {}
         }
-        Kind::Map(values) => {
-            if matches!(values.kind, Kind::Object { .. }) {
-                absorb(&mut field.children, values, seen);
+    }
+
+    /// A one-of's variants as members of their own, each holding the variant's object, with their tags.
+    fn absorb_variants(&mut self, union: &UnionShape, seen: Seen) {
+        let (_, tags) = self.union.get_or_insert_with(|| (union.discriminator.clone(), Vec::new()));
+        let mut named = Vec::new();
+        for (index, variant) in union.variants.iter().enumerate() {
+            let name = variant
+                .name_override
+                .as_deref()
+                .or(variant.type_name_override.as_deref())
+                .map(snake)
+                .or_else(|| variant.component.as_deref().map(snake))
+                .or_else(|| variant.title.as_deref().map(snake))
+                .unwrap_or_else(|| format!("variant{}", index + 1));
+            if !matches!(variant.kind, Kind::Object(_)) {
+                continue;
             }
+            let tag = union
+                .mapping
+                .iter()
+                .find(|(_, component)| variant.component.as_deref() == Some(component.as_str()))
+                .map(|(tag, _)| tag.clone())
+                .or_else(|| variant.component.clone())
+                .unwrap_or_else(|| name.clone());
+            if !tags.iter().any(|(child, _)| *child == name) {
+                named.push((name.clone(), tag));
+            }
+            if seen == Seen::StepResponse && !self.fields.contains_key(&name) {
+                continue;
+            }
+            let child = self.fields.entry(name.clone()).or_insert_with(|| Field {
+                api_name: name.clone(),
+                shape: variant.clone(),
+                ..Field::default()
+            });
+            match seen {
+                Seen::Create | Seen::CreateStep => child.in_create = true,
+                Seen::Update => child.in_update = true,
+                Seen::Response | Seen::StepResponse => child.in_response = true,
+            }
+            child.parts.push((variant.clone(), seen));
         }
-        Kind::Union { variants, discriminator, mapping } => {
-            let (_, tags) = field.union.get_or_insert_with(|| (discriminator.clone(), Vec::new()));
-            let mut named = Vec::new();
-            for (index, variant) in variants.iter().enumerate() {
-                let name = variant
-                    .name_override
-                    .as_deref()
-                    .or(variant.type_name_override.as_deref())
-                    .map(snake)
-                    .or_else(|| variant.component.as_deref().map(snake))
-                    .or_else(|| variant.title.as_deref().map(snake))
-                    .unwrap_or_else(|| format!("variant{}", index + 1));
-                if !matches!(variant.kind, Kind::Object { .. }) {
-                    continue;
-                }
-                let tag = mapping
-                    .iter()
-                    .find(|(_, component)| variant.component.as_deref() == Some(component.as_str()))
-                    .map(|(tag, _)| tag.clone())
-                    .or_else(|| variant.component.clone())
-                    .unwrap_or_else(|| name.clone());
-                if !tags.iter().any(|(child, _)| *child == name) {
-                    named.push((name.clone(), tag));
-                }
-                if seen == Seen::StepResponse && !field.children.contains_key(&name) {
-                    continue;
-                }
-                let child = field.children.entry(name.clone()).or_insert_with(|| Field {
-                    api_name: name.clone(),
-                    shape: variant.clone(),
-                    ..Field::default()
-                });
-                match seen {
-                    Seen::Create | Seen::CreateStep => child.in_create = true,
-                    Seen::Update => child.in_update = true,
-                    Seen::Response | Seen::StepResponse => child.in_response = true,
-                }
-                absorb(&mut child.children, variant, seen);
-            }
-            if let Some((_, tags)) = &mut field.union {
-                tags.extend(named);
-            }
+        if let Some((_, tags)) = &mut self.union {
+            tags.extend(named);
         }
-        _ => {}
     }
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::entities::{ApiOperation, Entity};
 use crate::fields::{Field, Seen, absorb, hoisted, ignored, names_entity, tf_name, whole_body, with_siblings};
 use crate::names::snake;
+use crate::objects::{Context, OBJECT_BUDGET, Objects};
 use crate::shape::{Kind, Reader, Shape};
 use schema::model::{Object, OperationKind, Operations, Resource};
 
@@ -18,6 +19,8 @@ pub struct Inference<'r, 'd> {
     pub reader: &'r mut Reader<'d>,
     /// Decisions the spec leaves open, for the report.
     pub report: Vec<String>,
+    /// The nested objects decided so far.
+    pub(crate) objects: Objects,
 }
 
 impl<'d> Inference<'_, 'd> {
@@ -77,7 +80,9 @@ impl<'d> Inference<'_, 'd> {
             (field.in_create || field.in_response || field.param.is_some() || field.whole_body)
                 && !field.shape.flag("x-speakeasy-soft-delete-property")
         });
-        let schema = self.object(&fields, 0, has_update, false);
+        let context = Context { has_update, data_source: false, read_only: false };
+        let schema = self.object(&fields, 0, context);
+        let schema = self.within_budget(name, schema, &fields, context);
         let operations = self.operations(entity, &fields, &schema, false, name);
 
         Some(self.finish(name, schema, operations))
@@ -99,9 +104,40 @@ impl<'d> Inference<'_, 'd> {
         if let Some(body) = self.request_body(&read.operation, name) {
             absorb(&mut fields, &body, Seen::Create);
         }
-        let schema = self.object(&fields, 0, true, true);
+        let context = Context { has_update: true, data_source: true, read_only: false };
+        let schema = self.object(&fields, 0, context);
+        let schema = self.within_budget(name, schema, &fields, context);
         let operations = self.operations(entity, &fields, &schema, true, name);
         Some(self.finish(name, schema, operations))
+    }
+
+    /// The resource's attributes, its largest nested objects made JSON text while, written out in full,
+    /// they hold more than [`OBJECT_BUDGET`] attributes.
+    fn within_budget(
+        &mut self,
+        name: &str,
+        mut schema: Object,
+        fields: &IndexMap<String, Field>,
+        context: Context,
+    ) -> Object {
+        while self.objects.size(&schema) > OBJECT_BUDGET {
+            let largest = schema
+                .attributes
+                .iter()
+                .map(|(attribute, value)| (self.objects.nested_size(&value.ty), attribute.clone()))
+                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+            let Some((size, attribute)) = largest.filter(|(size, _)| *size > 0) else { break };
+            self.report.push(format!(
+                "{name}: `{attribute}` holds {size} attributes written out in full, more than the resource may \
+                 ({OBJECT_BUDGET}); it is JSON text"
+            ));
+            let Some(field) = fields.get(&attribute) else { break };
+            let json = self.attribute_as_json(&attribute, field, context);
+            if let Some(old) = schema.attributes.insert(attribute, json) {
+                self.objects.release(&old.ty);
+            }
+        }
+        schema
     }
 
     fn finish(&self, name: &str, schema: Object, operations: Operations) -> Resource {
@@ -177,10 +213,7 @@ impl<'d> Inference<'_, 'd> {
             let mut properties = IndexMap::new();
             properties.insert(name, shape);
             // The answer is the list itself: no field of it holds the object.
-            return Some((
-                Shape { kind: Kind::Object { properties, required: Vec::new() }, ..Shape::default() },
-                Vec::new(),
-            ));
+            return Some((Shape { kind: Kind::object(properties), ..Shape::default() }, Vec::new()));
         }
         Some((shape, path))
     }

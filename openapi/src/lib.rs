@@ -18,6 +18,7 @@ mod entities;
 mod fields;
 mod infer;
 mod names;
+mod objects;
 mod operations;
 mod overlay;
 mod shape;
@@ -82,7 +83,8 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     let by_convention = annotated.is_empty();
     let entities = if by_convention { entities::conventional(&operations, &mut report) } else { annotated };
     let mut reader = shape::Reader::new(root);
-    let mut inference = infer::Inference { reader: &mut reader, report: Vec::new() };
+    let mut inference =
+        infer::Inference { reader: &mut reader, report: Vec::new(), objects: objects::Objects::default() };
     let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };
     provider.docs.requires_replacement_note = None;
     provider.description = root.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -97,6 +99,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
         }
     }
     report.append(&mut inference.report);
+    std::mem::take(&mut inference.objects).finish(&mut provider);
     configure(&mut provider, root, &mut report);
     provider.api_naming = casing(&provider);
     let problems = std::mem::take(&mut reader.problems);

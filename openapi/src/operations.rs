@@ -101,7 +101,7 @@ impl<'d> Inference<'_, 'd> {
         let addressed_in_body = path_params.is_empty() && !(role.kind == OperationKind::Create && role.order == 1);
         let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
             let properties = match request.as_ref().map(|shape| &shape.kind) {
-                Some(Kind::Object { properties, .. }) => Some(properties),
+                Some(Kind::Object(object)) => Some(&object.properties),
                 _ => None,
             };
             let sent: Vec<String> =

@@ -1,12 +1,17 @@
 //! A typed view of OpenAPI schemas, 3.0 and 3.1 alike: `$ref`s followed (any local JSON pointer),
 //! `allOf` merged, `nullable` and `type: [T, "null"]` read as "may be null", `oneOf`/`anyOf` kept as
-//! variants (a nullable pair `[X, null]` read as X), recursion cut at a depth with a warning.
+//! variants (a nullable pair `[X, null]` read as X), a schema that refers to itself cut where it
+//! does, with a warning.
+//!
+//! Each referenced schema is read once: a shape's objects, items, values and variants are shared
+//! (`Rc`) between every place that refers to it, so reading costs what the spec is long, however often
+//! a schema is used, and cloning a shape copies only its own fields.
+
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
-
-/// How deep a schema may nest through references to itself before it is cut.
-pub const RECURSION_LIMIT: usize = 3;
 
 /// A schema, flattened.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,32 +78,47 @@ pub enum Kind {
     /// `boolean`.
     Boolean,
     /// An object with named properties.
-    Object {
-        /// Properties in the order written.
-        properties: IndexMap<String, Shape>,
-        /// Required property names.
-        required: Vec<String>,
-    },
+    Object(Rc<ObjectShape>),
     /// A map: `additionalProperties` with a schema.
-    Map(Box<Shape>),
+    Map(Rc<Shape>),
     /// An array; `set` for `format: set`.
     Array {
         /// The element schema.
-        items: Box<Shape>,
+        items: Rc<Shape>,
         /// `format: set`.
         set: bool,
     },
     /// `oneOf` or `anyOf`.
-    Union {
-        /// The variants.
-        variants: Vec<Shape>,
-        /// `discriminator.propertyName`.
-        discriminator: Option<String>,
-        /// `discriminator.mapping`: each tag with the component it selects.
-        mapping: Vec<(String, String)>,
-    },
-    /// A schema that refers to itself deeper than [`RECURSION_LIMIT`].
+    Union(Rc<UnionShape>),
+    /// A reference to a schema from inside that schema itself: where it refers to itself, it is cut.
     Recursive(String),
+}
+
+/// The members of an object schema.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ObjectShape {
+    /// Properties in the order written.
+    pub properties: IndexMap<String, Shape>,
+    /// Required property names.
+    pub required: Vec<String>,
+}
+
+/// The variants of a `oneOf` or `anyOf`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnionShape {
+    /// The variants.
+    pub variants: Vec<Shape>,
+    /// `discriminator.propertyName`.
+    pub discriminator: Option<String>,
+    /// `discriminator.mapping`: each tag with the component it selects.
+    pub mapping: Vec<(String, String)>,
+}
+
+impl Kind {
+    /// An object of `properties`, none required.
+    pub fn object(properties: IndexMap<String, Shape>) -> Kind {
+        Kind::Object(Rc::new(ObjectShape { properties, required: Vec::new() }))
+    }
 }
 
 impl Shape {
@@ -120,36 +140,55 @@ pub struct Reader<'d> {
     pub problems: Vec<(String, String)>,
     /// Warnings: (JSON pointer, message).
     pub warnings: Vec<(String, String)>,
+    /// The pointers of the referenced schemas being read, innermost last.
     stack: Vec<String>,
+    /// Every referenced schema read so far, by its pointer.
+    read: HashMap<String, Shape>,
+}
+
+/// Where a `$ref` leads: the schema's pointer and its name (the pointer's last segment).
+pub struct Target {
+    /// Its JSON pointer.
+    pub pointer: String,
+    /// The pointer's last segment, unescaped (a component's name).
+    pub name: String,
 }
 
 impl<'d> Reader<'d> {
     /// A reader of `root`.
     pub fn new(root: &'d Value) -> Self {
-        Reader { root, problems: Vec::new(), warnings: Vec::new(), stack: Vec::new() }
+        Reader { root, problems: Vec::new(), warnings: Vec::new(), stack: Vec::new(), read: HashMap::new() }
     }
 
-    /// The value `$ref` points to, following chains; `None` (with a problem recorded) when broken.
-    pub fn follow<'v>(&mut self, value: &'v Value, at: &str) -> Option<(&'v Value, Option<String>)>
+    /// The value `$ref` points to, following chains (with where the last one led); `None` (with a
+    /// problem recorded) when broken.
+    pub fn follow<'v>(&mut self, value: &'v Value, at: &str) -> Option<(&'v Value, Option<Target>)>
     where
         'd: 'v,
     {
         let mut current = value;
-        let mut name = None;
+        let mut target = None;
         for _ in 0..32 {
             let Some(reference) = current.get("$ref").and_then(Value::as_str) else {
-                return Some((current, name));
+                return Some((current, target));
             };
-            let Some(pointer) = reference.strip_prefix('#') else {
+            let Some(fragment) = reference.strip_prefix('#') else {
                 self.problems.push((at.to_owned(), format!("`$ref: {reference}` points outside the document")));
                 return None;
             };
-            let Some(target) = self.root.pointer(pointer) else {
+            // A fragment is a URI's: its pointer may be percent-encoded (`~1%7Bid%7D` for `~1{id}`).
+            let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8().ok();
+            let found = self.root.pointer(fragment).map(|value| (value, fragment.to_owned())).or_else(|| {
+                let decoded = decoded?;
+                self.root.pointer(&decoded).map(|value| (value, decoded.into_owned()))
+            });
+            let Some((value, pointer)) = found else {
                 self.problems.push((at.to_owned(), format!("`$ref: {reference}` points at nothing")));
                 return None;
             };
-            name = pointer.rsplit('/').next().map(|last| last.replace("~1", "/").replace("~0", "~"));
-            current = target;
+            let name = pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            target = Some(Target { pointer, name });
+            current = value;
         }
         self.problems.push((at.to_owned(), "a chain of `$ref`s loops".to_owned()));
         None
@@ -159,27 +198,11 @@ impl<'d> Reader<'d> {
     pub fn shape(&mut self, value: &Value, at: &str) -> Shape {
         let own_description = value.get("description").and_then(Value::as_str).map(str::to_owned);
         let own_name = value.get("x-speakeasy-name-override").and_then(Value::as_str).map(str::to_owned);
-        let reference = value.get("$ref").and_then(Value::as_str).map(str::to_owned);
-        let Some((schema, component)) = self.follow(value, at) else { return Shape::default() };
-        let at =
-            reference.as_deref().and_then(|reference| reference.strip_prefix('#')).map_or(at.to_owned(), str::to_owned);
-        if let Some(name) = &component {
-            if self.stack.iter().filter(|seen| *seen == name).count() >= RECURSION_LIMIT {
-                self.warnings.push((
-                    at.clone(),
-                    format!("schema `{name}` refers to itself; cut after {RECURSION_LIMIT} levels"),
-                ));
-                return Shape { kind: Kind::Recursive(name.clone()), component, ..Shape::default() };
-            }
-            self.stack.push(name.clone());
-        }
-        let mut shape = self.read(schema, &at);
-        if component.is_some() {
-            self.stack.pop();
-            shape.component = component.or(shape.component);
-            // The component's name names its type; only a name given where it is used names the attribute.
-            shape.type_name_override = shape.name_override.take().or(shape.type_name_override);
-        }
+        let Some((schema, target)) = self.follow(value, at) else { return Shape::default() };
+        let mut shape = match target {
+            Some(target) => self.referenced(schema, target),
+            None => self.read(schema, at),
+        };
         if own_name.is_some() {
             shape.name_override = own_name;
         }
@@ -190,6 +213,29 @@ impl<'d> Reader<'d> {
         shape
     }
 
+    /// The schema a `$ref` names: read once, then shared; a reference from inside the schema itself
+    /// is cut there.
+    fn referenced(&mut self, schema: &Value, target: Target) -> Shape {
+        if let Some(shape) = self.read.get(&target.pointer) {
+            return shape.clone();
+        }
+        if self.stack.contains(&target.pointer) {
+            let warning = format!("schema `{}` refers to itself; cut where it does", target.name);
+            if !self.warnings.iter().any(|(at, message)| *at == target.pointer && *message == warning) {
+                self.warnings.push((target.pointer.clone(), warning));
+            }
+            let name = target.name;
+            return Shape { kind: Kind::Recursive(name.clone()), component: Some(name), ..Shape::default() };
+        }
+        self.stack.push(target.pointer.clone());
+        let mut shape = self.read(schema, &target.pointer);
+        self.stack.pop();
+        shape.component = Some(target.name);
+        // The component's name names its type; only a name given where it is used names the attribute.
+        shape.type_name_override = shape.name_override.take().or(shape.type_name_override);
+        self.read.insert(target.pointer, shape.clone());
+        shape
+    }
     fn read(&mut self, schema: &Value, at: &str) -> Shape {
         let Value::Object(fields) = schema else { return Shape::default() };
         let mut shape = Shape {
@@ -239,7 +285,7 @@ impl<'d> Reader<'d> {
             Some("array") => {
                 let items =
                     fields.get("items").map(|items| self.shape(items, &format!("{at}/items"))).unwrap_or_default();
-                Kind::Array { items: Box::new(items), set: shape.format.as_deref() == Some("set") }
+                Kind::Array { items: Rc::new(items), set: shape.format.as_deref() == Some("set") }
             }
             word => self.object_kind(fields, at, word == Some("object")),
         };
@@ -288,7 +334,7 @@ impl<'d> Reader<'d> {
                             Some((tag.clone(), component))
                         })
                         .collect();
-                    shape.kind = Kind::Union { variants, discriminator, mapping };
+                    shape.kind = Kind::Union(Rc::new(UnionShape { variants, discriminator, mapping }));
                 }
                 _ => {}
             }
@@ -306,17 +352,17 @@ impl<'d> Reader<'d> {
             let properties = properties
                 .iter()
                 .map(|(name, property)| {
-                    let shape = self.shape(property, &format!("{at}/properties/{}", super::document::escape(name)));
+                    let shape = self.shape(property, &format!("{at}/properties/{}", crate::document::escape(name)));
                     (name.clone(), shape)
                 })
                 .collect();
-            return Kind::Object { properties, required };
+            return Kind::Object(Rc::new(ObjectShape { properties, required }));
         }
         match fields.get("additionalProperties") {
             Some(additional @ Value::Object(_)) if additional.as_object().is_some_and(|map| !map.is_empty()) => {
-                Kind::Map(Box::new(self.shape(additional, &format!("{at}/additionalProperties"))))
+                Kind::Map(Rc::new(self.shape(additional, &format!("{at}/additionalProperties"))))
             }
-            _ if typed_object => Kind::Object { properties: IndexMap::new(), required },
+            _ if typed_object => Kind::Object(Rc::new(ObjectShape { properties: IndexMap::new(), required })),
             _ => Kind::Any,
         }
     }
@@ -325,18 +371,19 @@ impl<'d> Reader<'d> {
 /// `allOf`: properties, requirements and constraints of `member` added to `shape`.
 fn merge(shape: &mut Shape, member: Shape) {
     match (&mut shape.kind, member.kind) {
-        (Kind::Object { properties, required }, Kind::Object { properties: more, required: more_required }) => {
-            for (name, property) in more {
-                match properties.get_mut(&name) {
-                    Some(existing) => merge(existing, property),
+        (Kind::Object(object), Kind::Object(more)) => {
+            let object = Rc::make_mut(object);
+            for (name, property) in &more.properties {
+                match object.properties.get_mut(name) {
+                    Some(existing) => merge(existing, property.clone()),
                     None => {
-                        properties.insert(name, property);
+                        object.properties.insert(name.clone(), property.clone());
                     }
                 }
             }
-            for name in more_required {
-                if !required.contains(&name) {
-                    required.push(name);
+            for name in &more.required {
+                if !object.required.contains(name) {
+                    object.required.push(name.clone());
                 }
             }
         }
