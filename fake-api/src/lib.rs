@@ -619,7 +619,7 @@ impl State {
                 None if attribute.mode == Mode::Required && !merging && !variants.contains(&name.as_str()) => {
                     return Err(format!("`{}` is required", attribute.api_name));
                 }
-                Some(value) if !objects::fits(&self.provider, &attribute.ty, value) => {
+                Some(value) if !objects::attribute_fits(&self.provider, attribute, value) => {
                     return Err(format!("`{}` does not have the type the schema gives it", attribute.api_name));
                 }
                 _ => {}

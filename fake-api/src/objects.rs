@@ -54,7 +54,9 @@ pub fn assign_computed(provider: &Provider, object: &Object, value: &mut Value, 
                 (0, false) => content,
                 (serial, false) => serial,
             };
-            if let Some(generated) = generate(provider, name, &attribute.ty, number) {
+            let generated =
+                if attribute.json { Some(json!({})) } else { generate(provider, name, &attribute.ty, number) };
+            if let Some(generated) = generated {
                 fields.insert(attribute.api_name.clone(), generated);
             }
         }
@@ -212,6 +214,11 @@ fn strip(provider: &Provider, object: &Object, value: &mut Value) {
     }
 }
 
+/// Whether a JSON value can be an attribute's: any value for JSON text, else one of its type.
+pub fn attribute_fits(provider: &Provider, attribute: &schema::Attribute, value: &Value) -> bool {
+    attribute.json || fits(provider, &attribute.ty, value)
+}
+
 /// Whether a JSON value can be of a type (null always can), at every depth.
 pub fn fits(provider: &Provider, ty: &Type, value: &Value) -> bool {
     match (ty, value) {
@@ -228,7 +235,7 @@ pub fn fits(provider: &Provider, ty: &Type, value: &Value) -> bool {
             let Some(inner) = provider.object(&nested.object) else { return true };
             let object_fits = |value: &Value| match value {
                 Value::Object(fields) => inner.attributes.values().all(|attribute| {
-                    fields.get(&attribute.api_name).is_none_or(|field| fits(provider, &attribute.ty, field))
+                    fields.get(&attribute.api_name).is_none_or(|field| attribute_fits(provider, attribute, field))
                 }),
                 _ => false,
             };

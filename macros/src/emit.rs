@@ -132,6 +132,7 @@ fn attribute(checked: &Checked<'_>, container: &Container) -> TokenStream {
                 changes_on_update: #changes_on_update,
                 not_returned: #not_returned,
                 unset_value: #unset_value,
+                json: false,
             });
         }
     }

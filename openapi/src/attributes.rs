@@ -148,6 +148,7 @@ impl Inference<'_, '_> {
         };
         let mut attribute = Attribute::new(ty, mode, field.api_name.clone());
         attribute.answer_name = field.answer_name.clone();
+        attribute.json = json;
         attribute.description = describe(&base, &suffixes);
         // An input that addresses the object (a path parameter of its read, update or delete) names
         // another object when it changes: the provider replaces it. The description says nothing of it,

@@ -405,6 +405,11 @@ pub struct Attribute {
     /// operation's [`Unset`] rule (an API that clears a field with `""` or `[]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unset_value: Option<Value>,
+    /// A string attribute whose text is JSON: the API takes and answers the JSON value itself, and an
+    /// answer that means the same value as the text in state (other spacing, other key order) is no
+    /// change.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub json: bool,
 }
 
 impl Attribute {
@@ -431,6 +436,7 @@ impl Attribute {
             changes_on_update: false,
             not_returned: false,
             unset_value: None,
+            json: false,
         }
     }
 }

@@ -431,6 +431,7 @@ impl Converter<'_> {
             changes_on_update: false,
             not_returned: false,
             unset_value: None,
+            json: false,
         })
     }
 

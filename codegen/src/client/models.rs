@@ -121,6 +121,9 @@ impl<'p> ModelWriter<'p> {
 
     /// The Rust type of an attribute's value (without `Option`).
     fn value_type(&mut self, parent: &Ident, name: &str, attribute: &Attribute) -> TokenStream {
+        if attribute.json {
+            return quote!(::serde_json::Value);
+        }
         let enum_values = attribute.validators.iter().find_map(|validator| match validator {
             Validator::Enum(values) if attribute.ty == Type::String => Some(values),
             _ => None,

@@ -352,6 +352,10 @@ impl<'p> Examples<'p> {
         salt: u32,
     ) -> Result<Option<Expr>, ExampleError> {
         let name = path.last().map(String::as_str).unwrap_or_default();
+        if attribute.json {
+            // JSON text: an object holding one value, which the update configuration changes.
+            return Ok(Some(Expr::String(format!("{{\"{NAME}\":\"{}\"}}", context.prefix(salt)))));
+        }
         Ok(typed(name, &attribute.ty, &attribute.validators, salt).or_else(|| {
             // No value of the attribute's own type: a dynamic attribute takes a string.
             (attribute.ty == Type::Dynamic).then(|| Expr::String(format!("{}-{name}", context.prefix(salt))))

@@ -33,7 +33,10 @@ pub fn to_api(
     for (name, attribute) in object.attributes.iter().filter(|(name, _)| include(name)) {
         let item = value.field(name).unwrap_or(&TfValue::Null);
         let before = removals.and_then(|removals| removals.prior.field(name)).unwrap_or(&TfValue::Null);
-        if item.is_set() {
+        if let (true, TfValue::String(text)) = (attribute.json, item) {
+            // Validation refuses text that is not JSON, so none is sent.
+            fields.insert(attribute.api_name.clone(), serde_json::from_str(text).unwrap_or(Value::Null));
+        } else if item.is_set() {
             let nested_removals = removals.map(|removals| Removals { prior: before, ..removals });
             fields.insert(attribute.api_name.clone(), type_to_api(provider, &attribute.ty, item, nested_removals));
         } else if let (TfValue::Null, true, Some(removals)) = (item, before.is_set(), removals) {
@@ -182,6 +185,11 @@ pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &
     let mut said = BTreeMap::new();
     for (name, attribute) in &object.attributes {
         let Some(item) = fields.get(attribute.answered_as()) else { continue };
+        if attribute.json {
+            let text = if item.is_null() { TfValue::Null } else { TfValue::String(item.to_string()) };
+            said.insert(name.clone(), text);
+            continue;
+        }
         match type_from_api(provider, &attribute.ty, item, problems) {
             Some(converted) => {
                 said.insert(name.clone(), converted);
@@ -360,6 +368,46 @@ resources:
             Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
             serde_json::json!({"tags": [], "spec": {"size": 2}}),
             "a full representation leaves removed fields out"
+        );
+    }
+
+    #[test]
+    fn json_text_travels_as_the_json_it_holds() {
+        let yaml = r#"
+name: acme
+resources:
+  thing:
+    attributes:
+      id: {type: string, read_only: true}
+      settings: {type: string, optional: true, json: true}
+    operations:
+      create: {method: POST, path: /things}
+      read: {method: GET, path: "/things/{id}"}
+      update: {method: PATCH, path: "/things/{id}"}
+      delete: {method: DELETE, path: "/things/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let object = &provider.resources["acme_thing"].schema;
+        let configured = map(&[("settings", TfValue::String(r#"{"b": [1, 2], "a": "x"}"#.into()))]);
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &configured, None, &|_| true)),
+            serde_json::json!({"settings": {"b": [1, 2], "a": "x"}}),
+            "the text is sent as the value it holds, not as a string"
+        );
+        let mut problems = Vec::new();
+        let answer = serde_json::json!({"id": "t1", "settings": {"a": "x", "b": [1, 2]}});
+        let said = from_api(&provider, object, &answer, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(said.field("settings"), Some(&TfValue::String(r#"{"a":"x","b":[1,2]}"#.into())));
+        let attribute = &object.attributes["settings"];
+        let prior = configured.field("settings").unwrap();
+        assert!(super::super::walk::same_value(attribute, prior, said.field("settings").unwrap()));
+        let refreshed =
+            super::super::state::refreshed(&provider, object, &configured, &said, &std::collections::BTreeSet::new());
+        assert_eq!(
+            refreshed.field("settings"),
+            Some(prior),
+            "the same JSON in another order and spacing keeps the text"
         );
     }
 }

@@ -80,7 +80,7 @@ impl Rule for Replace {
         let (Some(before), after) = (lanes.prior, lanes.subject()) else { return None };
         let unchanged = match attribute.ty {
             schema::Type::Nested(_) => before == after,
-            ref ty => super::walk::same(ty, before, after),
+            _ => super::walk::same_value(attribute, before, after),
         };
         if !unchanged {
             self.0.push(path.to_vec());

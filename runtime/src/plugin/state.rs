@@ -13,7 +13,7 @@ use schema::{Attribute, Object, Provider, Type};
 
 use super::proto::Step;
 use super::value::TfValue;
-use super::walk::{Lanes, Rule, same, walk, walk_attribute};
+use super::walk::{Lanes, Rule, same_value, walk, walk_attribute};
 
 /// The new state after a create or an update: `planned` completed with the answer `said`.
 pub fn applied(provider: &Provider, object: &Object, planned: &TfValue, said: &TfValue) -> TfValue {
@@ -103,7 +103,7 @@ impl Rule for Refreshed<'_> {
             None => Some(TfValue::Null),
             Some(_) if matches!(attribute.ty, Type::Nested(_)) => None,
             Some(said) => Some(match lanes.prior {
-                Some(prior) if same(&attribute.ty, prior, said) => prior.clone(),
+                Some(prior) if same_value(attribute, prior, said) => prior.clone(),
                 _ => said.clone(),
             }),
         }

@@ -83,6 +83,13 @@ impl Rule for Checks {
             let detail = if message.is_empty() { format!("`{name}` is deprecated.") } else { message.clone() };
             self.push(Severity::Warning, "Deprecated attribute", detail, path);
         }
+        if let (true, TfValue::String(text)) = (attribute.json, value) {
+            if let Err(error) = serde_json::from_str::<serde_json::Value>(text) {
+                let detail =
+                    format!("`{name}` holds JSON text, and this is not JSON: {error}. Write it with jsonencode().");
+                self.push(Severity::Error, "Invalid JSON", detail, path);
+            }
+        }
         for validator in &attribute.validators {
             if let Some(detail) = failure(validator, &name, value) {
                 self.push(Severity::Error, "Invalid attribute value", detail, path);

@@ -231,3 +231,15 @@ fn comparable(ty: &Type, value: &TfValue) -> TfValue {
 pub fn same(ty: &Type, left: &TfValue, right: &TfValue) -> bool {
     left == right || comparable(ty, left) == comparable(ty, right)
 }
+
+/// Whether two values of `attribute` (not nested) are the same value: as [`same`], and for JSON text,
+/// the same JSON whatever its spacing and key order.
+pub fn same_value(attribute: &Attribute, left: &TfValue, right: &TfValue) -> bool {
+    if let (true, TfValue::String(left), TfValue::String(right)) = (attribute.json, left, right) {
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+        if let (Some(left), Some(right)) = (parse(left), parse(right)) {
+            return left == right;
+        }
+    }
+    same(&attribute.ty, left, right)
+}

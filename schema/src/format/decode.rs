@@ -400,6 +400,7 @@ impl Decoder<'_> {
             changes_on_update: self.bool(&entries, "changes_on_update", &what),
             not_returned: self.bool(&entries, "not_returned", &what),
             unset_value: entries.get("unset_value").map(value),
+            json: self.bool(&entries, "json", &what),
         })
     }
 

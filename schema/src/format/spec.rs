@@ -343,6 +343,11 @@ pub static ATTRIBUTE: MapSpec = MapSpec {
             "The API does not return it (write-once, query-only or normalised): state keeps the configured value.",
         ),
         key(
+            "json",
+            Shape::Bool,
+            "A string whose text is JSON: the API takes and answers the JSON value itself. String attributes only.",
+        ),
+        key(
             "unset_value",
             Shape::Any,
             "What an update sends when the configuration stops setting the attribute (default: the operation's `unset` rule).",

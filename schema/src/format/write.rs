@@ -301,6 +301,7 @@ impl Writer<'_> {
         optional_text(&mut entries, "deprecated", attribute.deprecation.as_deref());
         flag(&mut entries, "changes_on_update", attribute.changes_on_update);
         flag(&mut entries, "not_returned", attribute.not_returned);
+        flag(&mut entries, "json", attribute.json);
         if let Some(value) = &attribute.unset_value {
             entries.push(("unset_value".to_owned(), value_yaml(value)));
         }

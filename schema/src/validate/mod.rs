@@ -381,6 +381,13 @@ impl Checker<'_> {
                 "only the API changes a value by itself: make it `read_only: true` (or optional with computed)",
             );
         }
+        if attribute.json && attribute.ty != Type::String {
+            self.issue(
+                key("json"),
+                format!("attribute `{name}` holds JSON text but is not a string"),
+                "`json: true` applies to `type: string` attributes; remove it, or make the type `string`",
+            );
+        }
         if attribute.not_returned && mode == Mode::ReadOnly {
             self.issue(
                 key("not_returned"),
