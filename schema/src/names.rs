@@ -31,6 +31,28 @@ pub fn type_name(name: &str) -> String {
     escape(if pascal.is_empty() { "Type" } else { &pascal })
 }
 
+/// The PascalCase identifier of an enum value as written in source: as [`type_name`], with a sign
+/// spelt out (`+1` is `Plus1`, `-1` and `GMT-1` give `Minus1` and `GmtMinus1`) where punctuation would
+/// otherwise only separate words, and `Empty` for the empty value. Values that still meet (`asc` and
+/// `ASC`) are told apart where the enum is written, by numbering.
+pub fn variant(value: &str) -> String {
+    if value.is_empty() {
+        return "Empty".to_owned();
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let mut spelt = String::with_capacity(value.len());
+    for (index, &c) in chars.iter().enumerate() {
+        let before_digit = chars.get(index + 1).is_some_and(char::is_ascii_digit);
+        let after_digit = index > 0 && chars[index - 1].is_ascii_digit();
+        match c {
+            '+' => spelt.push_str(" plus "),
+            '-' if before_digit && !after_digit => spelt.push_str(" minus "),
+            c => spelt.push(c),
+        }
+    }
+    type_name(&spelt)
+}
+
 /// The module of the resource `short` (its name without the provider prefix): [`field`], suffixed
 /// (`errors_`) where the crate has a module of that name already.
 pub fn module(short: &str) -> String {
@@ -112,6 +134,18 @@ mod tests {
         assert_eq!(module("errors"), "errors_");
         assert_eq!(type_name("日本"), "U65E5U672C");
         assert_eq!(type_name("a²"), "AU00B2");
+    }
+
+    #[test]
+    fn enum_values_spell_their_signs() {
+        assert_eq!(variant("+1"), "Plus1");
+        assert_eq!(variant("-1"), "Minus1");
+        assert_eq!(variant("Etc/GMT+10"), "EtcGmtPlus10");
+        assert_eq!(variant("Etc/GMT-10"), "EtcGmtMinus10");
+        assert_eq!(variant("2020-01-01"), "_20200101", "a dash between digits only separates");
+        assert_eq!(variant("foo-bar"), "FooBar");
+        assert_eq!(variant(""), "Empty");
+        assert_eq!(variant("self"), "Self_");
     }
 
     #[test]

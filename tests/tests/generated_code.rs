@@ -62,6 +62,37 @@ fn awkward_names_keep_their_schema_and_wire_names() {
     assert_eq!(serde_json::to_value(&model).unwrap(), value);
 }
 
+/// Enum values that meet once made Rust names (`+1` and `-1`, `asc` and `ASC`, `dark-red` and `dark_red`)
+/// get variants of their own, each keeping its wire value.
+#[test]
+fn enum_values_that_meet_in_rust_keep_distinct_variants() {
+    use keywords::self_::SelfOffset;
+    let values = ["+1", "-1", "asc", "ASC", "dark-red", "dark_red", "Etc/GMT+10", "Etc/GMT-10", "", "self", "Other"];
+    let variants: Vec<SelfOffset> =
+        values.iter().map(|value| serde_json::from_value(serde_json::json!(value)).unwrap()).collect();
+    assert_eq!(
+        variants,
+        [
+            SelfOffset::Plus1,
+            SelfOffset::Minus1,
+            SelfOffset::Asc,
+            SelfOffset::Asc2,
+            SelfOffset::DarkRed,
+            SelfOffset::DarkRed2,
+            SelfOffset::EtcGmtPlus10,
+            SelfOffset::EtcGmtMinus10,
+            SelfOffset::Empty,
+            SelfOffset::Self_,
+            SelfOffset::Other,
+        ]
+    );
+    for (variant, value) in variants.iter().zip(values) {
+        assert_eq!(serde_json::to_value(variant).unwrap(), serde_json::json!(value));
+    }
+    let unlisted: SelfOffset = serde_json::from_value(serde_json::json!("+2")).unwrap();
+    assert_eq!(unlisted, SelfOffset::Other2("+2".to_owned()), "the catch-all steps aside for a listed `Other`");
+}
+
 /// Generated enums are open: a value the schema does not list reads into `Other` and writes back as it was.
 #[test]
 fn generated_enums_keep_values_the_schema_does_not_list() {

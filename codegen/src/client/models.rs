@@ -9,7 +9,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use schema::{Attribute, Mode, Nested, NestedObject, NestingMode, Object, Provider, Type, Validator, Value};
 
-use super::names::{Scope, field_ident, singular, type_ident, unraw};
+use super::names::{Scope, field_ident, singular, type_ident, unraw, variant_ident};
 
 /// Emits the types of one module (a resource's, or the named types').
 pub struct ModelWriter<'p> {
@@ -184,7 +184,7 @@ impl<'p> ModelWriter<'p> {
             .iter()
             .filter_map(|value| match value {
                 Value::String(text) => {
-                    let variant = variant_scope.claim(type_ident(text));
+                    let variant = variant_scope.claim(variant_ident(text));
                     Some(quote!(#[serde(rename = #text)] #variant,))
                 }
                 _ => None,

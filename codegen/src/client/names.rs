@@ -20,6 +20,11 @@ pub fn type_ident(name: &str) -> Ident {
     ident(&schema::names::type_name(name))
 }
 
+/// The identifier of an enum value ([`schema::names::variant`]).
+pub fn variant_ident(value: &str) -> Ident {
+    ident(&schema::names::variant(value))
+}
+
 /// The client accessor of a resource or data source of `provider` ([`schema::names::accessor_among`]).
 pub fn accessor_ident(provider: &schema::Provider, short: &str, data_source: bool) -> Ident {
     ident(&schema::names::accessor_among(provider, short, data_source))

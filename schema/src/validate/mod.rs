@@ -505,7 +505,6 @@ impl Checker<'_> {
                                 );
                             }
                         }
-                        rules::enum_variants(self, &at, members);
                         let mut seen = Vec::new();
                         for member in members {
                             if seen.contains(&member) {

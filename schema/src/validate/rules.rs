@@ -61,18 +61,6 @@ pub(super) fn field_names(checker: &mut Checker<'_>, object: &Object, paths: &Ob
     });
 }
 
-/// Two values of one enum (its validator at `at`) that become the same Rust variant.
-pub(super) fn enum_variants(checker: &mut Checker<'_>, at: &[&str], values: &[Value]) {
-    let texts: Vec<&str> = values
-        .iter()
-        .filter_map(|value| match value {
-            Value::String(text) => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
-    same_identifiers(checker, texts.into_iter(), names::type_name, "enum value", |_| at.to_vec());
-}
-
 /// Named types, resource modules and client accessors that become the same Rust name.
 pub(super) fn provider_names(checker: &mut Checker<'_>) {
     let provider = checker.provider;

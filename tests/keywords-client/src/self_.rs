@@ -19,6 +19,8 @@ pub struct Self_ {
     pub u_r_l: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: ::core::option::Option<SelfOffset>,
 }
 impl<'de> ::serde::Deserialize<'de> for Self_ {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -35,6 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for Self_ {
             url: fields.optional("URL")?,
             u_r_l: fields.optional("url")?,
             tags: fields.optional("tags")?,
+            offset: fields.optional("offset")?,
         })
     }
 }
@@ -56,6 +59,34 @@ impl<'de> ::serde::Deserialize<'de> for Match {
             r#impl: fields.optional("impl")?,
         })
     }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub enum SelfOffset {
+    #[serde(rename = "+1")]
+    Plus1,
+    #[serde(rename = "-1")]
+    Minus1,
+    #[serde(rename = "asc")]
+    Asc,
+    #[serde(rename = "ASC")]
+    Asc2,
+    #[serde(rename = "dark-red")]
+    DarkRed,
+    #[serde(rename = "dark_red")]
+    DarkRed2,
+    #[serde(rename = "Etc/GMT+10")]
+    EtcGmtPlus10,
+    #[serde(rename = "Etc/GMT-10")]
+    EtcGmtMinus10,
+    #[serde(rename = "")]
+    Empty,
+    #[serde(rename = "self")]
+    Self_,
+    #[serde(rename = "Other")]
+    Other,
+    /// A value the schema does not list, as the API sent it.
+    #[serde(untagged)]
+    Other2(::std::string::String),
 }
 impl Self_ {
     /// Reads the model from an API response body.
@@ -84,6 +115,8 @@ pub struct CreateRequest {
     pub u_r_l: ::core::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: ::core::option::Option<SelfOffset>,
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -99,6 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRequest {
             url: fields.optional("URL")?,
             u_r_l: fields.optional("url")?,
             tags: fields.optional("tags")?,
+            offset: fields.optional("offset")?,
         })
     }
 }
