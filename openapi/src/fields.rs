@@ -12,7 +12,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::names::snake;
+use crate::names::{legal, snake, unique};
 use crate::shape::{Kind, ObjectShape, Shape, UnionShape};
 use schema::model::OperationKind;
 
@@ -144,9 +144,10 @@ impl Hash for Content {
     }
 }
 
-/// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else snake_case.
+/// The Terraform name of a property or parameter: its `x-speakeasy-name-override`, else its own name,
+/// in snake_case as Terraform allows it.
 pub(crate) fn tf_name(name: &str, shape: &Shape) -> String {
-    shape.name_override.as_deref().map_or_else(|| snake(name), snake)
+    legal(&shape.name_override.as_deref().map_or_else(|| snake(name), snake))
 }
 
 pub(crate) fn ignored(shape: &Shape) -> bool {
@@ -172,7 +173,8 @@ pub(crate) fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, pat
     if !empty || body.open || ignored(body) || !path.is_empty() {
         return;
     }
-    let attribute = body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), snake);
+    let attribute =
+        body.type_name_override.as_deref().map_or_else(|| "request_body".to_owned(), |name| legal(&snake(name)));
     let field = fields.entry(attribute.clone()).or_insert_with(|| Field {
         api_name: attribute,
         shape: body.clone(),
@@ -269,12 +271,14 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
             .or_insert_with(|| Field { api_name: "additionalProperties".to_owned(), ..Field::default() });
         extra.in_response = true;
     }
+    // Properties of one object that get one name (`fooBar` and `foo_bar`) are told apart by number.
+    let mut taken = std::collections::HashSet::new();
     for (api_name, property) in &object.properties {
         let answer = matches!(seen, Seen::Response | Seen::StepResponse);
         if ignored(property) || (property.ignored_reference && !answer) {
             continue;
         }
-        let name = tf_name(api_name, property);
+        let name = unique(tf_name(api_name, property), &mut taken);
         if seen == Seen::StepResponse && !fields.contains_key(&name) {
             continue;
         }
@@ -345,10 +349,9 @@ impl Members {
                 .name_override
                 .as_deref()
                 .or(variant.type_name_override.as_deref())
-                .map(snake)
-                .or_else(|| variant.component.as_deref().map(snake))
-                .or_else(|| variant.title.as_deref().map(snake))
-                .unwrap_or_else(|| format!("variant{}", index + 1));
+                .or(variant.component.as_deref())
+                .or(variant.title.as_deref())
+                .map_or_else(|| format!("variant{}", index + 1), |name| legal(&snake(name)));
             if !matches!(variant.kind, Kind::Object(_)) {
                 continue;
             }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::entities::{ApiOperation, Entity};
 use crate::fields::{Field, Seen, absorb, hoisted, ignored, names_entity, tf_name, whole_body, with_siblings};
-use crate::names::snake;
+use crate::names::{legal, snake};
 use crate::objects::{Context, OBJECT_BUDGET, Objects};
 use crate::shape::{Kind, Reader, Shape};
 use schema::model::{Object, OperationKind, Operations, Resource};
@@ -327,7 +327,7 @@ pub(crate) struct Parameter {
 /// own name in snake_case.
 pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
     match shape.extension("x-speakeasy-match").and_then(Value::as_str) {
-        Some(matched) => snake(matched.rsplit('.').next().unwrap_or(matched)),
+        Some(matched) => legal(&snake(matched.rsplit('.').next().unwrap_or(matched))),
         None => tf_name(api_name, shape),
     }
 }

@@ -17,6 +17,7 @@ mod document;
 mod entities;
 mod fields;
 mod infer;
+mod legal;
 mod names;
 mod objects;
 mod operations;
@@ -28,7 +29,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use schema::diag::{Diagnostic, FileErrors};
+use schema::diag::{Diagnostic, FileErrors, Pos};
 use schema::model::{Attribute, Auth, Casing, Mode, Provider, Type};
 
 /// What to import.
@@ -55,6 +56,15 @@ pub struct Imported {
 
 /// Imports a spec. Every error of every file is reported at once; nothing is returned on error.
 pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
+    // The provider's name is the one name the user gives: a name the format refuses stops the import.
+    let named = Provider { name: options.name.clone(), ..Provider::default() };
+    let refused: Vec<Diagnostic> = schema::validate::validate(&named)
+        .into_iter()
+        .map(|issue| Diagnostic::new(Pos::START, format!("--name: {}", issue.message)).hint(issue.hint))
+        .collect();
+    if !refused.is_empty() {
+        return Err(vec![FileErrors::new(&options.spec, refused)]);
+    }
     let mut document = document::Document::load(&options.spec).map_err(|error| vec![error])?;
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
@@ -102,6 +112,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     std::mem::take(&mut inference.objects).finish(&mut provider);
     configure(&mut provider, root, &mut report);
     provider.api_naming = casing(&provider);
+    legal::legalize(&mut provider, &mut report);
     let problems = std::mem::take(&mut reader.problems);
     warnings
         .extend(reader.warnings.iter().map(|(at, message)| format!("{}: {message} (at {at})", options.spec.display())));

@@ -7,6 +7,36 @@ pub fn snake(name: &str) -> String {
     words(name).join("_")
 }
 
+/// A Terraform name for a snake_case name: ASCII lower-case letters, digits and `_` only (any other
+/// character becomes `_`), not starting with a digit (`_` goes first), and `unnamed` for nothing at all.
+pub fn legal(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    if out.is_empty() || out == "_" {
+        return "unnamed".to_owned();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// `name`, or `name_2`, `name_3`, ... : the first that `taken` does not hold (compared as Rust
+/// identifiers, so `self` and `self_` meet too), which it then holds.
+pub fn unique(name: String, taken: &mut std::collections::HashSet<String>) -> String {
+    let key = |name: &str| schema::names::unraw(&schema::names::field(name)).to_owned();
+    if taken.insert(key(&name)) {
+        return name;
+    }
+    (2..).map(|number| format!("{name}_{number}")).find(|candidate| taken.insert(key(candidate))).unwrap_or(name)
+}
+
 /// The lower-case words of `name`.
 pub fn words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
@@ -72,5 +102,17 @@ mod tests {
         ] {
             assert_eq!(snake(name), snake_name, "{name}");
         }
+    }
+
+    #[test]
+    fn names_become_terraform_names() {
+        assert_eq!(legal("größe"), "gr_e");
+        assert_eq!(legal("1st_choice"), "_1st_choice");
+        assert_eq!(legal(""), "unnamed");
+        assert_eq!(legal("a.b-c"), "a_b_c");
+        let mut taken = std::collections::HashSet::new();
+        assert_eq!(unique("self".to_owned(), &mut taken), "self");
+        assert_eq!(unique("self_".to_owned(), &mut taken), "self__2");
+        assert_eq!(unique("self".to_owned(), &mut taken), "self_3");
     }
 }

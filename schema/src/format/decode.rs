@@ -82,17 +82,10 @@ impl Decoder<'_> {
         Some(Entries { spec, pos: node.pos, entries })
     }
 
-    /// A mapping from user-chosen names, each checked against `pattern`.
-    fn names<'n>(&mut self, node: &'n Node, what: &str, pattern: NamePattern) -> &'n [(Key, Node)] {
+    /// A mapping from names (whose spelling the validator checks).
+    fn names<'n>(&mut self, node: &'n Node, what: &str) -> &'n [(Key, Node)] {
         match &node.value {
-            NodeValue::Map(entries) => {
-                for (key, _) in entries {
-                    if !pattern.matches(&key.text) {
-                        self.error(key.pos, format!("invalid {what} name `{}`", key.text), pattern.hint(&key.text));
-                    }
-                }
-                entries
-            }
+            NodeValue::Map(entries) => entries,
             NodeValue::Scalar(Scalar::Null) => &[],
             _ => {
                 self.error(
@@ -203,10 +196,6 @@ impl Decoder<'_> {
             }
         }
         if let Some(name) = self.opt_string(&entries, "name", what) {
-            if !NamePattern::Provider.matches(&name) {
-                let pos = entries.get("name").map_or(doc.pos, |node| node.pos);
-                self.error(pos, format!("invalid provider name `{name}`"), NamePattern::Provider.hint(&name));
-            }
             provider.name = name;
         }
         provider.description = self.opt_string(&entries, "description", what).unwrap_or_default();
@@ -224,14 +213,14 @@ impl Decoder<'_> {
             provider.config.attributes = self.attributes(node);
         }
         if let Some(node) = entries.get("types") {
-            for (key, value) in self.names(node, "type", NamePattern::Pascal) {
+            for (key, value) in self.names(node, "type") {
                 if let Some(named) = self.named_type(key, value) {
                     provider.types.insert(key.text.clone(), named);
                 }
             }
         }
         if let Some(node) = entries.get("errors") {
-            for (key, value) in self.names(node, "error type", NamePattern::Pascal) {
+            for (key, value) in self.names(node, "error type") {
                 if let Some(error) = self.error_type(key, value) {
                     provider.errors.insert(key.text.clone(), error);
                 }
@@ -243,7 +232,7 @@ impl Decoder<'_> {
                 continue;
             };
             let kind = if section == "resources" { "resource" } else { "data source" };
-            for (key, value) in self.names(node, kind, NamePattern::Snake) {
+            for (key, value) in self.names(node, kind) {
                 if let Some(resource) = self.resource(key, value, kind) {
                     target.insert(format!("{}_{}", provider.name, key.text), resource);
                 }
@@ -283,7 +272,7 @@ impl Decoder<'_> {
             ..PulumiPackage::default()
         };
         if let Some(node) = entries.get("resource_names") {
-            for (key, value) in self.names(node, "resource", NamePattern::Snake) {
+            for (key, value) in self.names(node, "resource") {
                 if let Some(name) = self.string(value, &"a Pulumi resource name") {
                     package.resource_names.insert(key.text.clone(), name);
                 }
@@ -357,7 +346,7 @@ impl Decoder<'_> {
 
     fn attributes(&mut self, node: &Node) -> IndexMap<String, Attribute> {
         let mut attributes = IndexMap::new();
-        for (key, value) in self.names(node, "attribute", NamePattern::Snake) {
+        for (key, value) in self.names(node, "attribute") {
             if let Some(attribute) = self.attribute(key, value) {
                 attributes.insert(key.text.clone(), attribute);
             }
@@ -590,7 +579,7 @@ impl Decoder<'_> {
 
     fn one_of_groups(&mut self, node: &Node, attributes: &IndexMap<String, Attribute>) -> IndexMap<String, OneOf> {
         let mut groups = IndexMap::new();
-        for (key, value) in self.names(node, "one-of group", NamePattern::Snake) {
+        for (key, value) in self.names(node, "one-of group") {
             let what = format!("one-of group `{}`", key.text);
             let Some(entries) = self.entries(value, &spec::ONE_OF, &what) else {
                 continue;
@@ -699,7 +688,7 @@ impl Decoder<'_> {
         }
         let mut explicit = IndexMap::new();
         if let Some(node) = entries.get("path_params") {
-            for (param, attribute) in self.names(node, "path parameter", NamePattern::Param) {
+            for (param, attribute) in self.names(node, "path parameter") {
                 if let Some(attribute) = self.string(attribute, &"the attribute of a path parameter") {
                     explicit.insert(param.text.clone(), (param.pos, attribute));
                 }
@@ -807,56 +796,6 @@ fn value(node: &Node) -> Value {
         NodeValue::Seq(items) => Value::List(items.iter().map(value).collect()),
         NodeValue::Map(entries) => {
             Value::Map(entries.iter().map(|(key, item)| (key.text.clone(), value(item))).collect())
-        }
-    }
-}
-
-/// A naming rule for user-chosen names.
-#[derive(Debug, Clone, Copy)]
-enum NamePattern {
-    /// Attributes, resources, one-of groups: `^[a-z0-9_]+$`.
-    Snake,
-    /// Named types and error types: PascalCase.
-    Pascal,
-    /// Provider names: lower-case letters and digits.
-    Provider,
-    /// Path placeholders: identifiers in any case.
-    Param,
-}
-
-impl NamePattern {
-    fn matches(self, name: &str) -> bool {
-        let mut chars = name.chars();
-        let first = chars.next();
-        match self {
-            NamePattern::Snake => {
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            }
-            NamePattern::Pascal => {
-                first.is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
-            }
-            NamePattern::Provider => {
-                first.is_some_and(|c| c.is_ascii_lowercase())
-                    && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            }
-            NamePattern::Param => {
-                first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-            }
-        }
-    }
-
-    fn hint(self, name: &str) -> String {
-        use heck::{ToSnakeCase, ToUpperCamelCase};
-        match self {
-            NamePattern::Snake => {
-                format!("names use lower-case letters, digits and underscores: `{}`", name.to_snake_case())
-            }
-            NamePattern::Pascal => format!("type names are PascalCase: `{}`", name.to_upper_camel_case()),
-            NamePattern::Provider => {
-                "provider names use lower-case letters and digits, starting with a letter".to_owned()
-            }
-            NamePattern::Param => "path parameters are identifiers: letters, digits and underscores".to_owned(),
         }
     }
 }

@@ -11,6 +11,7 @@ use indexmap::IndexMap;
 use crate::diag::{did_you_mean, suggest};
 use crate::model::*;
 
+mod names;
 mod rules;
 
 /// One semantic problem.
@@ -114,6 +115,7 @@ impl Checker<'_> {
                 self.resource(section, provider.short_name(type_name), resource, context);
             }
         }
+        names::spelling(self);
         rules::provider_name(self);
         rules::provider_names(self);
     }
