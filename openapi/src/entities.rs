@@ -1,7 +1,6 @@
 //! Which operations make which resource and data source: `x-speakeasy-entity-operation` on operations
 //! (`Entity#create`, `Entity#read#2`, lists of them, or the object form naming the resource and data
-//! source separately), and for specs without it, REST conventions (a collection `POST /things` with an
-//! item path `/things/{id}` makes a resource; a GET-only item path a data source).
+//! source separately); for specs without it, see [`crate::convention`].
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -136,85 +135,4 @@ pub fn annotated<'d>(operations: &[ApiOperation<'d>]) -> IndexMap<String, Entity
         }
     }
     entities
-}
-
-/// Entities by REST convention, for a spec without annotations: `POST /things` with `/things/{id}`
-/// (GET, and PUT or PATCH, and DELETE) is a resource named after the last literal segment; a GET-only
-/// item path is a data source. What cannot be decided goes to `report`.
-pub fn conventional<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -> IndexMap<String, Entity<'d>> {
-    let mut entities: IndexMap<String, Entity<'d>> = IndexMap::new();
-    let find = |method: Method, path: &str| {
-        operations.iter().find(|operation| operation.method == method && operation.path == path)
-    };
-    for item in operations.iter().filter(|operation| operation.method == Method::Get) {
-        let Some((collection, last)) = item.path.rsplit_once('/') else { continue };
-        if !(last.starts_with('{') && last.ends_with('}')) || collection.is_empty() {
-            continue;
-        }
-        let name = collection.rsplit('/').find(|segment| !segment.starts_with('{')).unwrap_or("item");
-        let name = heck::ToUpperCamelCase::to_upper_camel_case(singular(name).as_str());
-        let role = |operation: &ApiOperation<'d>, kind| Role {
-            operation: operation.clone(),
-            kind,
-            order: 1,
-            resource: true,
-            data_source: true,
-        };
-        let mut entity = Entity::default();
-        entity.roles.push(role(item, OperationKind::Read));
-        match find(Method::Post, collection) {
-            Some(create) => {
-                entity.roles.push(role(create, OperationKind::Create));
-                if let Some(update) = find(Method::Put, &item.path).or_else(|| find(Method::Patch, &item.path)) {
-                    entity.roles.push(role(update, OperationKind::Update));
-                }
-                match find(Method::Delete, &item.path) {
-                    Some(delete) => entity.roles.push(role(delete, OperationKind::Delete)),
-                    None => report.push(format!(
-                        "{}: `POST {collection}` creates objects but `{}` has no DELETE; imported as a resource whose destroy only forgets it",
-                        name, item.path
-                    )),
-                }
-            }
-            None => {
-                for role in &mut entity.roles {
-                    role.resource = false;
-                }
-                report.push(format!(
-                    "{name}: `GET {}` has no create operation beside it; imported as a data source",
-                    item.path
-                ));
-            }
-        }
-        entities.insert(name, entity);
-    }
-    for operation in operations {
-        let used =
-            entities.values().any(|entity| entity.roles.iter().any(|role| role.operation.pointer == operation.pointer));
-        if !used {
-            report.push(format!(
-                "{} {}: no resource or data source uses it",
-                operation.method.as_str(),
-                operation.path
-            ));
-        }
-    }
-    entities
-}
-
-/// `pets` as `pet`, `categories` as `category`, `addresses` as `address`.
-fn singular(word: &str) -> String {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if ["species", "series", "news", "status"].contains(&word) || word.ends_with("ss") || word.ends_with("us") {
-        return word.to_owned();
-    }
-    if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches") || word.ends_with("shes") {
-        word[..word.len() - 2].to_owned()
-    } else if let Some(stem) = word.strip_suffix('s').filter(|stem| !stem.ends_with('s')) {
-        stem.to_owned()
-    } else {
-        word.to_owned()
-    }
 }

@@ -235,7 +235,8 @@ impl<'d> Inference<'_, 'd> {
                 continue;
             }
             let Some(name) = param.get("name").and_then(Value::as_str) else { continue };
-            if found.iter().any(|(seen, _)| seen == name) {
+            // A parameter is its name and location: the operation's own hides the path item's of both.
+            if found.iter().any(|(seen, other)| seen == name && other.in_path == (location == "path")) {
                 continue;
             }
             let mut shape = param

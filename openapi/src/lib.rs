@@ -12,6 +12,7 @@
 //! - [`names`]: snake_case as the leading generator splits words.
 
 mod attributes;
+mod convention;
 mod describe;
 mod document;
 mod entities;
@@ -91,7 +92,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     let mut report = Vec::new();
     let annotated = entities::annotated(&operations);
     let by_convention = annotated.is_empty();
-    let entities = if by_convention { entities::conventional(&operations, &mut report) } else { annotated };
+    let entities = if by_convention { convention::entities(&operations, &mut report) } else { annotated };
     let mut reader = shape::Reader::new(root);
     let mut inference =
         infer::Inference { reader: &mut reader, report: Vec::new(), objects: objects::Objects::default() };
@@ -99,7 +100,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     provider.docs.requires_replacement_note = None;
     provider.description = root.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_owned();
     for (entity_name, entity) in &entities {
-        let type_name = format!("{}_{}", options.name, names::snake(entity_name));
+        let type_name = format!("{}_{}", options.name, names::legal(&names::snake(entity_name)));
         if let Some(resource) = inference.resource(entity_name, entity) {
             provider.resources.insert(type_name.clone(), resource);
         }

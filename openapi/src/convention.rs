@@ -1,0 +1,177 @@
+//! Resources and data sources of a spec without annotations, by REST convention.
+//!
+//! An item path is one whose last segment is a single parameter (`/users/{userId}`,
+//! `/orgs/{org}/teams/{team_slug}`); with a GET it is read. Its object is created by a POST on the
+//! collection (the item path without its last segment), or, where there is none, by a PUT on the item
+//! path itself (the client names the object: an upsert); it is changed by a PUT or PATCH on the item path
+//! (the creating PUT where there is no other) and deleted by a DELETE there. An item path with a create
+//! is a resource, one without a data source. Each is named after the collection's last literal segment
+//! in the singular (`teams` gives `Team`), the literal segments before it added where two would meet
+//! (`UserKey` beside `Key`). Every operation left out is listed in the report with why.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+
+use crate::entities::{ApiOperation, Entity, Role};
+use schema::model::{Method, OperationKind};
+
+/// The entities of a spec by convention; what cannot be decided, and every operation left out, goes to
+/// `report`.
+pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -> IndexMap<String, Entity<'d>> {
+    let find = |method: Method, path: &str| {
+        operations.iter().find(|operation| operation.method == method && operation.path == path)
+    };
+    let mut entities: IndexMap<String, Entity<'d>> = IndexMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for item in operations.iter().filter(|operation| operation.method == Method::Get) {
+        let Some(collection) = collection_of(&item.path) else { continue };
+        let name = entity_name(&item.path, &mut taken);
+        let role = |operation: &ApiOperation<'d>, kind| Role {
+            operation: operation.clone(),
+            kind,
+            order: 1,
+            resource: true,
+            data_source: true,
+        };
+        let mut entity = Entity::default();
+        entity.roles.push(role(item, OperationKind::Read));
+        let posted = find(Method::Post, collection);
+        let put = find(Method::Put, &item.path);
+        let patch = find(Method::Patch, &item.path);
+        let create = posted.or(put);
+        match create {
+            Some(create) => {
+                entity.roles.push(role(create, OperationKind::Create));
+                // A PUT that creates also replaces; a PATCH changes in place where there is one.
+                let update = if posted.is_some() { put.or(patch) } else { patch.or(put) };
+                if let Some(update) = update {
+                    entity.roles.push(role(update, OperationKind::Update));
+                }
+                match find(Method::Delete, &item.path) {
+                    Some(delete) => entity.roles.push(role(delete, OperationKind::Delete)),
+                    None => report.push(format!(
+                        "{name}: `{} {}` creates objects but `{}` has no DELETE; imported as a resource whose \
+                         destroy only forgets it",
+                        create.method.as_str(),
+                        create.path,
+                        item.path
+                    )),
+                }
+            }
+            None => {
+                for role in &mut entity.roles {
+                    role.resource = false;
+                }
+                report.push(format!(
+                    "{name}: neither `POST {collection}` nor `PUT {}` creates it; imported as a data source",
+                    item.path
+                ));
+            }
+        }
+        entities.insert(name, entity);
+    }
+    for operation in operations {
+        let used =
+            entities.values().any(|entity| entity.roles.iter().any(|role| role.operation.pointer == operation.pointer));
+        if !used {
+            report.push(format!(
+                "{} {}: {}",
+                operation.method.as_str(),
+                operation.path,
+                left_out(operation, operations)
+            ));
+        }
+    }
+    entities
+}
+
+/// The collection of an item path (`/users` for `/users/{id}`); `None` when the path names no item.
+fn collection_of(path: &str) -> Option<&str> {
+    let (collection, last) = path.rsplit_once('/')?;
+    let parameter = last.strip_prefix('{')?.strip_suffix('}')?;
+    (!parameter.is_empty() && !parameter.contains(['{', '}'])).then_some(collection)
+}
+
+/// The literal segments of a path, in order (`users`, `keys` for `/users/{id}/keys/{key}`).
+fn literal_segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|segment| !segment.is_empty() && !segment.contains('{')).collect()
+}
+
+/// An item path's entity name: the last literal segment of its collection in the singular, in
+/// PascalCase, with the segments before it (also in the singular) in front while the name is taken, then
+/// a number.
+fn entity_name(item: &str, taken: &mut HashSet<String>) -> String {
+    let segments = literal_segments(item);
+    let words: Vec<String> = segments
+        .iter()
+        .rev()
+        .map(|segment| heck::ToUpperCamelCase::to_upper_camel_case(singular(segment).as_str()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut candidates: Vec<String> =
+        (1..=words.len()).map(|count| words[..count].iter().rev().cloned().collect()).collect();
+    if candidates.is_empty() {
+        candidates.push("Item".to_owned());
+    }
+    let base = candidates[0].clone();
+    let name = candidates
+        .into_iter()
+        .find(|name| !taken.contains(&name.to_lowercase()))
+        .or_else(|| (2..).map(|number| format!("{base}{number}")).find(|name| !taken.contains(&name.to_lowercase())))
+        .unwrap_or(base);
+    taken.insert(name.to_lowercase());
+    name
+}
+
+/// Why an operation is no part of a resource or data source.
+fn left_out(operation: &ApiOperation<'_>, operations: &[ApiOperation<'_>]) -> &'static str {
+    let is_item = collection_of(&operation.path).is_some();
+    let items_below = operations
+        .iter()
+        .any(|other| other.method == Method::Get && collection_of(&other.path) == Some(operation.path.as_str()));
+    match (operation.method, is_item, items_below) {
+        (Method::Get, false, true) => "lists the objects of an item path; lists are not imported",
+        (Method::Get, false, false) => "reads no item path (the path does not end in a parameter)",
+        (Method::Post, false, false) => "an action, not a collection: no item path below it is read",
+        (Method::Post, true, _) => "an action on an item, not part of its life",
+        (_, false, _) => "the path names no item (it does not end in a parameter)",
+        (_, true, _) => "its item path has no GET to read the object",
+    }
+}
+
+/// `pets` as `pet`, `categories` as `category`, `addresses` as `address`.
+fn singular(word: &str) -> String {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if ["species", "series", "news", "status"].contains(&word) || word.ends_with("ss") || word.ends_with("us") {
+        return word.to_owned();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches") || word.ends_with("shes") {
+        word[..word.len() - 2].to_owned()
+    } else if let Some(stem) = word.strip_suffix('s').filter(|stem| !stem.ends_with('s')) {
+        stem.to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_paths_and_their_names() {
+        assert_eq!(collection_of("/users/{userId}"), Some("/users"));
+        assert_eq!(collection_of("/orgs/{org}/teams/{team_slug}"), Some("/orgs/{org}/teams"));
+        assert_eq!(collection_of("/users/{id}:cancel"), None);
+        assert_eq!(collection_of("/v1/{name}"), Some("/v1"));
+        let mut taken = HashSet::new();
+        assert_eq!(entity_name("/keys/{key}", &mut taken), "Key");
+        assert_eq!(entity_name("/users/{id}/keys/{key}", &mut taken), "UserKey");
+        assert_eq!(entity_name("/orgs/{org}/teams/{team_slug}", &mut taken), "Team");
+        assert_eq!(entity_name("/teams/{team}", &mut taken), "Team2");
+        assert_eq!(entity_name("/{Bucket}/{Key}", &mut taken), "Item");
+    }
+}
