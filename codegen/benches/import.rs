@@ -18,11 +18,11 @@ fn main() {
         return;
     }
     let options = openapi::Options {
-        spec: dir.join("openapi.yaml"),
+        specs: vec![dir.join("openapi.yaml")],
         overlays: overlays.iter().map(|overlay| dir.join(overlay)).collect(),
         name: name.to_owned(),
     };
-    let bytes = std::fs::metadata(&options.spec).map(|meta| meta.len()).unwrap_or(0);
+    let bytes = std::fs::metadata(&options.specs[0]).map(|meta| meta.len()).unwrap_or(0);
     let mut times: Vec<Duration> = Vec::new();
     let mut counts = (0, 0);
     for _ in 0..runs {

@@ -47,8 +47,9 @@ enum ImportCommand {
 
 #[derive(Debug, Args)]
 struct OpenapiArgs {
-    /// The spec file
-    spec: PathBuf,
+    /// The spec files: several are merged in order, as the leading generator merges a workflow's inputs
+    #[arg(required = true, value_name = "SPEC")]
+    specs: Vec<PathBuf>,
     /// OpenAPI Overlay files applied in order before the import (repeatable)
     #[arg(long, value_name = "FILE")]
     overlay: Vec<PathBuf>,
@@ -221,7 +222,7 @@ fn docs(args: codegen::docs::cli::DocsArgs) -> ExitCode {
 }
 
 fn import_openapi(args: OpenapiArgs) -> ExitCode {
-    let options = openapi::Options { spec: args.spec, overlays: args.overlay, name: args.name.clone() };
+    let options = openapi::Options { specs: args.specs, overlays: args.overlay, name: args.name.clone() };
     let out = args.out.unwrap_or_else(|| project_root().join("schema/providers").join(&args.name));
     match codegen::import::openapi(&options, &out) {
         Ok(imported) => {

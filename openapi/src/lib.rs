@@ -36,8 +36,9 @@ use schema::model::{Attribute, Auth, Casing, Mode, Provider, Type};
 /// What to import.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The spec file.
-    pub spec: PathBuf,
+    /// The spec files: one, or several merged in order (a later one's paths and components winning where
+    /// two differ).
+    pub specs: Vec<PathBuf>,
     /// Overlays applied in order before the import.
     pub overlays: Vec<PathBuf>,
     /// The provider name.
@@ -63,11 +64,11 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
         .into_iter()
         .map(|issue| Diagnostic::new(Pos::START, format!("--name: {}", issue.message)).hint(issue.hint))
         .collect();
+    let first = options.specs.first().cloned().unwrap_or_default();
     if !refused.is_empty() {
-        return Err(vec![FileErrors::new(&options.spec, refused)]);
+        return Err(vec![FileErrors::new(&first, refused)]);
     }
-    let mut document = document::Document::load(&options.spec).map_err(|error| vec![error])?;
-    let mut warnings = Vec::new();
+    let (mut document, mut warnings) = document::Document::load_all(&options.specs)?;
     let mut errors = Vec::new();
     for overlay in &options.overlays {
         match overlay::apply(overlay, &mut document.root) {
@@ -80,12 +81,8 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     }
     let version = document.root.get("openapi").and_then(Value::as_str).unwrap_or_default().to_owned();
     if !(version.starts_with("3.0") || version.starts_with("3.1")) {
-        let diagnostic = document.error(
-            "/openapi",
-            format!("`openapi: {version}` is not 3.0 or 3.1"),
-            "import an OpenAPI 3.0 or 3.1 document (convert Swagger 2.0 first)",
-        );
-        return Err(vec![FileErrors::new(&options.spec, vec![diagnostic])]);
+        let problem = ("/openapi".to_owned(), format!("`openapi: {version}` is not 3.0 or 3.1"));
+        return Err(document.errors(&[problem], "import an OpenAPI 3.0 or 3.1 document (convert Swagger 2.0 first)"));
     }
     let root = &document.root;
     let operations = entities::operations(root);
@@ -115,16 +112,9 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     provider.api_naming = casing(&provider);
     legal::legalize(&mut provider, &mut report);
     let problems = std::mem::take(&mut reader.problems);
-    warnings
-        .extend(reader.warnings.iter().map(|(at, message)| format!("{}: {message} (at {at})", options.spec.display())));
+    warnings.extend(reader.warnings.iter().map(|(at, message)| format!("{message} (at {at})")));
     if !problems.is_empty() {
-        let diagnostics: Vec<Diagnostic> = problems
-            .iter()
-            .map(|(at, message)| {
-                document.error(at, message.clone(), "fix the reference, or remove the schema that holds it")
-            })
-            .collect();
-        return Err(vec![FileErrors::new(&options.spec, diagnostics)]);
+        return Err(document.errors(&problems, "fix the reference, or remove the schema that holds it"));
     }
     if by_convention {
         report.insert(0, "no x-speakeasy-entity-operation annotations: resources found by REST convention".to_owned());

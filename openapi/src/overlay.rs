@@ -57,29 +57,65 @@ pub fn apply(file: &std::path::Path, document: &mut Value) -> Result<Vec<String>
     if errors.is_empty() { Ok(warnings) } else { Err(FileErrors::new(file, errors)) }
 }
 
-/// Overlay targets written for tools that accept more than RFC 9535: `\@type` member names become
-/// bracketed names.
+/// Overlay targets as real overlays write them, read as RFC 9535: a member name after `.` or `..` that
+/// the RFC's shorthand does not allow (`application/json`, `x-speakeasy-entity`, `@type`, or `\@type` as
+/// some tools escape it) is read as the bracketed name it means (`['application/json']`).
 fn lenient(target: &str) -> String {
+    let chars: Vec<char> = target.chars().collect();
     let mut out = String::with_capacity(target.len());
-    let mut rest = target;
-    while let Some(at) = rest.find("\\@") {
-        out.push_str(&rest[..at]);
-        let name_end = rest[at + 2..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-            .map_or(rest.len(), |end| at + 2 + end);
-        let name = &rest[at + 1..name_end];
-        if out.ends_with('.') {
-            out.pop();
-            if out.ends_with('.') {
-                // `..\@x` stays a descendant selector.
-                out.push('.');
+    let mut index = 0;
+    while index < chars.len() {
+        match chars[index] {
+            '[' => {
+                // A bracketed selector is copied whole, quotes and all.
+                let mut quote = None;
+                while index < chars.len() {
+                    let c = chars[index];
+                    out.push(c);
+                    index += 1;
+                    match (quote, c) {
+                        (Some(_), '\\') if index < chars.len() => {
+                            out.push(chars[index]);
+                            index += 1;
+                        }
+                        (Some(open), c) if c == open => quote = None,
+                        (None, '\'' | '"') => quote = Some(c),
+                        (None, ']') => break,
+                        _ => {}
+                    }
+                }
+            }
+            '.' => {
+                let dots = if chars.get(index + 1) == Some(&'.') { 2 } else { 1 };
+                let start = index + dots;
+                let end = (start..chars.len()).find(|&at| matches!(chars[at], '.' | '[')).unwrap_or(chars.len());
+                let name: String = chars[start..end].iter().collect();
+                let name = name.strip_prefix('\\').unwrap_or(&name);
+                if name.is_empty() || name == "*" || shorthand(name) {
+                    out.extend(&chars[index..index + dots]);
+                    out.push_str(name);
+                } else {
+                    if dots == 2 {
+                        out.push_str("..");
+                    }
+                    out.push_str(&format!("['{}']", name.replace('\\', "\\\\").replace('\'', "\\'")));
+                }
+                index = end;
+            }
+            c => {
+                out.push(c);
+                index += 1;
             }
         }
-        out.push_str(&format!("['{name}']"));
-        rest = &rest[name_end..];
     }
-    out.push_str(rest);
     out
+}
+
+/// Whether RFC 9535 allows `name` after a dot: a letter, `_` or non-ASCII first, then also digits.
+fn shorthand(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || !c.is_ascii())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii())
 }
 
 /// Overlay 1.0 merge: objects merge key by key (recursively), an array gets the update's items appended
@@ -130,6 +166,18 @@ mod tests {
         assert_eq!(lenient("$..\\@type"), "$..['@type']");
         assert_eq!(lenient("$.a.\\@type.b"), "$.a['@type'].b");
         assert!(JsonPath::parse(&lenient("$..\\@type")).is_ok());
+        let target = "$.paths['/m/{id}'].get.responses['200'].content.application/json.schema.properties.items";
+        assert_eq!(
+            lenient(target),
+            "$.paths['/m/{id}'].get.responses['200'].content['application/json'].schema.properties.items"
+        );
+        assert_eq!(
+            lenient("$.components.schemas.Foo.x-speakeasy-entity"),
+            "$.components.schemas.Foo['x-speakeasy-entity']"
+        );
+        assert_eq!(lenient("$.paths[*][*].security"), "$.paths[*][*].security");
+        assert_eq!(lenient("$.a['b.c'].d"), "$.a['b.c'].d");
+        assert!(JsonPath::parse(&lenient(target)).is_ok());
     }
 
     #[test]
