@@ -83,7 +83,8 @@ impl Inference<'_, '_> {
             && !data_source
             && (!has_update
                 || (field.in_create && !field.in_update && field.param.is_none())
-                || shape.flag("x-speakeasy-param-force-new"));
+                || shape.flag("x-speakeasy-param-force-new")
+                || field.force_new);
         let members = Context { read_only: mode == Mode::ReadOnly, ..context };
         let (ty, json) = if as_json { (Type::String, true) } else { self.attribute_type(name, field, members) };
         let mut suffixes = Vec::new();

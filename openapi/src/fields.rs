@@ -6,6 +6,7 @@
 //! out once per distinct set of parts ([`MembersKey`]), however often a schema is used, so the cost of
 //! an import follows the spec's length rather than the size of its schemas written out in full.
 
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
@@ -50,7 +51,7 @@ pub(crate) struct Field {
     pub(crate) whole_body: bool,
     /// A path or query parameter's description (the last operation's).
     pub(crate) param: Option<String>,
-    /// Whose parameter described it: 1 a read's, 3 an update's, 4 a delete's (an answer ranks 2).
+    /// Whose parameter described it: 1 a read's, 3 a delete's, 4 an update's (an answer ranks 2).
     pub(crate) param_rank: u8,
     /// A parameter the configuration must give.
     pub(crate) param_required: bool,
@@ -58,6 +59,8 @@ pub(crate) struct Field {
     pub(crate) input_param: bool,
     /// A path parameter of a read, update or delete: the object's address, which must be known.
     pub(crate) addresses: bool,
+    /// A parameter marks it `x-speakeasy-param-force-new`: changing it replaces the object.
+    pub(crate) force_new: bool,
     /// The shapes its members come from (an object, a list, set or map of objects, a one-of), each with
     /// where it was seen, in the order the operations gave them.
     pub(crate) parts: Vec<(Shape, Seen)>,
@@ -157,11 +160,45 @@ pub(crate) fn ignored(shape: &Shape) -> bool {
 }
 
 /// Whether a schema is marked `x-speakeasy-entity` with the entity's name.
-pub(crate) fn names_entity(shape: &Shape, entity: &str) -> bool {
+fn names_entity(shape: &Shape, entity: &str) -> bool {
     match shape.extension("x-speakeasy-entity") {
         Some(Value::String(name)) => name == entity,
         Some(Value::Array(names)) => names.iter().any(|name| name.as_str() == Some(entity)),
         _ => false,
+    }
+}
+
+/// What marks an entity's own object in a schema: `x-speakeasy-entity` with its name, or being a schema
+/// that such a mark is on where another of its operations uses it.
+pub(crate) struct Mark<'a> {
+    /// The entity's name.
+    pub(crate) entity: &'a str,
+    /// The schemas (components) marked as its object somewhere.
+    pub(crate) components: &'a HashSet<String>,
+}
+
+impl Mark<'_> {
+    /// Whether `shape` is the entity's own object.
+    pub(crate) fn names(&self, shape: &Shape) -> bool {
+        names_entity(shape, self.entity)
+            || shape.component.as_ref().is_some_and(|component| self.components.contains(component))
+    }
+}
+
+/// Adds to `found` the schemas inside `shape` (as deep as [`hoisted`] looks) marked as `entity`'s object.
+pub(crate) fn marked_components(shape: &Shape, entity: &str, depth: usize, found: &mut HashSet<String>) {
+    if names_entity(shape, entity) {
+        found.extend(shape.component.clone());
+    }
+    if depth > 3 {
+        return;
+    }
+    match &shape.kind {
+        Kind::Object(object) => {
+            object.properties.values().for_each(|property| marked_components(property, entity, depth + 1, found))
+        }
+        Kind::Array { items, .. } => marked_components(items, entity, depth + 1, found),
+        _ => {}
     }
 }
 
@@ -225,13 +262,13 @@ pub(crate) fn with_siblings(shape: &mut Shape, root: &Shape, path: &[String]) {
     }
 }
 
-/// The entity's own object within a schema: the first object, depth first, marked
-/// `x-speakeasy-entity` with the entity's name; else the schema itself.
+/// The entity's own object within a schema: the first object, depth first, that is the entity's
+/// ([`Mark`]); else the schema itself.
 /// Also where it was found, as [`Operation::body_field`] writes it: the property names leading to it,
 /// `[]` after one that holds a list of it (`groups[]`), `[]` alone for a schema that is such a list.
-pub(crate) fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
-    fn find(shape: &Shape, entity: &str, depth: usize) -> Option<(Shape, Vec<String>)> {
-        if names_entity(shape, entity) {
+pub(crate) fn hoisted(shape: Shape, entity: &Mark<'_>) -> (Shape, Vec<String>) {
+    fn find(shape: &Shape, entity: &Mark<'_>, depth: usize) -> Option<(Shape, Vec<String>)> {
+        if entity.names(shape) {
             return Some((shape.clone(), Vec::new()));
         }
         if depth > 3 {
@@ -254,7 +291,7 @@ pub(crate) fn hoisted(shape: Shape, entity: &str) -> (Shape, Vec<String>) {
             _ => None,
         }
     }
-    if names_entity(&shape, entity) {
+    if entity.names(&shape) {
         return (shape, Vec::new());
     }
     find(&shape, entity, 0).unwrap_or((shape, Vec::new()))

@@ -7,7 +7,9 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::entities::{ApiOperation, Entity};
-use crate::fields::{Field, Seen, absorb, hoisted, ignored, names_entity, tf_name, whole_body, with_siblings};
+use crate::fields::{
+    Field, Mark, Seen, absorb, hoisted, ignored, marked_components, tf_name, whole_body, with_siblings,
+};
 use crate::names::{legal, snake};
 use crate::objects::{Context, OBJECT_BUDGET, Objects};
 use crate::shape::{Kind, Reader, Shape};
@@ -21,12 +23,15 @@ pub struct Inference<'r, 'd> {
     pub report: Vec<String>,
     /// The nested objects decided so far.
     pub(crate) objects: Objects,
+    /// The schemas the entity being inferred marks as its own object ([`Self::find_marks`]).
+    pub(crate) marked: std::collections::HashSet<String>,
 }
 
 impl<'d> Inference<'_, 'd> {
     /// The resource of `entity`, if it has a create operation.
     pub fn resource(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
         entity.main(OperationKind::Create, false)?;
+        self.find_marks(name, entity);
         let has_update = entity.main(OperationKind::Update, false).is_some();
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         // The bodies of the create (and its further steps) and the update give the attributes; a delete's
@@ -48,7 +53,7 @@ impl<'d> Inference<'_, 'd> {
             for role in entity.all(kind, false) {
                 if let Some(answer) = self.response(&role.operation, name) {
                     // A further step's answer adds attributes only where it is the entity's own object.
-                    let seen = if role.order == 1 || names_entity(&answer, name) {
+                    let seen = if role.order == 1 || self.mark(name).names(&answer) {
                         Seen::Response
                     } else {
                         Seen::StepResponse
@@ -65,8 +70,8 @@ impl<'d> Inference<'_, 'd> {
                 // Which description wins: a read's parameter's loses to the answer's, an update's or a
                 // delete's parameter's wins over it.
                 let rank = match kind {
-                    OperationKind::Update => 3,
-                    OperationKind::Delete => 4,
+                    OperationKind::Update => 4,
+                    OperationKind::Delete => 3,
                     _ => 1,
                 };
                 for (param_name, param) in self.parameters(&role.operation) {
@@ -91,6 +96,7 @@ impl<'d> Inference<'_, 'd> {
     /// The data source of `entity`, if it has a read operation serving one.
     pub fn data_source(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
         let read = entity.main(OperationKind::Read, true)?;
+        self.find_marks(name, entity);
         let mut fields: IndexMap<String, Field> = IndexMap::new();
         for role in entity.all(OperationKind::Read, true) {
             if let Some(answer) = self.response(&role.operation, name) {
@@ -175,12 +181,46 @@ impl<'d> Inference<'_, 'd> {
         operation: &ApiOperation<'d>,
         entity: &str,
     ) -> Option<(Shape, Vec<String>)> {
+        let shape = self.request_root(operation)?;
+        Some(hoisted(shape, &self.mark(entity)))
+    }
+
+    /// The request body schema of an operation (JSON), whole.
+    fn request_root(&mut self, operation: &ApiOperation<'d>) -> Option<Shape> {
         let body = operation.value.get("requestBody")?;
         let (body, _) = self.reader.follow(body, &operation.pointer)?;
         let (media, schema) = json_schema(body.get("content")?)?;
         let at = format!("{}/requestBody/content/{}/schema", operation.pointer, crate::document::escape(media));
-        let shape = self.reader.shape(schema, &at);
-        Some(hoisted(shape, entity))
+        Some(self.reader.shape(schema, &at))
+    }
+
+    /// The first success response of an operation and its JSON schema, whole.
+    fn response_root(&mut self, operation: &ApiOperation<'d>) -> Option<(&'d Value, Shape)> {
+        let responses = operation.value.get("responses")?.as_object()?;
+        let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
+        let (response, _) = self.reader.follow(response, &operation.pointer)?;
+        let (media, schema) = json_schema(response.get("content")?)?;
+        let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, crate::document::escape(media));
+        Some((response, self.reader.shape(schema, &at)))
+    }
+
+    /// What marks the entity's own object in a schema.
+    fn mark<'m>(&'m self, entity: &'m str) -> Mark<'m> {
+        Mark { entity, components: &self.marked }
+    }
+
+    /// Notes which schemas the entity's operations mark as the entity's own object (`x-speakeasy-entity`
+    /// where one of them uses a schema), so that the others' uses of them are the entity's object too.
+    fn find_marks(&mut self, entity_name: &str, entity: &Entity<'d>) {
+        let mut marked = std::collections::HashSet::new();
+        for role in &entity.roles {
+            let request = self.request_root(&role.operation);
+            let response = self.response_root(&role.operation).map(|(_, shape)| shape);
+            for shape in request.iter().chain(response.iter()) {
+                marked_components(shape, entity_name, 0, &mut marked);
+            }
+        }
+        self.marked = marked;
     }
 
     /// The first success response's JSON schema, hoisted to the entity's object; an array is wrapped in
@@ -191,15 +231,10 @@ impl<'d> Inference<'_, 'd> {
 
     /// [`Self::response`], with the field that holds the entity's object ([`hoisted`]).
     pub(crate) fn response_at(&mut self, operation: &ApiOperation<'d>, entity: &str) -> Option<(Shape, Vec<String>)> {
-        let responses = operation.value.get("responses")?.as_object()?;
-        let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
-        let (response, _) = self.reader.follow(response, &operation.pointer)?;
-        let (media, schema) = json_schema(response.get("content")?)?;
-        let at = format!("{}/responses/{code}/content/{}/schema", operation.pointer, crate::document::escape(media));
-        let root = self.reader.shape(schema, &at);
+        let (response, root) = self.response_root(operation)?;
         // An answer that wraps the object (in a field, or as a list's first element) keeps what sits
         // beside it (`expanded`, a page token) as attributes too.
-        let (mut shape, path) = hoisted(root.clone(), entity);
+        let (mut shape, path) = hoisted(root.clone(), &self.mark(entity));
         with_siblings(&mut shape, &root, &path);
         if let Kind::Array { .. } = shape.kind {
             // The response's own description says what the list is.
@@ -281,6 +316,10 @@ impl<'d> Inference<'_, 'd> {
             self.report
                 .push(format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"));
         }
+        let force_new = param.shape.flag("x-speakeasy-param-force-new");
+        if let Some(field) = fields.get_mut(&name) {
+            field.force_new |= force_new;
+        }
         match fields.get_mut(&name) {
             // A parameter the create's answer gives (the new object's ID) is filled from it.
             // The create's own parameter describes it; among the others, the last.
@@ -305,6 +344,7 @@ impl<'d> Inference<'_, 'd> {
                     param: Some(param.description.clone()),
                     param_required: param.required,
                     input_param: input,
+                    force_new,
                     ..Field::default()
                 };
                 fields.insert(name, field);

@@ -199,10 +199,19 @@ impl<'d> Reader<'d> {
         let own_description = value.get("description").and_then(Value::as_str).map(str::to_owned);
         let own_name = value.get("x-speakeasy-name-override").and_then(Value::as_str).map(str::to_owned);
         let Some((schema, target)) = self.follow(value, at) else { return Shape::default() };
+        let referenced = target.is_some();
         let mut shape = match target {
             Some(target) => self.referenced(schema, target),
             None => self.read(schema, at),
         };
+        // Extensions beside a `$ref` (3.1) hold where the schema is used (an overlay marking one use
+        // `x-speakeasy-entity`), over the target's own.
+        if referenced {
+            let beside = value.as_object().into_iter().flatten();
+            for (key, extension) in beside.filter(|(key, _)| key.starts_with("x-") && *key != "x-speakeasy-name-override") {
+                shape.extensions.insert(key.clone(), extension.clone());
+            }
+        }
         if own_name.is_some() {
             shape.name_override = own_name;
         }
