@@ -13,7 +13,7 @@ use crate::fields::MembersKey;
 /// The most attributes an object may hold once its nested objects are written out in full (Terraform
 /// sends a provider's schema written out so, and shows it so): a nested object larger than this, or
 /// a resource's, is JSON text from there down.
-pub const OBJECT_BUDGET: usize = 1000;
+pub const OBJECT_BUDGET: usize = 10_000;
 
 /// What a nested object's attributes are decided in, besides its members.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
