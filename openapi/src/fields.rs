@@ -185,26 +185,21 @@ impl Mark<'_> {
     }
 }
 
-/// Adds to `found` the schemas inside `shape` (as deep as [`hoisted`] looks) marked as `entity`'s object;
-/// whether any is marked at all.
-pub(crate) fn marked_components(shape: &Shape, entity: &str, depth: usize, found: &mut HashSet<String>) -> bool {
-    let mut any = names_entity(shape, entity);
-    if any {
+/// Adds to `found` the schemas inside `shape` (as deep as [`hoisted`] looks) marked as `entity`'s object.
+pub(crate) fn marked_components(shape: &Shape, entity: &str, depth: usize, found: &mut HashSet<String>) {
+    if names_entity(shape, entity) {
         found.extend(shape.component.clone());
     }
     if depth > 3 {
-        return any;
+        return;
     }
     match &shape.kind {
         Kind::Object(object) => {
-            for property in object.properties.values() {
-                any |= marked_components(property, entity, depth + 1, found);
-            }
+            object.properties.values().for_each(|property| marked_components(property, entity, depth + 1, found))
         }
-        Kind::Array { items, .. } => any |= marked_components(items, entity, depth + 1, found),
+        Kind::Array { items, .. } => marked_components(items, entity, depth + 1, found),
         _ => {}
     }
-    any
 }
 
 /// A request body that is an object with no properties has nothing to merge: it is an attribute of its

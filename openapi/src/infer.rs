@@ -209,23 +209,15 @@ impl<'d> Inference<'_, 'd> {
         Mark { entity, components: &self.marked }
     }
 
-    /// Notes which schemas are the entity's own object: those its operations mark so
-    /// (`x-speakeasy-entity` where one of them uses a schema), so that every use of them is the entity's
-    /// object; where none is marked, the schema its create takes (an answer that lists the created object
-    /// in a wrapper holds the entity's object).
+    /// Notes which schemas the entity's operations mark as the entity's own object (`x-speakeasy-entity`
+    /// where one of them uses a schema), so that every use of them is the entity's object.
     fn find_marks(&mut self, entity_name: &str, entity: &Entity<'d>) {
         let mut marked = std::collections::HashSet::new();
-        let mut any = false;
         for role in &entity.roles {
             let request = self.request_root(&role.operation);
             let response = self.response_root(&role.operation).map(|(_, shape)| shape);
             for shape in request.iter().chain(response.iter()) {
-                any |= marked_components(shape, entity_name, 0, &mut marked);
-            }
-        }
-        if !any {
-            if let Some(create) = entity.main(OperationKind::Create, false) {
-                marked.extend(self.request_root(&create.operation).and_then(|body| body.component));
+                marked_components(shape, entity_name, 0, &mut marked);
             }
         }
         self.marked = marked;

@@ -144,6 +144,8 @@ pub struct Reader<'d> {
     stack: Vec<String>,
     /// Every referenced schema read so far, by its pointer.
     read: HashMap<String, Shape>,
+    /// The document is OpenAPI 3.1, where keywords beside a `$ref` count (3.0 ignores them).
+    siblings: bool,
 }
 
 /// Where a `$ref` leads: the schema's pointer and its name (the pointer's last segment).
@@ -157,7 +159,9 @@ pub struct Target {
 impl<'d> Reader<'d> {
     /// A reader of `root`.
     pub fn new(root: &'d Value) -> Self {
-        Reader { root, problems: Vec::new(), warnings: Vec::new(), stack: Vec::new(), read: HashMap::new() }
+        let version = root.get("openapi").and_then(Value::as_str).unwrap_or_default();
+        let siblings = !version.starts_with("3.0");
+        Reader { root, problems: Vec::new(), warnings: Vec::new(), stack: Vec::new(), read: HashMap::new(), siblings }
     }
 
     /// The value `$ref` points to, following chains (with where the last one led); `None` (with a
@@ -215,7 +219,8 @@ impl<'d> Reader<'d> {
         if own_name.is_some() {
             shape.name_override = own_name;
         }
-        // A description beside a `$ref` (3.1) stands in where the target has none.
+        // A description beside a `$ref` (3.1) stands in where the target has none; 3.0 ignores it.
+        let own_description = own_description.filter(|_| self.siblings || !referenced);
         if let Some(description) = own_description.filter(|_| shape.description.is_empty()) {
             shape.description = description;
         }
@@ -285,6 +290,28 @@ impl<'d> Reader<'d> {
         if types.contains(&"null") {
             shape.nullable = true;
             types.retain(|word| *word != "null");
+        }
+        // An enum without a type has its members' type: strings where they differ (`[false, api]`).
+        if types.is_empty() && !shape.enumeration.is_empty() {
+            let members: Vec<&Value> = shape.enumeration.iter().filter(|member| !member.is_null()).collect();
+            let all = |test: fn(&Value) -> bool| !members.is_empty() && members.iter().all(|member| test(member));
+            types.push(if all(Value::is_boolean) {
+                "boolean"
+            } else if all(|member| member.is_i64() || member.is_u64()) {
+                "integer"
+            } else if all(Value::is_number) {
+                "number"
+            } else {
+                "string"
+            });
+        }
+        // A string's enum lists strings: other members are the text they are written as.
+        if types.first() == Some(&"string") {
+            for member in &mut shape.enumeration {
+                if !member.is_string() && !member.is_null() {
+                    *member = Value::String(member.to_string());
+                }
+            }
         }
         shape.kind = match types.first().copied() {
             Some("string") => Kind::String,
