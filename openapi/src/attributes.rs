@@ -198,9 +198,13 @@ impl Inference<'_, '_> {
             }
             Kind::Object(_) | Kind::Union(_) => {
                 let members = members();
-                // An object that names no property: any JSON where it says so, else an empty object.
-                let empty_object = matches!(field.shape.kind, Kind::Object(_)) && !field.shape.open;
-                if members.fields.is_empty() && !empty_object {
+                // An object that names no property: a map of strings where it takes any (the leading
+                // generator's reading), else an empty object.
+                let object = matches!(field.shape.kind, Kind::Object(_));
+                if members.fields.is_empty() && object && field.shape.open {
+                    return (Type::Map(Box::new(Type::String)), false);
+                }
+                if members.fields.is_empty() && !object {
                     return (Type::String, true);
                 }
                 (NestingMode::Single, members)

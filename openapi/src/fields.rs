@@ -372,13 +372,15 @@ impl Members {
                     absorb(&mut self.fields, values, seen);
                 }
             }
-            Kind::Union(union) => self.absorb_variants(union, seen),
+            Kind::Union(union) => self.absorb_variants(union, shape.component.as_deref(), seen),
             _ => {}
         }
     }
 
     /// A one-of's variants as members of their own, each holding the variant's object, with their tags.
-    fn absorb_variants(&mut self, union: &UnionShape, seen: Seen) {
+    /// A variant is named after its schema; one without a name after the one-of's schema and its place
+    /// (`instance_settings_schema1` in `InstanceSettingsSchema`), else `variant1`, `variant2`, ...
+    fn absorb_variants(&mut self, union: &UnionShape, union_name: Option<&str>, seen: Seen) {
         let (_, tags) = self.union.get_or_insert_with(|| (union.discriminator.clone(), Vec::new()));
         let mut named = Vec::new();
         for (index, variant) in union.variants.iter().enumerate() {
@@ -388,7 +390,10 @@ impl Members {
                 .or(variant.type_name_override.as_deref())
                 .or(variant.component.as_deref())
                 .or(variant.title.as_deref())
-                .map_or_else(|| format!("variant{}", index + 1), |name| legal(&snake(name)));
+                .map_or_else(
+                    || format!("{}{}", union_name.map_or_else(|| "variant".to_owned(), snake), index + 1),
+                    |name| legal(&snake(name)),
+                );
             if !matches!(variant.kind, Kind::Object(_)) {
                 continue;
             }
