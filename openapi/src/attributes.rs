@@ -237,7 +237,7 @@ impl Inference<'_, '_> {
     /// Makes the variant attributes of a one-of a group of `object`: the API sends the chosen variant's
     /// fields in place of the object, with the discriminator (which the variants then do not hold
     /// themselves).
-    fn one_of(&mut self, object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
+    pub(crate) fn one_of(&mut self, object: &mut Object, discriminator: Option<&str>, tags: &[(String, String)]) {
         let variants: Vec<Variant> = tags
             .iter()
             .filter(|(child, _)| object.attributes.contains_key(child))

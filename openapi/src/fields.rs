@@ -185,21 +185,26 @@ impl Mark<'_> {
     }
 }
 
-/// Adds to `found` the schemas inside `shape` (as deep as [`hoisted`] looks) marked as `entity`'s object.
-pub(crate) fn marked_components(shape: &Shape, entity: &str, depth: usize, found: &mut HashSet<String>) {
-    if names_entity(shape, entity) {
+/// Adds to `found` the schemas inside `shape` (as deep as [`hoisted`] looks) marked as `entity`'s object;
+/// whether any is marked.
+pub(crate) fn marked_components(shape: &Shape, entity: &str, depth: usize, found: &mut HashSet<String>) -> bool {
+    let mut any = names_entity(shape, entity);
+    if any {
         found.extend(shape.component.clone());
     }
     if depth > 3 {
-        return;
+        return any;
     }
     match &shape.kind {
         Kind::Object(object) => {
-            object.properties.values().for_each(|property| marked_components(property, entity, depth + 1, found))
+            for property in object.properties.values() {
+                any |= marked_components(property, entity, depth + 1, found);
+            }
         }
-        Kind::Array { items, .. } => marked_components(items, entity, depth + 1, found),
+        Kind::Array { items, .. } => any |= marked_components(items, entity, depth + 1, found),
         _ => {}
     }
+    any
 }
 
 /// A request body that is an object with no properties has nothing to merge: it is an attribute of its
@@ -357,6 +362,33 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
 }
 
 impl Members {
+    /// Adds what a request body or an answer says of a resource's own attributes: an object's
+    /// properties; for a one-of, its variants as attributes of their own (a group of the resource) and
+    /// the properties every variant has as the resource's own too, as the leading generator reads it.
+    pub(crate) fn absorb_root(&mut self, shape: &Shape, seen: Seen) {
+        let Kind::Union(union) = &shape.kind else {
+            absorb(&mut self.fields, shape, seen);
+            return;
+        };
+        self.absorb_variants(union, shape.component.as_deref(), seen);
+        let objects: Vec<&ObjectShape> = union
+            .variants
+            .iter()
+            .filter_map(|variant| match &variant.kind {
+                Kind::Object(object) => Some(object.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let Some((first, others)) = objects.split_first() else { return };
+        let common: IndexMap<String, Shape> = first
+            .properties
+            .iter()
+            .filter(|(name, _)| others.iter().all(|other| other.properties.contains_key(*name)))
+            .map(|(name, property)| (name.clone(), property.clone()))
+            .collect();
+        absorb(&mut self.fields, &Shape { kind: Kind::object(common), ..Shape::default() }, seen);
+    }
+
     /// Adds the members of one part: an object's properties, the members of a list's, set's or map's
     /// objects, or the variants of a one-of.
     fn absorb_part(&mut self, shape: &Shape, seen: Seen) {

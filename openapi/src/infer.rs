@@ -8,12 +8,12 @@ use serde_json::Value;
 
 use crate::entities::{ApiOperation, Entity};
 use crate::fields::{
-    Field, Mark, Seen, absorb, hoisted, ignored, marked_components, tf_name, whole_body, with_siblings,
+    Field, Mark, Members, Seen, hoisted, ignored, marked_components, tf_name, whole_body, with_siblings,
 };
 use crate::names::{legal, snake};
 use crate::objects::{Context, OBJECT_BUDGET, Objects};
 use crate::shape::{Kind, Reader, Shape};
-use schema::model::{Object, OperationKind, Operations, Resource};
+use schema::model::{Method, Object, OperationKind, Operations, Resource};
 
 /// Infers the resources and data sources of one document.
 pub struct Inference<'r, 'd> {
@@ -33,20 +33,20 @@ impl<'d> Inference<'_, 'd> {
         entity.main(OperationKind::Create, false)?;
         self.find_marks(name, entity);
         let has_update = entity.main(OperationKind::Update, false).is_some();
-        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        let mut root = Members::default();
         // The bodies of the create (and its further steps) and the update give the attributes; a delete's
         // body can only be an attribute of its own (see `whole_body`).
         for kind in [OperationKind::Create, OperationKind::Update, OperationKind::Delete] {
             for role in entity.all(kind, false) {
                 let Some((body, path)) = self.request_body_at(&role.operation, name) else { continue };
-                whole_body(&mut fields, &body, &path, kind);
+                whole_body(&mut root.fields, &body, &path, kind);
                 let seen = match kind {
                     OperationKind::Create if role.order == 1 => Seen::Create,
                     OperationKind::Create => Seen::CreateStep,
                     OperationKind::Update => Seen::Update,
                     _ => continue,
                 };
-                absorb(&mut fields, &body, seen);
+                root.absorb_root(&body, seen);
             }
         }
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
@@ -58,7 +58,7 @@ impl<'d> Inference<'_, 'd> {
                     } else {
                         Seen::StepResponse
                     };
-                    absorb(&mut fields, &answer, seen);
+                    root.absorb_root(&answer, seen);
                 }
             }
         }
@@ -75,20 +75,19 @@ impl<'d> Inference<'_, 'd> {
                     _ => 1,
                 };
                 for (param_name, param) in self.parameters(&role.operation) {
-                    self.add_parameter(&mut fields, &param_name, &param, input, rank);
+                    self.add_parameter(&mut root.fields, &param_name, &param, input, rank);
                 }
             }
         }
         // What only the update takes, and no answer carries, is not part of the resource; nor is the
         // top-level field that marks an object deleted (`x-speakeasy-soft-delete-property`).
-        fields.retain(|_, field| {
+        root.fields.retain(|_, field| {
             (field.in_create || field.in_response || field.param.is_some() || field.whole_body)
                 && !field.shape.flag("x-speakeasy-soft-delete-property")
         });
         let context = Context { has_update, data_source: false, read_only: false };
-        let schema = self.object(&fields, 0, context);
-        let schema = self.within_budget(name, schema, &fields, context);
-        let operations = self.operations(entity, &fields, &schema, false, name);
+        let schema = self.root_object(name, &root, context);
+        let operations = self.operations(entity, &root.fields, &schema, false, name);
 
         Some(self.finish(name, schema, operations))
     }
@@ -97,24 +96,33 @@ impl<'d> Inference<'_, 'd> {
     pub fn data_source(&mut self, name: &str, entity: &Entity<'d>) -> Option<Resource> {
         let read = entity.main(OperationKind::Read, true)?;
         self.find_marks(name, entity);
-        let mut fields: IndexMap<String, Field> = IndexMap::new();
+        let mut root = Members::default();
         for role in entity.all(OperationKind::Read, true) {
             if let Some(answer) = self.response(&role.operation, name) {
-                absorb(&mut fields, &answer, Seen::Response);
+                root.absorb_root(&answer, Seen::Response);
             }
         }
         for (param_name, param) in self.parameters(&read.operation) {
-            self.add_parameter(&mut fields, &param_name, &param, true, 1);
+            self.add_parameter(&mut root.fields, &param_name, &param, true, 1);
         }
         // A search taken as a request body: its fields are the data source's inputs.
         if let Some(body) = self.request_body(&read.operation, name) {
-            absorb(&mut fields, &body, Seen::Create);
+            root.absorb_root(&body, Seen::Create);
         }
         let context = Context { has_update: true, data_source: true, read_only: false };
-        let schema = self.object(&fields, 0, context);
-        let schema = self.within_budget(name, schema, &fields, context);
-        let operations = self.operations(entity, &fields, &schema, true, name);
+        let schema = self.root_object(name, &root, context);
+        let operations = self.operations(entity, &root.fields, &schema, true, name);
         Some(self.finish(name, schema, operations))
+    }
+
+    /// A resource's or data source's own attributes: its members decided, a one-of at the root made a
+    /// group of its variants, within the budget.
+    fn root_object(&mut self, name: &str, root: &Members, context: Context) -> Object {
+        let mut schema = self.object(&root.fields, 0, context);
+        if let Some((discriminator, tags)) = &root.union {
+            self.one_of(&mut schema, discriminator.as_deref(), tags);
+        }
+        self.within_budget(name, schema, &root.fields, context)
     }
 
     /// The resource's attributes, its largest nested objects made JSON text while, written out in full,
@@ -209,16 +217,26 @@ impl<'d> Inference<'_, 'd> {
         Mark { entity, components: &self.marked }
     }
 
-    /// Notes which schemas the entity's operations mark as the entity's own object (`x-speakeasy-entity`
-    /// where one of them uses a schema), so that every use of them is the entity's object.
+    /// Notes which schemas are the entity's own object: those its operations mark so
+    /// (`x-speakeasy-entity` where one of them uses a schema), so that every use of them is the entity's
+    /// object; where none of its answers holds one, the schema a POST that creates it takes (an answer that
+    /// lists the created object in a wrapper holds the entity's object).
     fn find_marks(&mut self, entity_name: &str, entity: &Entity<'d>) {
         let mut marked = std::collections::HashSet::new();
+        let mut answered = false;
         for role in &entity.roles {
             let request = self.request_root(&role.operation);
             let response = self.response_root(&role.operation).map(|(_, shape)| shape);
-            for shape in request.iter().chain(response.iter()) {
-                marked_components(shape, entity_name, 0, &mut marked);
+            if let Some(request) = &request {
+                marked_components(request, entity_name, 0, &mut marked);
             }
+            if let Some(response) = &response {
+                answered |= marked_components(response, entity_name, 0, &mut marked);
+            }
+        }
+        let create = entity.main(OperationKind::Create, false).filter(|create| create.operation.method == Method::Post);
+        if let (false, Some(create)) = (answered, create) {
+            marked.extend(self.request_root(&create.operation).and_then(|body| body.component));
         }
         self.marked = marked;
     }
