@@ -364,7 +364,8 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
 impl Members {
     /// Adds what a request body or an answer says of a resource's own attributes: an object's
     /// properties; for a one-of, its variants as attributes of their own (a group of the resource) and
-    /// the properties every variant has as the resource's own too, as the leading generator reads it.
+    /// the single values every variant has alike (same name, same kind) as the resource's own too, as the
+    /// leading generator reads it.
     pub(crate) fn absorb_root(&mut self, shape: &Shape, seen: Seen) {
         let Kind::Union(union) = &shape.kind else {
             absorb(&mut self.fields, shape, seen);
@@ -383,7 +384,9 @@ impl Members {
         let common: IndexMap<String, Shape> = first
             .properties
             .iter()
-            .filter(|(name, _)| others.iter().all(|other| other.properties.contains_key(*name)))
+            .filter(|(name, property)| {
+                others.iter().all(|other| other.properties.get(*name).is_some_and(|theirs| same_scalar(property, theirs)))
+            })
             .map(|(name, property)| (name.clone(), property.clone()))
             .collect();
         absorb(&mut self.fields, &Shape { kind: Kind::object(common), ..Shape::default() }, seen);
@@ -458,4 +461,11 @@ impl Members {
             tags.extend(named);
         }
     }
+}
+
+/// Whether two schemas hold one kind of single value (a string, a number, an integer or a boolean;
+/// descriptions, examples and enums aside).
+fn same_scalar(one: &Shape, other: &Shape) -> bool {
+    matches!(one.kind, Kind::String | Kind::Integer | Kind::Number | Kind::Boolean)
+        && std::mem::discriminant(&one.kind) == std::mem::discriminant(&other.kind)
 }
