@@ -404,18 +404,15 @@ impl<'d> Reader<'d> {
     }
 }
 
-/// `allOf`: properties, requirements and constraints of `member` added to `shape`.
+/// `allOf`: properties (a property both have is the member's), requirements and constraints of `member`
+/// added to `shape`.
 fn merge(shape: &mut Shape, member: Shape) {
     match (&mut shape.kind, member.kind) {
         (Kind::Object(object), Kind::Object(more)) => {
             let object = Rc::make_mut(object);
+            // Shallow, as the leading generator merges: a property two members give is the later's.
             for (name, property) in &more.properties {
-                match object.properties.get_mut(name) {
-                    Some(existing) => merge(existing, property.clone()),
-                    None => {
-                        object.properties.insert(name.clone(), property.clone());
-                    }
-                }
+                object.properties.insert(name.clone(), property.clone());
             }
             for name in &more.required {
                 if !object.required.contains(name) {
