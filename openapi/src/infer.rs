@@ -288,6 +288,11 @@ impl<'d> Inference<'_, 'd> {
                 continue;
             }
             let Some(name) = param.get("name").and_then(Value::as_str) else { continue };
+            // What pages through a list (`x-speakeasy-pagination` inputs) is the client's to set, not the
+            // configuration's.
+            if location == "query" && pages(operation.value, name) {
+                continue;
+            }
             // A parameter is its name and location: the operation's own hides the path item's of both.
             if found.iter().any(|(seen, other)| seen == name && other.in_path == (location == "path")) {
                 continue;
@@ -380,6 +385,15 @@ pub(crate) struct Parameter {
     pub(crate) required: bool,
     pub(crate) description: String,
     pub(crate) shape: Shape,
+}
+
+/// Whether query parameter `name` is one of the inputs an operation's `x-speakeasy-pagination` pages with.
+fn pages(operation: &Value, name: &str) -> bool {
+    let inputs = operation.pointer("/x-speakeasy-pagination/inputs").and_then(Value::as_array);
+    inputs.into_iter().flatten().any(|input| {
+        input.get("name").and_then(Value::as_str) == Some(name)
+            && input.get("in").and_then(Value::as_str) == Some("parameters")
+    })
 }
 
 /// The attribute a parameter fills: its `x-speakeasy-match` (the last part of a dotted path), else its
