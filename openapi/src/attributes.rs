@@ -82,7 +82,7 @@ impl Inference<'_, '_> {
         let requires_replacement = mode != Mode::ReadOnly
             && !data_source
             && (!has_update
-                || (field.in_create && !field.in_update && field.param.is_none())
+                || (field.in_create && !field.in_update && !field.in_path)
                 || shape.flag("x-speakeasy-param-force-new")
                 || field.force_new);
         let members = Context { read_only: mode == Mode::ReadOnly, ..context };

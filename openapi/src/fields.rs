@@ -61,6 +61,8 @@ pub(crate) struct Field {
     pub(crate) addresses: bool,
     /// A parameter marks it `x-speakeasy-param-force-new`: changing it replaces the object.
     pub(crate) force_new: bool,
+    /// An operation takes it as a path parameter.
+    pub(crate) in_path: bool,
     /// The shapes its members come from (an object, a list, set or map of objects, a one-of), each with
     /// where it was seen, in the order the operations gave them.
     pub(crate) parts: Vec<(Shape, Seen)>,

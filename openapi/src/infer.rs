@@ -75,7 +75,8 @@ impl<'d> Inference<'_, 'd> {
                     _ => 1,
                 };
                 for (param_name, param) in self.parameters(&role.operation) {
-                    self.add_parameter(&mut root.fields, &param_name, &param, input, rank);
+                    let sent_by_update = kind == OperationKind::Update && role.order == 1;
+                    self.add_parameter(&mut root.fields, &param_name, &param, input, rank, sent_by_update);
                 }
             }
         }
@@ -103,7 +104,7 @@ impl<'d> Inference<'_, 'd> {
             }
         }
         for (param_name, param) in self.parameters(&read.operation) {
-            self.add_parameter(&mut root.fields, &param_name, &param, true, 1);
+            self.add_parameter(&mut root.fields, &param_name, &param, true, 1, false);
         }
         // A search taken as a request body: its fields are the data source's inputs.
         if let Some(body) = self.request_body(&read.operation, name) {
@@ -328,6 +329,7 @@ impl<'d> Inference<'_, 'd> {
         param: &Parameter,
         input: bool,
         rank: u8,
+        sent_by_update: bool,
     ) {
         if ignored(&param.shape) {
             return;
@@ -342,6 +344,8 @@ impl<'d> Inference<'_, 'd> {
         let force_new = param.shape.flag("x-speakeasy-param-force-new");
         if let Some(field) = fields.get_mut(&name) {
             field.force_new |= force_new;
+            field.in_update |= sent_by_update;
+            field.in_path |= param.in_path;
         }
         match fields.get_mut(&name) {
             // A parameter the create's answer gives (the new object's ID) is filled from it.
@@ -368,6 +372,8 @@ impl<'d> Inference<'_, 'd> {
                     param_required: param.required,
                     input_param: input,
                     force_new,
+                    in_update: sent_by_update,
+                    in_path: param.in_path,
                     ..Field::default()
                 };
                 fields.insert(name, field);
