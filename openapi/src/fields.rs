@@ -226,6 +226,7 @@ pub(crate) fn whole_body(fields: &mut IndexMap<String, Field>, body: &Shape, pat
         ..Field::default()
     });
     field.in_create |= kind == OperationKind::Create;
+    field.in_update |= kind == OperationKind::Update;
     if field.request_description.is_none() && !body.description.is_empty() {
         field.request_description = Some(body.description.clone());
     }
@@ -387,7 +388,9 @@ impl Members {
             .properties
             .iter()
             .filter(|(name, property)| {
-                others.iter().all(|other| other.properties.get(*name).is_some_and(|theirs| same_scalar(property, theirs)))
+                others
+                    .iter()
+                    .all(|other| other.properties.get(*name).is_some_and(|theirs| same_scalar(property, theirs)))
             })
             .map(|(name, property)| (name.clone(), property.clone()))
             .collect();

@@ -91,8 +91,12 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     let by_convention = annotated.is_empty();
     let entities = if by_convention { convention::entities(&operations, &mut report) } else { annotated };
     let mut reader = shape::Reader::new(root);
-    let mut inference =
-        infer::Inference { reader: &mut reader, report: Vec::new(), objects: objects::Objects::default(), marked: Default::default() };
+    let mut inference = infer::Inference {
+        reader: &mut reader,
+        report: Vec::new(),
+        objects: objects::Objects::default(),
+        marked: Default::default(),
+    };
     let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };
     provider.docs.requires_replacement_note = None;
     provider.description = root.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_owned();

@@ -212,7 +212,9 @@ impl<'d> Reader<'d> {
         // `x-speakeasy-entity`), over the target's own.
         if referenced {
             let beside = value.as_object().into_iter().flatten();
-            for (key, extension) in beside.filter(|(key, _)| key.starts_with("x-") && *key != "x-speakeasy-name-override") {
+            for (key, extension) in
+                beside.filter(|(key, _)| key.starts_with("x-") && *key != "x-speakeasy-name-override")
+            {
                 shape.extensions.insert(key.clone(), extension.clone());
             }
         }
