@@ -66,7 +66,6 @@ impl<'d> Inference<'_, 'd> {
         // name), else they are inputs too.
         for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete] {
             for role in entity.all(kind, false) {
-                let input = kind == OperationKind::Create && role.order == 1;
                 // Which description wins: a read's parameter's loses to the answer's, an update's or a
                 // delete's parameter's wins over it.
                 let rank = match kind {
@@ -74,9 +73,14 @@ impl<'d> Inference<'_, 'd> {
                     OperationKind::Delete => 3,
                     _ => 1,
                 };
+                let taken = Taken {
+                    input: kind == OperationKind::Create && role.order == 1,
+                    rank,
+                    by_update: kind == OperationKind::Update && role.order == 1,
+                    resource: true,
+                };
                 for (param_name, param) in self.parameters(&role.operation) {
-                    let sent_by_update = kind == OperationKind::Update && role.order == 1;
-                    self.add_parameter(&mut root.fields, &param_name, &param, input, rank, sent_by_update);
+                    self.add_parameter(&mut root.fields, &param_name, &param, taken);
                 }
             }
         }
@@ -104,7 +108,8 @@ impl<'d> Inference<'_, 'd> {
             }
         }
         for (param_name, param) in self.parameters(&read.operation) {
-            self.add_parameter(&mut root.fields, &param_name, &param, true, 1, false);
+            let taken = Taken { input: true, rank: 1, by_update: false, resource: false };
+            self.add_parameter(&mut root.fields, &param_name, &param, taken);
         }
         // A search taken as a request body: its fields are the data source's inputs.
         if let Some(body) = self.request_body(&read.operation, name) {
@@ -327,14 +332,13 @@ impl<'d> Inference<'_, 'd> {
         fields: &mut IndexMap<String, Field>,
         api_name: &str,
         param: &Parameter,
-        input: bool,
-        rank: u8,
-        sent_by_update: bool,
+        taken: Taken,
     ) {
+        let Taken { input, rank, by_update: sent_by_update, resource } = taken;
         if ignored(&param.shape) {
             return;
         }
-        let name = bound_attribute(api_name, param, &|name| fields.contains_key(name));
+        let name = bound_attribute(api_name, param, &|name| fields.contains_key(name), resource);
         if name != param_attribute(api_name, &param.shape)
             && !self.report.iter().any(|line| line.contains(&format!("`{{{api_name}}}`")))
         {
@@ -382,6 +386,19 @@ impl<'d> Inference<'_, 'd> {
     }
 }
 
+/// How an operation takes a parameter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Taken {
+    /// The create (or a data source's read) takes it: an input whatever the schemas say.
+    input: bool,
+    /// Whose parameter describes the attribute: 1 a read's, 3 a delete's, 4 an update's.
+    rank: u8,
+    /// The update sends it.
+    by_update: bool,
+    /// A resource's operation (a data source's parameters are all inputs of its own).
+    resource: bool,
+}
+
 /// A path or query parameter.
 #[derive(Debug, Clone)]
 pub(crate) struct Parameter {
@@ -412,14 +429,25 @@ pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
 }
 
 /// The attribute a parameter fills: [`param_attribute`]; but by convention, where the spec does not say
-/// and no attribute has that name, the object's `id` for the path's last parameter (`/pets/{petId}`).
-pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool) -> String {
+/// and no attribute has that name, the path's last parameter names the object by one of its own
+/// attributes: its `id` (`{petId}`), and for a resource, its name without the words in front
+/// (`{pool_name}` is `name`, `{variable_key}` is `key`), where the object has one. (A data source's
+/// parameters are its inputs: `{owner_name}` stays an attribute of its own.)
+pub(crate) fn bound_attribute(
+    api_name: &str,
+    param: &Parameter,
+    has: &dyn Fn(&str) -> bool,
+    resource: bool,
+) -> String {
     let name = param_attribute(api_name, &param.shape);
     let explicit = param.shape.name_override.is_some() || param.shape.extension("x-speakeasy-match").is_some();
-    if !explicit && !has(&name) && param.last && name.ends_with("_id") && has("id") {
-        return "id".to_owned();
+    if explicit || has(&name) || !param.last {
+        return name;
     }
-    name
+    let words: Vec<&str> = name.split('_').collect();
+    let shorter = (1..words.len()).map(|skip| words[skip..].join("_"));
+    let mut candidates = shorter.filter(|candidate| resource || candidate == "id");
+    candidates.find(|candidate| has(candidate)).unwrap_or(name)
 }
 
 /// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.

@@ -29,11 +29,11 @@ impl<'d> Inference<'_, 'd> {
         };
         for kind in kinds {
             let Some(role) = entity.main(*kind, data_source) else { continue };
-            let mut operation = self.operation(role, fields, schema, name);
+            let mut operation = self.operation(role, fields, schema, name, data_source);
             // Further steps (`#2`, `#3`) that address the object by path are made after the main call.
             for step in entity.all(*kind, data_source).skip(1) {
                 let api = &step.operation;
-                let made = self.operation(step, fields, schema, name);
+                let made = self.operation(step, fields, schema, name, data_source);
                 let same = made.method == operation.method && made.path == operation.path;
                 if same || operation.then.iter().any(|other| other.method == made.method && other.path == made.path) {
                     continue;
@@ -72,12 +72,13 @@ impl<'d> Inference<'_, 'd> {
         fields: &IndexMap<String, Field>,
         schema: &Object,
         name: &str,
+        data_source: bool,
     ) -> Operation {
         let api = &role.operation;
         let mut path_params = Vec::new();
         let mut query = Vec::new();
         for (param_name, param) in self.parameters(api) {
-            let attribute = bound_attribute(&param_name, &param, &|name| fields.contains_key(name));
+            let attribute = bound_attribute(&param_name, &param, &|name| fields.contains_key(name), !data_source);
             if !schema.attributes.contains_key(&attribute) {
                 continue;
             }
