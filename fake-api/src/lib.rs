@@ -481,6 +481,10 @@ impl State {
                     Some(object) => object.clone(),
                     None => return problem(400, "Bad Request", "the body does not hold the object in its field"),
                 };
+                let sent = match by_api_names(resource, operation, sent) {
+                    Ok(sent) => sent,
+                    Err(detail) => return problem(400, "Bad Request", detail),
+                };
                 // A further step of a create or update sends only its part of the object.
                 let merging = kind == OperationKind::Update && (step || operation.method == schema::Method::Patch);
                 if let Err(detail) = self.check_body(resource, operation, &sent, merging) {
@@ -643,6 +647,23 @@ fn url_pairs(query: &str) -> Vec<(String, String)> {
             (percent_decode(&name.replace('+', " ")), percent_decode(&value.replace('+', " ")))
         })
         .collect()
+}
+
+/// A body as the object's API names hold it: a field this operation names otherwise (`body_names`) goes
+/// back to the attribute's API name; the attribute's own name in its place is refused, as an API that
+/// names the field otherwise would refuse it.
+fn by_api_names(resource: &Resource, operation: &Operation, sent: Value) -> Result<Value, String> {
+    let Value::Object(mut fields) = sent else { return Ok(sent) };
+    for (name, field) in &operation.body_names {
+        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        if attribute.api_name != *field && fields.contains_key(&attribute.api_name) {
+            return Err(format!("`{}` is no field of this body: it takes `{field}`", attribute.api_name));
+        }
+        if let Some(value) = fields.remove(field) {
+            fields.insert(attribute.api_name.clone(), value);
+        }
+    }
+    Ok(Value::Object(fields))
 }
 
 #[cfg(test)]

@@ -267,6 +267,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 errors: vec![#(#errors.to_owned()),*],
                 unset: #unset,
                 idempotency_key: #idempotency_key,
+                body_names: ::core::default::Default::default(),
                 then: ::std::vec::Vec::new(),
                 body_field: ::core::option::Option::None,
                 answer_field: ::core::option::Option::None,

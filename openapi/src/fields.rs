@@ -305,6 +305,27 @@ pub(crate) fn hoisted(shape: Shape, entity: &Mark<'_>) -> (Shape, Vec<String>) {
     find(&shape, entity, 0).unwrap_or((shape, Vec::new()))
 }
 
+/// The properties of an object that become attributes (not ignored; a request leaves out ignored
+/// references too), each with its attribute's name: properties of one object that get one name
+/// (`fooBar` and `foo_bar`) are told apart by number.
+pub(crate) fn member_names(object: &ObjectShape, answer: bool) -> Vec<(String, &String, &Shape)> {
+    let mut taken = HashSet::new();
+    object
+        .properties
+        .iter()
+        .filter(|(_, property)| !ignored(property) && !(property.ignored_reference && !answer))
+        .map(|(api_name, property)| (unique(tf_name(api_name, property), &mut taken), api_name, property))
+        .collect()
+}
+
+/// The fields a request body sends, each attribute's name with the field's name: an object's
+/// properties; a one-of's variants and the single values they all have ([`Members::absorb_root`]).
+pub(crate) fn sent_fields(body: &Shape) -> Vec<(String, String)> {
+    let mut root = Members::default();
+    root.absorb_root(body, Seen::Create);
+    root.fields.into_iter().map(|(name, field)| (name, field.api_name)).collect()
+}
+
 /// Adds the properties of an object shape to `fields`; their own members stay in their parts.
 pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: Seen) {
     let Kind::Object(object) = &shape.kind else { return };
@@ -317,13 +338,8 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
         extra.in_response = true;
     }
     // Properties of one object that get one name (`fooBar` and `foo_bar`) are told apart by number.
-    let mut taken = std::collections::HashSet::new();
-    for (api_name, property) in &object.properties {
-        let answer = matches!(seen, Seen::Response | Seen::StepResponse);
-        if ignored(property) || (property.ignored_reference && !answer) {
-            continue;
-        }
-        let name = unique(tf_name(api_name, property), &mut taken);
+    let answer = matches!(seen, Seen::Response | Seen::StepResponse);
+    for (name, api_name, property) in member_names(object, answer) {
         if seen == Seen::StepResponse && !fields.contains_key(&name) {
             continue;
         }

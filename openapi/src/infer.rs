@@ -327,13 +327,7 @@ impl<'d> Inference<'_, 'd> {
         found
     }
 
-    fn add_parameter(
-        &mut self,
-        fields: &mut IndexMap<String, Field>,
-        api_name: &str,
-        param: &Parameter,
-        taken: Taken,
-    ) {
+    fn add_parameter(&mut self, fields: &mut IndexMap<String, Field>, api_name: &str, param: &Parameter, taken: Taken) {
         let Taken { input, rank, by_update: sent_by_update, resource } = taken;
         if ignored(&param.shape) {
             return;
@@ -433,12 +427,7 @@ pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
 /// attributes: its `id` (`{petId}`), and for a resource, its name without the words in front
 /// (`{pool_name}` is `name`, `{variable_key}` is `key`), where the object has one. (A data source's
 /// parameters are its inputs: `{owner_name}` stays an attribute of its own.)
-pub(crate) fn bound_attribute(
-    api_name: &str,
-    param: &Parameter,
-    has: &dyn Fn(&str) -> bool,
-    resource: bool,
-) -> String {
+pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool, resource: bool) -> String {
     let name = param_attribute(api_name, &param.shape);
     let explicit = param.shape.name_override.is_some() || param.shape.extension("x-speakeasy-match").is_some();
     if explicit || has(&name) || !param.last {

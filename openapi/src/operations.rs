@@ -5,9 +5,8 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::entities::{Entity, Role};
-use crate::fields::{Field, tf_name};
+use crate::fields::{Field, sent_fields};
 use crate::infer::{Inference, bound_attribute};
-use crate::shape::Kind;
 use schema::model::{Method, Object, Operation, OperationKind, Operations, PathParam, Unset};
 
 impl<'d> Inference<'_, 'd> {
@@ -100,33 +99,37 @@ impl<'d> Inference<'_, 'd> {
         // An operation whose path names no object (a bulk update) addresses it in the body, by the
         // fields that address it elsewhere; the create itself cannot, as nothing addresses it yet.
         let addressed_in_body = path_params.is_empty() && !(role.kind == OperationKind::Create && role.order == 1);
-        let body = matches!(api.method, Method::Post | Method::Put | Method::Patch).then(|| {
-            let properties = match request.as_ref().map(|shape| &shape.kind) {
-                Some(Kind::Object(object)) => Some(&object.properties),
-                _ => None,
-            };
-            let sent: Vec<String> =
-                properties.into_iter().flatten().map(|(api_name, shape)| tf_name(api_name, shape)).collect();
-            let address = |name: &str| {
-                addressed_in_body
-                    && fields.get(name).is_some_and(|field| field.addresses)
-                    && schema.attributes.get(name).is_some_and(|attribute| {
-                        properties.is_some_and(|properties| properties.contains_key(&attribute.api_name))
-                    })
-            };
-            fields
-                .keys()
-                .filter(|name| {
-                    (sent.contains(name)
-                        && schema.attributes.get(*name).is_some_and(|attribute| attribute.mode.is_configurable()))
-                        || address(name)
-                })
-                .filter(|name| {
-                    !query.contains(name) && !path_params.iter().any(|param: &PathParam| &param.attribute == *name)
-                })
-                .cloned()
-                .collect()
-        });
+        // Each field the request body declares, by attribute, under the name the body gives it.
+        let sent: IndexMap<String, String> =
+            request.as_ref().map(sent_fields).unwrap_or_default().into_iter().collect();
+        let address = |name: &str| {
+            addressed_in_body
+                && fields.get(name).is_some_and(|field| field.addresses)
+                && schema
+                    .attributes
+                    .get(name)
+                    .is_some_and(|attribute| sent.values().any(|field| *field == attribute.api_name))
+        };
+        let sends = |name: &str| {
+            let in_path_or_query = query.iter().any(|other| other == name)
+                || path_params.iter().any(|param: &PathParam| param.attribute == name);
+            // What the body declares is sent there, also where a path or query parameter carries it.
+            let configurable = schema.attributes.get(name).is_some_and(|attribute| attribute.mode.is_configurable());
+            (sent.contains_key(name) && configurable) || (address(name) && !in_path_or_query)
+        };
+        let body: Option<Vec<String>> = matches!(api.method, Method::Post | Method::Put | Method::Patch)
+            .then(|| fields.keys().filter(|name| sends(name)).cloned().collect());
+        // A field the body names otherwise than the attribute's API name (a create and an update that
+        // name one field differently) is sent under the body's name.
+        let body_names: IndexMap<String, String> = body
+            .iter()
+            .flatten()
+            .filter_map(|name| {
+                let field = sent.get(name)?;
+                let attribute = schema.attributes.get(name)?;
+                (*field != attribute.api_name).then(|| (name.clone(), field.clone()))
+            })
+            .collect();
         let success: Vec<u16> = api
             .value
             .get("responses")
@@ -153,6 +156,7 @@ impl<'d> Inference<'_, 'd> {
             errors: Vec::new(),
             unset: Unset::default_for(api.method),
             idempotency_key: None,
+            body_names,
             then: Vec::new(),
             body_field,
             answer_field,

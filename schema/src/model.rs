@@ -783,6 +783,10 @@ pub struct Operation {
     /// Attributes sent in the JSON body; `None` when the operation sends no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Vec<String>>,
+    /// The field a body attribute has in this operation's body, where it is not the attribute's
+    /// `api_name` (an API whose create and update name one field differently), by attribute.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub body_names: IndexMap<String, String>,
     /// Status codes that mean success.
     pub success: Vec<u16>,
     /// Names of the [`ErrorType`]s the operation documents.
@@ -1048,6 +1052,7 @@ mod tests {
             errors: Vec::new(),
             unset: Unset::Omit,
             idempotency_key: None,
+            body_names: IndexMap::new(),
             then: Vec::new(),
             body_field: body_field.map(str::to_owned),
             answer_field: answer_field.map(str::to_owned),

@@ -25,8 +25,8 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     let mut methods = Vec::new();
     for (kind, operation) in resource.operations.iter() {
         let signature = Signature::new(kind, operation, resource);
-        if let (Some(ident), Some(body)) = (&signature.body, &operation.body) {
-            bodies.push(request_body(ident, kind, body, resource, &fields, &mut enums, provider));
+        if let Some(ident) = &signature.body {
+            bodies.push(request_body(ident, kind, operation, resource, &fields, &mut enums, provider));
         }
         methods.push(method(&signature, operation, resource, &model, provider));
     }
@@ -112,11 +112,12 @@ fn from_json(model: &Ident, resource: &Resource) -> TokenStream {
     }
 }
 
-/// The request body of a create or update: its attributes, with one-of variants folded into an enum each.
+/// The request body of a create or update: its attributes (under the names the operation gives them),
+/// with one-of variants folded into an enum each.
 fn request_body(
     ident: &Ident,
     kind: OperationKind,
-    body: &[String],
+    operation: &schema::Operation,
     resource: &Resource,
     fields: &[FieldInfo],
     enums: &mut BTreeMap<String, TokenStream>,
@@ -125,7 +126,7 @@ fn request_body(
     let mut members = Vec::new();
     let mut reads = Vec::new();
     let mut groups_done = Vec::new();
-    for name in body {
+    for name in operation.body.iter().flatten() {
         let Some(attribute) = resource.schema.attributes.get(name) else { continue };
         let Some(info) = fields.iter().find(|info| info.name == *name) else { continue };
         let group = resource
@@ -142,19 +143,21 @@ fn request_body(
         }
         let member = &info.ident;
         let value_type = &info.value_type;
-        let serde = &info.serde;
-        let docs = doc_lines(&attribute.description);
-        let field_type = if attribute.mode == Mode::Required {
-            quote!(#value_type)
-        } else {
-            quote!(::core::option::Option<#value_type>)
+        let required = attribute.mode == Mode::Required;
+        let field_name = operation.body_names.get(name).unwrap_or(&attribute.api_name);
+        let serde = match operation.body_names.get(name) {
+            Some(field) if required => quote!(#[serde(rename = #field)]),
+            Some(field) => quote!(#[serde(rename = #field, default, skip_serializing_if = "Option::is_none")]),
+            None => info.serde.clone().unwrap_or_default(),
         };
+        let docs = doc_lines(&attribute.description);
+        let field_type = if required { quote!(#value_type) } else { quote!(::core::option::Option<#value_type>) };
         members.push(quote! {
             #docs
             #serde
             pub #member: #field_type,
         });
-        reads.push((member, attribute.api_name.as_str(), attribute.mode == Mode::Required));
+        reads.push((member, field_name.as_str(), required));
     }
     let casing = super::models::casing_name(provider.api_naming);
     let doc = format!(" The body of the {} request.", kind.key());

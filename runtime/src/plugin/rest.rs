@@ -128,10 +128,15 @@ impl Rest {
                 (OperationKind::Update, Some(prior)) => Some(Removals { prior, unset: operation.unset }),
                 _ => None,
             };
-            let fields = serde_json::Value::Object(to_api(provider, schema, object, removals, &|name| {
-                names.iter().any(|n| n == name)
-            }));
-            operation.wrap_body(fields)
+            let mut fields = to_api(provider, schema, object, removals, &|name| names.iter().any(|n| n == name));
+            // A field this operation names otherwise than the attribute's API name goes by its name here.
+            for (name, field) in &operation.body_names {
+                let sent = schema.attributes.get(name).and_then(|attribute| fields.remove(&attribute.api_name));
+                if let Some(value) = sent {
+                    fields.insert(field.clone(), value);
+                }
+            }
+            operation.wrap_body(serde_json::Value::Object(fields))
         });
         let request = Request {
             method: method(operation.method),

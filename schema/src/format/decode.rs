@@ -742,6 +742,14 @@ impl Decoder<'_> {
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
             idempotency_key: self.opt_string(&entries, "idempotency_key", &what),
+            body_names: match entries.get("body_names") {
+                Some(node) => self
+                    .names(node, "body field")
+                    .iter()
+                    .filter_map(|(key, value)| Some((key.text.clone(), self.string(value, &"a body field's name")?)))
+                    .collect(),
+                None => IndexMap::new(),
+            },
             body_field: self.opt_string(&entries, "body_field", &what),
             answer_field: self.opt_string(&entries, "answer_field", &what),
             then: match entries.get("then") {

@@ -266,7 +266,7 @@ pub static OPERATION: MapSpec = MapSpec {
         key("description", Shape::String, "Markdown description."),
         key(
             "path_params",
-            Shape::Names("^[A-Za-z_][A-Za-z0-9_]*$", &Shape::String),
+            Shape::Names("^[^{}/\\s]+$", &Shape::String),
             "Attribute behind each `{param}` of the path, where its snake_case form is not the attribute's name.",
         ),
         key("query", Shape::List(&Shape::String), "Attributes sent as query parameters."),
@@ -274,6 +274,11 @@ pub static OPERATION: MapSpec = MapSpec {
             "body",
             Shape::List(&Shape::String),
             "Attributes sent in the JSON body (default for POST, PUT and PATCH: every configurable attribute not in the path or query; none otherwise).",
+        ),
+        key(
+            "body_names",
+            Shape::Names(SNAKE_NAME, &Shape::String),
+            "The field a body attribute has in this operation's body, where it is not the attribute's `api_name` (an API whose create and update name one field differently), by attribute.",
         ),
         key(
             "success",

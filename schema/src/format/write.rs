@@ -224,6 +224,10 @@ impl Writer<'_> {
         if !operation.errors.is_empty() {
             entries.push(("errors".to_owned(), Yaml::Seq(operation.errors.iter().map(|name| text(name)).collect())));
         }
+        if !operation.body_names.is_empty() {
+            let names = operation.body_names.iter().map(|(name, field)| (name.clone(), text(field))).collect();
+            entries.push(("body_names".to_owned(), Yaml::Map(names)));
+        }
         optional_text(&mut entries, "idempotency_key", operation.idempotency_key.as_deref());
         optional_text(&mut entries, "body_field", operation.body_field.as_deref());
         optional_text(&mut entries, "answer_field", operation.answer_field.as_deref());

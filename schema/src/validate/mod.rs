@@ -258,6 +258,15 @@ impl Checker<'_> {
                     }
                 }
             }
+            for name in operation.body_names.keys() {
+                if !operation.body.iter().flatten().any(|sent| sent == name) {
+                    self.issue(
+                        join(&op, &["body_names", name]),
+                        format!("`body_names` renames `{name}`, which the operation does not send in its body"),
+                        "name only attributes of `body`",
+                    );
+                }
+            }
             for (index, error) in operation.errors.iter().enumerate() {
                 if !self.provider.errors.contains_key(error) {
                     let hint = suggest(error, self.provider.errors.keys().map(String::as_str), || {
