@@ -313,7 +313,7 @@ pub(crate) fn member_names(object: &ObjectShape, answer: bool) -> Vec<(String, &
     object
         .properties
         .iter()
-        .filter(|(_, property)| !ignored(property) && !(property.ignored_reference && !answer))
+        .filter(|(_, property)| !ignored(property) && (answer || !property.ignored_reference))
         .map(|(api_name, property)| (unique(tf_name(api_name, property), &mut taken), api_name, property))
         .collect()
 }
