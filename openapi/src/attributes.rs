@@ -156,11 +156,19 @@ impl Inference<'_, '_> {
         // as the leading generator's does not (it would send the update to an object that is not there).
         let readdresses = depth == 0 && !data_source && mode != Mode::ReadOnly && field.addresses;
         attribute.requires_replacement = requires_replacement || readdresses;
-        attribute.sensitive = shape.flag("x-speakeasy-param-sensitive") || shape.format.as_deref() == Some("password");
+        // A secret (by annotation, format, `writeOnly`, or in a spec that annotates none, by name) is
+        // hidden; one the configuration gives is kept as configured, since APIs answer secrets masked
+        // (`***`) if at all.
+        let secret = shape.flag("x-speakeasy-param-sensitive")
+            || shape.format.as_deref() == Some("password")
+            || shape.write_only
+            || (self.by_convention && secret_name(name));
+        attribute.sensitive = secret;
         attribute.write_only = shape.flag("x-speakeasy-terraform-write-only") && mode != Mode::ReadOnly;
         attribute.deprecation = deprecation;
         // An input no answer carries stays as configured (a read cannot say otherwise).
-        attribute.not_returned = !data_source && configurable && !field.in_response && !attribute.write_only;
+        attribute.not_returned =
+            !data_source && configurable && (!field.in_response || secret) && !attribute.write_only;
         attribute.default = default.filter(|_| mode == Mode::OptionalComputed);
         attribute.validators = validators;
         attribute
@@ -277,6 +285,22 @@ impl Inference<'_, '_> {
     }
 }
 
+/// Whether an attribute's name says it holds a secret: its last words are a password, passphrase,
+/// secret, token, key of an API or a private, secret or access key, or credentials (a page token, a
+/// secret's name or type, a token's URL are not).
+pub(crate) fn secret_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split('_').filter(|word| !word.is_empty()).collect();
+    let last = words.last().copied().unwrap_or_default();
+    let before = words.len().checked_sub(2).map(|at| words[at]).unwrap_or_default();
+    let paging = words.iter().any(|word| ["page", "next", "cursor", "continuation", "pagination"].contains(word));
+    match last {
+        "password" | "passwd" | "passphrase" | "secret" | "credential" | "credentials" | "apikey" => true,
+        "token" => !paging,
+        "key" => ["api", "private", "secret", "access", "signing", "encryption"].contains(&before),
+        _ => false,
+    }
+}
+
 /// The primitive Terraform type of a shape, if it is one.
 pub(crate) fn primitive(shape: &Shape) -> Option<Type> {
     Some(match shape.kind {
@@ -301,4 +325,20 @@ pub(crate) fn model_value(value: &Value) -> Option<ModelValue> {
         Value::Array(items) => ModelValue::List(items.iter().map(model_value).collect::<Option<_>>()?),
         Value::Object(_) => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secret_name;
+
+    #[test]
+    fn secrets_by_name() {
+        for name in ["password", "db_password", "client_secret", "api_key", "apikey", "private_key", "refresh_token"] {
+            assert!(secret_name(name), "{name}");
+        }
+        for name in ["secret_type", "secret_name", "token_url", "next_page_token", "key", "sort_key", "passwords_count"]
+        {
+            assert!(!secret_name(name), "{name}");
+        }
+    }
 }

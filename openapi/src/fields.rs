@@ -361,7 +361,8 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
                 field.required |= object.required.contains(api_name) && !property.nullable;
             }
             Seen::Update => field.in_update = true,
-            Seen::Response | Seen::StepResponse => field.in_response = true,
+            // What the spec marks `writeOnly` is never answered, whatever schema the answer uses.
+            Seen::Response | Seen::StepResponse => field.in_response |= !property.write_only,
         }
         if !answer && field.request_description.is_none() && !property.description.is_empty() {
             field.request_description = Some(property.description.clone());

@@ -23,6 +23,8 @@ pub struct Inference<'r, 'd> {
     pub report: Vec<String>,
     /// The nested objects decided so far.
     pub(crate) objects: Objects,
+    /// The spec has no annotations: what it leaves unsaid is read by convention (secrets by name).
+    pub(crate) by_convention: bool,
     /// The schemas the entity being inferred marks as its own object ([`Self::find_marks`]).
     pub(crate) marked: std::collections::HashSet<String>,
 }

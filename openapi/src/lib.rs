@@ -95,6 +95,7 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
         reader: &mut reader,
         report: Vec::new(),
         objects: objects::Objects::default(),
+        by_convention,
         marked: Default::default(),
     };
     let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };

@@ -96,6 +96,10 @@ impl Rule for Refreshed<'_> {
         if attribute.not_returned || root_unreturned {
             return Some(prior());
         }
+        // An API that answers a secret masked (`***`, `REDACTED`) says nothing of it.
+        if attribute.sensitive && lanes.api.is_some_and(masked) {
+            return Some(prior());
+        }
         match lanes.api {
             // Silent about a computed value: the API did not say it changed. Silent about a configured
             // one: it has none, which is drift when the state has one.
@@ -108,6 +112,16 @@ impl Rule for Refreshed<'_> {
             }),
         }
     }
+}
+
+/// Whether an answered value is a mask in place of a secret: stars or bullets only, or a word that says
+/// it was withheld.
+fn masked(value: &TfValue) -> bool {
+    let TfValue::String(text) = value else { return false };
+    let text = text.trim();
+    let stars = text.chars().count() >= 3 && text.chars().all(|c| matches!(c, '*' | '•' | '●'));
+    let word = text.trim_matches(|c: char| matches!(c, '[' | ']' | '<' | '>' | '(' | ')')).to_ascii_lowercase();
+    stars || ["redacted", "hidden", "masked", "secret", "sensitive"].contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -181,5 +195,36 @@ resources:
         assert_eq!(refreshed.field("note"), Some(&text("changed")));
         assert_eq!(refreshed.field("total"), Some(&TfValue::Null), "a configured value the API no longer has is drift");
         assert_eq!(refreshed.field("lines"), Some(&TfValue::Null));
+    }
+
+    #[test]
+    fn masked_secrets_keep_what_was_configured() {
+        let provider = provider(
+            r#"
+name: shop
+resources:
+  user:
+    attributes:
+      id: {type: string, read_only: true}
+      password: {type: string, optional: true, sensitive: true}
+      note: {type: string, optional: true}
+    operations:
+      create: {method: POST, path: /users}
+      read: {method: GET, path: "/users/{id}"}
+      update: {method: PATCH, path: "/users/{id}"}
+      delete: {method: DELETE, path: "/users/{id}"}
+"#,
+        );
+        let object = &provider.resources["shop_user"].schema;
+        let prior = map(&[("id", text("u1")), ("password", text("hunter2")), ("note", text("n"))]);
+        for mask in ["***", "********", "REDACTED", "[redacted]", "•••"] {
+            let said = map(&[("id", text("u1")), ("password", text(mask)), ("note", text(mask))]);
+            let state = refreshed(&provider, object, &prior, &said, &BTreeSet::new());
+            assert_eq!(state.field("password"), Some(&text("hunter2")), "{mask}");
+            assert_eq!(state.field("note"), Some(&text(mask)), "only a secret's mask is no change");
+        }
+        let changed = map(&[("id", text("u1")), ("password", text("other"))]);
+        let state = refreshed(&provider, object, &prior, &changed, &BTreeSet::new());
+        assert_eq!(state.field("password"), Some(&text("other")), "a secret the API answers in clear is drift");
     }
 }
