@@ -179,8 +179,7 @@ impl Inference<'_, '_> {
         if field.shape.extension("x-speakeasy-type-override").and_then(Value::as_str) == Some("any") {
             return (Type::String, true);
         }
-        let members = || field.members();
-        let nesting = match &field.shape.kind {
+        let mode = match &field.shape.kind {
             Kind::String => return (Type::String, false),
             Kind::Integer => return (Type::Int64, false),
             Kind::Number if matches!(field.shape.format.as_deref(), Some("float" | "double")) => {
@@ -188,42 +187,18 @@ impl Inference<'_, '_> {
             }
             Kind::Number => return (Type::Number, false),
             Kind::Boolean => return (Type::Bool, false),
-            Kind::Array { items, set } => {
-                let mode = if *set { NestingMode::Set } else { NestingMode::List };
-                let members = members();
-                if members.fields.is_empty() && !matches!(&items.kind, Kind::Object(_) if !items.open) {
-                    let element = primitive(items).unwrap_or(Type::String);
-                    return (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false);
-                }
-                (mode, members)
-            }
-            Kind::Map(values) => {
-                let members = members();
-                if members.fields.is_empty() {
-                    return (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false);
-                }
-                (NestingMode::Map, members)
-            }
-            Kind::Object(_) | Kind::Union(_) => {
-                let members = members();
-                // An object that names no property: a map of strings where it takes any (the leading
-                // generator's reading), else an empty object.
-                let object = matches!(field.shape.kind, Kind::Object(_));
-                if members.fields.is_empty() && object && field.shape.open {
-                    return (Type::Map(Box::new(Type::String)), false);
-                }
-                if members.fields.is_empty() && !object {
-                    return (Type::String, true);
-                }
-                (NestingMode::Single, members)
-            }
             Kind::Any | Kind::Recursive(_) => return (Type::String, true),
+            Kind::Array { set: true, .. } => NestingMode::Set,
+            Kind::Array { .. } => NestingMode::List,
+            Kind::Map(_) => NestingMode::Map,
+            Kind::Object(_) | Kind::Union(_) => NestingMode::Single,
         };
-        let (mode, members) = nesting;
+        // The members are worked out once for each distinct set of parts, in each context.
         let key = field.members_key();
         let index = match self.objects.find(&key, context) {
             Some(index) => index,
             None => {
+                let members = field.members();
                 let mut object = self.object(&members.fields, 1, context);
                 if let Some((discriminator, tags)) = &members.union {
                     self.one_of(&mut object, discriminator.as_deref(), tags);
@@ -232,6 +207,21 @@ impl Inference<'_, '_> {
                 self.objects.add(object, schema_name, key, context)
             }
         };
+        if self.objects.is_empty(index) {
+            match &field.shape.kind {
+                // A list or map of values, not objects.
+                Kind::Array { items, set } if !matches!(&items.kind, Kind::Object(_) if !items.open) => {
+                    let element = primitive(items).unwrap_or(Type::String);
+                    return (if *set { Type::Set(Box::new(element)) } else { Type::List(Box::new(element)) }, false);
+                }
+                Kind::Map(values) => return (Type::Map(Box::new(primitive(values).unwrap_or(Type::String))), false),
+                // An object that names no property: a map of strings where it takes any (the leading
+                // generator's reading), else an empty object; a one-of of no objects is any JSON.
+                Kind::Object(_) if field.shape.open => return (Type::Map(Box::new(Type::String)), false),
+                Kind::Union(_) => return (Type::String, true),
+                _ => {}
+            }
+        }
         if self.objects.size_of(index) > OBJECT_BUDGET {
             self.too_large(name, index);
             return (Type::String, true);

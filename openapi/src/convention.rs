@@ -9,7 +9,7 @@
 //! in the singular (`teams` gives `Team`), the literal segments before it added where two would meet
 //! (`UserKey` beside `Key`). Every operation left out is listed in the report with why.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -19,9 +19,9 @@ use schema::model::{Method, OperationKind};
 /// The entities of a spec by convention; what cannot be decided, and every operation left out, goes to
 /// `report`.
 pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -> IndexMap<String, Entity<'d>> {
-    let find = |method: Method, path: &str| {
-        operations.iter().find(|operation| operation.method == method && operation.path == path)
-    };
+    let by_path: HashMap<(Method, &str), &ApiOperation<'d>> =
+        operations.iter().rev().map(|operation| ((operation.method, operation.path.as_str()), operation)).collect();
+    let find = |method: Method, path: &str| by_path.get(&(method, path)).copied();
     let mut entities: IndexMap<String, Entity<'d>> = IndexMap::new();
     let mut taken: HashSet<String> = HashSet::new();
     for item in operations.iter().filter(|operation| operation.method == Method::Get) {
@@ -71,17 +71,16 @@ pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -
         }
         entities.insert(name, entity);
     }
-    for operation in operations {
-        let used =
-            entities.values().any(|entity| entity.roles.iter().any(|role| role.operation.pointer == operation.pointer));
-        if !used {
-            report.push(format!(
-                "{} {}: {}",
-                operation.method.as_str(),
-                operation.path,
-                left_out(operation, operations)
-            ));
-        }
+    let used: HashSet<&str> =
+        entities.values().flat_map(|entity| entity.roles.iter().map(|role| role.operation.pointer.as_str())).collect();
+    let read_collections: HashSet<&str> = operations
+        .iter()
+        .filter(|operation| operation.method == Method::Get)
+        .filter_map(|operation| collection_of(&operation.path))
+        .collect();
+    for operation in operations.iter().filter(|operation| !used.contains(operation.pointer.as_str())) {
+        let why = left_out(operation, &read_collections);
+        report.push(format!("{} {}: {why}", operation.method.as_str(), operation.path));
     }
     entities
 }
@@ -124,12 +123,11 @@ fn entity_name(item: &str, taken: &mut HashSet<String>) -> String {
     name
 }
 
-/// Why an operation is no part of a resource or data source.
-fn left_out(operation: &ApiOperation<'_>, operations: &[ApiOperation<'_>]) -> &'static str {
+/// Why an operation is no part of a resource or data source; `read_collections` are the collections of
+/// the item paths a GET reads.
+fn left_out(operation: &ApiOperation<'_>, read_collections: &HashSet<&str>) -> &'static str {
     let is_item = collection_of(&operation.path).is_some();
-    let items_below = operations
-        .iter()
-        .any(|other| other.method == Method::Get && collection_of(&other.path) == Some(operation.path.as_str()));
+    let items_below = read_collections.contains(operation.path.as_str());
     match (operation.method, is_item, items_below) {
         (Method::Get, false, true) => "lists the objects of an item path; lists are not imported",
         (Method::Get, false, false) => "reads no item path (the path does not end in a parameter)",

@@ -62,6 +62,15 @@ impl<'d> Entity<'d> {
     }
 }
 
+/// The operations of a path item, by the key that holds them.
+const METHODS: [(&str, Method); 5] = [
+    ("get", Method::Get),
+    ("post", Method::Post),
+    ("put", Method::Put),
+    ("patch", Method::Patch),
+    ("delete", Method::Delete),
+];
+
 /// Every operation of the document.
 pub fn operations(root: &Value) -> Vec<ApiOperation<'_>> {
     let mut found = Vec::new();
@@ -70,13 +79,7 @@ pub fn operations(root: &Value) -> Vec<ApiOperation<'_>> {
         let Value::Object(item) = item else { continue };
         let shared: Vec<&Value> =
             item.get("parameters").and_then(Value::as_array).map(|list| list.iter().collect()).unwrap_or_default();
-        for (word, method) in [
-            ("get", Method::Get),
-            ("post", Method::Post),
-            ("put", Method::Put),
-            ("patch", Method::Patch),
-            ("delete", Method::Delete),
-        ] {
+        for (word, method) in METHODS {
             if let Some(value) = item.get(word) {
                 // A `#fragment` path key carries a second operation on the same path.
                 let path = path.split('#').next().unwrap_or(path).to_owned();
@@ -86,6 +89,19 @@ pub fn operations(root: &Value) -> Vec<ApiOperation<'_>> {
         }
     }
     found
+}
+
+/// Drops from `root` every operation whose pointer `used` does not hold.
+pub fn keep_only(root: &mut Value, used: &std::collections::HashSet<String>) {
+    let Some(Value::Object(paths)) = root.get_mut("paths") else { return };
+    for (path, item) in paths.iter_mut() {
+        let Value::Object(item) = item else { continue };
+        let path = path.split('#').next().unwrap_or(path);
+        item.retain(|word, _| {
+            let method = METHODS.iter().any(|(name, _)| name == word);
+            !method || used.contains(&format!("/paths/{}/{word}", crate::document::escape(path)))
+        });
+    }
 }
 
 /// The entities named by `x-speakeasy-entity-operation`, in the order first named.

@@ -23,6 +23,8 @@ pub struct Inference<'r, 'd> {
     pub report: Vec<String>,
     /// The nested objects decided so far.
     pub(crate) objects: Objects,
+    /// The path parameters reported bound to an attribute of another name.
+    pub(crate) bound: std::collections::HashSet<String>,
     /// The spec has no annotations: what it leaves unsaid is read by convention (secrets by name).
     pub(crate) by_convention: bool,
     /// The schemas the entity being inferred marks as its own object ([`Self::find_marks`]).
@@ -335,9 +337,7 @@ impl<'d> Inference<'_, 'd> {
             return;
         }
         let name = bound_attribute(api_name, param, &|name| fields.contains_key(name), resource);
-        if name != param_attribute(api_name, &param.shape)
-            && !self.report.iter().any(|line| line.contains(&format!("`{{{api_name}}}`")))
-        {
+        if name != param_attribute(api_name, &param.shape) && self.bound.insert(api_name.to_owned()) {
             self.report
                 .push(format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"));
         }

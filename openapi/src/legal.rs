@@ -54,19 +54,30 @@ pub(crate) fn legalize(provider: &mut Provider, report: &mut Vec<String>) {
 /// the validator compares them: the later of two that meet gets a number.
 fn resource_names(provider: &mut Provider, report: &mut Vec<String>) {
     let prefix = format!("{}_", provider.name);
+    let rust_names = |name: &str| {
+        [schema::names::module(name), schema::names::type_name(name)]
+            .map(|ident| schema::names::unraw(&ident).to_owned())
+    };
     for section in [&mut provider.resources, &mut provider.data_sources] {
-        let mut taken: HashSet<String> = HashSet::new();
         let items = std::mem::take(section);
+        // A numbered name must not meet any name either, kept before it or coming after it.
+        let all: HashSet<String> = items
+            .keys()
+            .flat_map(|type_name| rust_names(type_name.strip_prefix(&prefix).unwrap_or(type_name)))
+            .collect();
+        let mut taken: HashSet<String> = HashSet::new();
         for (type_name, resource) in items {
             let short = type_name.strip_prefix(&prefix).unwrap_or(&type_name).to_owned();
-            let rust_names = |name: &str| {
-                [schema::names::module(name), schema::names::type_name(name)]
-                    .map(|ident| schema::names::unraw(&ident).to_owned())
+            let free =
+                |name: &String, taken: &HashSet<String>| rust_names(name).iter().all(|ident| !taken.contains(ident));
+            let name = if free(&short, &taken) {
+                short.clone()
+            } else {
+                (2..)
+                    .map(|number| format!("{short}_{number}"))
+                    .find(|name| free(name, &taken) && free(name, &all))
+                    .unwrap_or(short.clone())
             };
-            let name = (1..)
-                .map(|number| if number == 1 { short.clone() } else { format!("{short}_{number}") })
-                .find(|name| rust_names(name).iter().all(|ident| !taken.contains(ident)))
-                .unwrap_or(short.clone());
             taken.extend(rust_names(&name));
             renamed(report, &type_name, &prefix, &short, &name);
             section.insert(format!("{prefix}{name}"), resource);

@@ -85,17 +85,24 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
         return Err(document.errors(&[problem], "import an OpenAPI 3.0 or 3.1 document (convert Swagger 2.0 first)"));
     }
     let root = &document.root;
-    let operations = entities::operations(root);
     let mut report = Vec::new();
-    let annotated = entities::annotated(&operations);
-    let by_convention = annotated.is_empty();
-    let entities = if by_convention { convention::entities(&operations, &mut report) } else { annotated };
+    // Operations no resource or data source uses are dropped before anything is read (most of a large
+    // API's paths): the rest is found again in what remains, the same as before.
+    let used: std::collections::HashSet<String> = {
+        let (_, entities) = find_entities(&entities::operations(root), &mut report);
+        entities.values().flat_map(|entity| entity.roles.iter().map(|role| role.operation.pointer.clone())).collect()
+    };
+    entities::keep_only(&mut document.root, &used);
+    let root = &document.root;
+    let operations = entities::operations(root);
+    let (by_convention, entities) = find_entities(&operations, &mut Vec::new());
     let mut reader = shape::Reader::new(root);
     let mut inference = infer::Inference {
         reader: &mut reader,
         report: Vec::new(),
         objects: objects::Objects::default(),
         by_convention,
+        bound: Default::default(),
         marked: Default::default(),
     };
     let mut provider = Provider { name: options.name.clone(), api_naming: Casing::Snake, ..Provider::default() };
@@ -124,7 +131,21 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
     if by_convention {
         report.insert(0, "no x-speakeasy-entity-operation annotations: resources found by REST convention".to_owned());
     }
+    drop(reader);
+    // Freeing a large document's many small allocations takes as long as reading it: another core does.
+    std::thread::spawn(move || drop(document));
     Ok(Imported { provider, warnings, report })
+}
+
+/// The entities of a document: those its annotations name, else those found by convention (then true,
+/// with what that leaves open in `report`).
+fn find_entities<'d>(
+    operations: &[entities::ApiOperation<'d>],
+    report: &mut Vec<String>,
+) -> (bool, IndexMap<String, entities::Entity<'d>>) {
+    let annotated = entities::annotated(operations);
+    let by_convention = annotated.is_empty();
+    (by_convention, if by_convention { convention::entities(operations, report) } else { annotated })
 }
 
 /// The provider block: `server_url` (default: the first server) and the credential the security scheme

@@ -64,6 +64,11 @@ impl Objects {
         index
     }
 
+    /// Whether object `index` has no attributes.
+    pub(crate) fn is_empty(&self, index: usize) -> bool {
+        self.entries[index].object.attributes.is_empty()
+    }
+
     /// How many attributes object `index` holds once written out in full.
     pub(crate) fn size_of(&self, index: usize) -> usize {
         self.entries[index].size

@@ -46,8 +46,6 @@ pub struct Shape {
     pub range: (Option<f64>, Option<f64>),
     /// `pattern`.
     pub pattern: Option<String>,
-    /// `example`, or the first of `examples`.
-    pub example: Option<Value>,
     /// The `x-` keys, with their prefix (but `x-speakeasy-name-override`, kept apart below).
     pub extensions: Map<String, Value>,
     /// `x-speakeasy-name-override` where the schema is used (beside a `$ref`, or inline): the
@@ -266,9 +264,6 @@ impl<'d> Reader<'d> {
             format: str_field(fields, "format"),
             nullable: bool_field(fields, "nullable"),
             pattern: str_field(fields, "pattern"),
-            example: fields.get("example").cloned().or_else(|| {
-                fields.get("examples").and_then(Value::as_array).and_then(|examples| examples.first().cloned())
-            }),
             extensions: fields
                 .iter()
                 .filter(|(key, _)| key.starts_with("x-") && *key != "x-speakeasy-name-override")
@@ -431,7 +426,6 @@ fn merge(shape: &mut Shape, member: Shape) {
     shape.component = shape.component.take().or(member.component);
     shape.default = shape.default.take().or(member.default);
     shape.format = shape.format.take().or(member.format);
-    shape.example = shape.example.take().or(member.example);
     if shape.enumeration.is_empty() {
         shape.enumeration = member.enumeration;
     }

@@ -21,6 +21,14 @@ const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources"];
 /// The snake_case identifier of `name` as written in source: raw (`r#type`) for keywords, suffixed
 /// (`self_`) where raw is not allowed, prefixed (`_1st`) where it starts with a digit.
 pub fn field(name: &str) -> String {
+    // A name in plain snake_case already (as most are) is its own snake_case form.
+    let plain = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && !name.ends_with('_')
+        && !name.contains("__")
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if plain {
+        return escape(name);
+    }
     let snake = name.to_snake_case();
     escape(if snake.is_empty() { "field" } else { &snake })
 }
@@ -70,8 +78,15 @@ pub fn accessor(short: &str, data_source: bool) -> String {
 /// it is (`data_app`) where another of the same kind is named like its plural (`apps`).
 pub fn accessor_among(provider: &crate::Provider, short: &str, data_source: bool) -> String {
     let items = if data_source { &provider.data_sources } else { &provider.resources };
+    accessor_beside(short, data_source, &|name| {
+        items.contains_key(&format!("{}_{name}", provider.name)) || items.contains_key(name)
+    })
+}
+
+/// [`accessor_among`], where `named(short)` says whether another of the same kind has that short name.
+pub fn accessor_beside(short: &str, data_source: bool, named: &dyn Fn(&str) -> bool) -> String {
     let plural_form = plural(short);
-    let taken = plural_form != short && items.keys().any(|type_name| provider.short_name(type_name) == plural_form);
+    let taken = plural_form != short && named(&plural_form);
     match (taken, data_source) {
         (false, _) => accessor(short, data_source),
         (true, true) => format!("data_{short}"),
@@ -146,6 +161,13 @@ mod tests {
         assert_eq!(variant("foo-bar"), "FooBar");
         assert_eq!(variant(""), "Empty");
         assert_eq!(variant("self"), "Self_");
+    }
+
+    #[test]
+    fn plain_names_are_their_own_snake_case() {
+        for name in ["abc1def", "a_1", "type", "v2_name", "x1y2", "ab_c_12", "match", "r", "self", "a1_b2c3"] {
+            assert_eq!(field(name), escape(&name.to_snake_case()), "{name}");
+        }
     }
 
     #[test]

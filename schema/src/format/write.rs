@@ -431,8 +431,10 @@ fn value_yaml(value: &Value) -> Yaml {
 fn is_plain(text: &str) -> bool {
     let Some(first) = text.chars().next() else { return false };
     let reserved = ["true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"];
-    !(reserved.contains(&text.to_ascii_lowercase().as_str())
-        || text.parse::<f64>().is_ok()
+    // Only short words can be reserved, and numbers start with a digit, a sign, a point, `inf` or `nan`.
+    let numeric_start = first.is_ascii_digit() || "+-.iInN".contains(first);
+    !((text.len() <= 5 && reserved.contains(&text.to_ascii_lowercase().as_str()))
+        || (numeric_start && text.parse::<f64>().is_ok())
         || text.starts_with("0x")
         || text.starts_with("0o")
         || text.starts_with('.')
