@@ -91,16 +91,38 @@ pub fn operations(root: &Value) -> Vec<ApiOperation<'_>> {
     found
 }
 
-/// Drops from `root` every operation whose pointer `used` does not hold.
+/// Drops from `root` every operation whose pointer `used` does not hold, but those a `$ref` points into.
 pub fn keep_only(root: &mut Value, used: &std::collections::HashSet<String>) {
+    let mut referenced = std::collections::HashSet::new();
+    operations_referenced(root, &mut referenced);
     let Some(Value::Object(paths)) = root.get_mut("paths") else { return };
-    for (path, item) in paths.iter_mut() {
+    for (key, item) in paths.iter_mut() {
         let Value::Object(item) = item else { continue };
-        let path = path.split('#').next().unwrap_or(path);
+        let path = key.split('#').next().unwrap_or(key);
         item.retain(|word, _| {
             let method = METHODS.iter().any(|(name, _)| name == word);
-            !method || used.contains(&format!("/paths/{}/{word}", crate::document::escape(path)))
+            let pointer = |path: &str| format!("/paths/{}/{word}", crate::document::escape(path));
+            !method || used.contains(&pointer(path)) || referenced.contains(&pointer(key))
         });
+    }
+}
+
+/// Adds to `found` the operation (`/paths/<path>/<method>`) of every `$ref` that points into one.
+fn operations_referenced(value: &Value, found: &mut std::collections::HashSet<String>) {
+    match value {
+        Value::Object(entries) => {
+            if let Some(Value::String(reference)) = entries.get("$ref") {
+                let fragment = reference.strip_prefix('#').unwrap_or_default();
+                let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+                let segments: Vec<&str> = decoded.split('/').collect();
+                if let ["", "paths", path, method, ..] = segments.as_slice() {
+                    found.insert(format!("/paths/{path}/{method}"));
+                }
+            }
+            entries.values().for_each(|child| operations_referenced(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|item| operations_referenced(item, found)),
+        _ => {}
     }
 }
 

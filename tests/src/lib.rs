@@ -1,5 +1,6 @@
 //! Helpers shared by the workspace's integration tests.
 
+pub mod directory;
 pub mod http_stub;
 pub mod scratch;
 pub mod terraform;
