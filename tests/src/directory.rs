@@ -244,7 +244,7 @@ pub fn summary(outcomes: &[Outcome]) -> String {
     let data_sources: usize = outcomes.iter().map(|outcome| outcome.found.1).sum();
     let left_out: usize = outcomes.iter().map(|outcome| outcome.left_out).sum();
     let mut slowest: Vec<&Outcome> = outcomes.iter().collect();
-    slowest.sort_by(|a, b| b.took.cmp(&a.took));
+    slowest.sort_by_key(|outcome| std::cmp::Reverse(outcome.took));
     let mut text = format!(
         "openapi directory: {} specs; imported {imported}, generated {generated}; refused as broken specs {}, \
          refused otherwise {}, panics {}, hangs {}; over {} s: {}\n",
