@@ -73,6 +73,8 @@ impl Rule for Applied<'_> {
             return Some(TfValue::Null);
         }
         match lanes.subject() {
+            // A secret the API answers masked is not known to be anything.
+            TfValue::Unknown if attribute.sensitive && lanes.api.is_some_and(masked) => Some(TfValue::Null),
             TfValue::Unknown => Some(complete(self.provider, attribute, lanes.api)),
             _ if matches!(attribute.ty, Type::Nested(_)) => None,
             planned => Some(planned.clone()),
