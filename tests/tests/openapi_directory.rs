@@ -74,3 +74,56 @@ fn every_spec_of_the_directory_imports_and_generates() {
     let Some((dir, specs)) = specs() else { return };
     import_all(&dir, &specs);
 }
+
+/// 20 specs chosen at random (`DIRECTORY_SEED`, printed, makes the choice again) among those where the
+/// import finds a resource: each is imported as a provider of its own, built, and put through its
+/// generated acceptance tests against the fake API.
+#[test]
+#[ignore = "20 providers built and driven by terraform: about an hour on 2 cores"]
+fn twenty_imported_providers_chosen_at_random_pass_acceptance() {
+    let Some((dir, specs)) = specs() else { return };
+    let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
+    let seed: u64 = std::env::var("DIRECTORY_SEED").ok().and_then(|seed| seed.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |now| now.as_secs())
+    });
+    println!("DIRECTORY_SEED={seed}");
+    let mut random = seed | 1;
+    let mut next = move || {
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+        random
+    };
+    let folders = tempfile::tempdir().unwrap();
+    let mut chosen = Vec::new();
+    let mut tried = std::collections::HashSet::new();
+    while chosen.len() < 20 && tried.len() < specs.len() {
+        let index = (next() % specs.len() as u64) as usize;
+        if !tried.insert(index) {
+            continue;
+        }
+        let name = format!("api{}", chosen.len() + 1);
+        let options = openapi::Options { specs: vec![specs[index].clone()], overlays: Vec::new(), name: name.clone() };
+        let Ok(imported) = openapi::import(&options) else { continue };
+        if imported.provider.resources.is_empty() {
+            continue;
+        }
+        let loaded = openapi::write_folder(&imported, &folders.path().join(&name)).unwrap();
+        println!(
+            "{name}: {} ({} resources, {} data sources)",
+            specs[index].strip_prefix(&dir).unwrap_or(&specs[index]).display(),
+            loaded.provider.resources.len(),
+            loaded.provider.data_sources.len()
+        );
+        chosen.push(loaded);
+    }
+    let work = tempfile::tempdir().unwrap();
+    let mut runner = codegen::acceptance::Runner::new(tests::workspace_root());
+    runner.terraform(terraform).work_dir(work.path()).jobs(2).fake_api_binary(env!("CARGO_BIN_EXE_e2e-fake-api"));
+    for loaded in chosen {
+        runner.provider(loaded);
+    }
+    let report = runner.run(&|line| println!("{line}")).unwrap();
+    println!("{}", report.table());
+    assert!(report.passed(), "{:#?}", report.failures());
+}

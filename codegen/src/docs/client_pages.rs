@@ -113,8 +113,10 @@ fn example(
         .collect();
     let body = signature.body.as_ref().map(|body_type| {
         let json = serde_json::to_string_pretty(&body_example(provider, operation, resource)).unwrap_or_default();
-        // A raw string keeps the JSON's lines, so the example shows the document as it is sent.
-        let literal: proc_macro2::TokenStream = format!("r#\"{json}\"#").parse().unwrap_or_default();
+        // A raw string keeps the JSON's lines, so the example shows the document as it is sent; it has more
+        // `#`s than any run of them after a quote in the JSON (`"#microsoft.graph.user"`).
+        let hashes = "#".repeat(longest_hash_run(&json) + 1);
+        let literal: proc_macro2::TokenStream = format!("r{hashes}\"{json}\"{hashes}").parse().unwrap_or_default();
         args.push(quote!(&body));
         quote!(let body: #crate_ident::#module::#body_type = serde_json::from_str(#literal)?;)
     });
@@ -241,4 +243,21 @@ fn table<const N: usize>(rows: &[[String; N]]) -> String {
         }
     }
     out
+}
+
+/// The longest run of `#` that follows a `"` in `text`, which a raw string holding it must outnumber.
+fn longest_hash_run(text: &str) -> usize {
+    text.split('"').skip(1).map(|after| after.chars().take_while(|c| *c == '#').count()).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_hash_run;
+
+    #[test]
+    fn raw_strings_outnumber_the_hashes_after_quotes() {
+        assert_eq!(longest_hash_run(r#"{"a": 1}"#), 0);
+        assert_eq!(longest_hash_run(r##"{"@odata.type": "#microsoft.graph.user"}"##), 1);
+        assert_eq!(longest_hash_run(r###"{"x": "##y"}"###), 2);
+    }
 }
