@@ -265,6 +265,12 @@ pub fn summary(outcomes: &[Outcome]) -> String {
         text.push_str(&format!(" {} {:.2} s;", outcome.spec, outcome.took.as_secs_f64()));
     }
     text.push('\n');
+    for outcome in outcomes.iter().filter(|outcome| outcome.left_out > 0) {
+        text.push_str(&format!(
+            "  {}: {} left out by the validator (see its report)\n",
+            outcome.spec, outcome.left_out
+        ));
+    }
     for outcome in outcomes.iter().filter(|outcome| !outcome.message.is_empty()) {
         text.push_str(&format!(
             "  {}: {:?}/{:?}: {}\n",

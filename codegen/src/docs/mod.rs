@@ -120,8 +120,8 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     for type_name in provider.resources.keys() {
         let dir = Path::new("examples").join(PageKind::Resource.dir()).join(type_name);
         if !has(&dir, &|name| name.starts_with("resource") && name.ends_with(".tf")) {
-            if let Ok(example) = examples.resource(type_name) {
-                files.insert(dir.join("resource.tf"), example.file());
+            if let Ok(file) = examples.resource_file(type_name) {
+                files.insert(dir.join("resource.tf"), file);
             }
         }
         let is_import = |name: &str| name == "import.sh" || name == "import-by-string-id.tf";

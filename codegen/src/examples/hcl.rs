@@ -159,9 +159,9 @@ pub fn quoted(text: &str) -> String {
 }
 
 /// The blocks as a configuration file, a blank line between blocks.
-pub fn file(blocks: &[Block]) -> String {
+pub fn file<'b>(blocks: impl IntoIterator<Item = &'b Block>) -> String {
     let mut out = String::new();
-    for (index, block) in blocks.iter().enumerate() {
+    for (index, block) in blocks.into_iter().enumerate() {
         if index > 0 {
             out.push('\n');
         }

@@ -65,9 +65,7 @@ impl ResourceExample {
 
     /// The example file the docs show: the dependencies and the creating block.
     pub fn file(&self) -> String {
-        let mut blocks = self.dependencies.clone();
-        blocks.push(self.create.clone());
-        hcl::file(&blocks)
+        hcl::file(self.dependencies.iter().chain([&self.create]))
     }
 }
 
@@ -83,12 +81,39 @@ enum Version {
 /// Works out examples for one provider.
 pub struct Examples<'p> {
     provider: &'p Provider,
+    /// The creating blocks worked out so far, by resource type (a resource many others reference is
+    /// worked out once).
+    created: std::cell::RefCell<std::collections::HashMap<String, Block>>,
 }
 
 impl<'p> Examples<'p> {
     /// Examples of `provider`'s resources and data sources.
     pub fn new(provider: &'p Provider) -> Self {
-        Examples { provider }
+        Examples { provider, created: Default::default() }
+    }
+
+    /// The example file the docs show for the resource `type_name`: the blocks it references, each after
+    /// what it references, and the block that creates it.
+    pub fn resource_file(&self, type_name: &str) -> Result<String, ExampleError> {
+        let create = self.created_block(type_name)?;
+        let mut dependencies = Vec::new();
+        self.dependencies(&create.body, &mut vec![type_name.to_owned()], &mut dependencies)?;
+        Ok(hcl::file(dependencies.iter().chain([&create])))
+    }
+
+    /// The block that creates the resource `type_name`, worked out once.
+    fn created_block(&self, type_name: &str) -> Result<Block, ExampleError> {
+        if let Some(block) = self.created.borrow().get(type_name) {
+            return Ok(block.clone());
+        }
+        let resource = self.provider.resources.get(type_name).ok_or_else(|| ExampleError {
+            type_name: type_name.to_owned(),
+            attribute: String::new(),
+            problem: "no such resource".to_owned(),
+        })?;
+        let block = self.block("resource", type_name, resource, &Version::Create)?;
+        self.created.borrow_mut().insert(type_name.to_owned(), block.clone());
+        Ok(block)
     }
 
     /// The examples of the resource `type_name`.
@@ -138,7 +163,7 @@ impl<'p> Examples<'p> {
     /// The provider block: the provider's required settings with example values, then `settings` (which
     /// replace example values of the same name).
     pub fn provider_block(&self, settings: Vec<(String, Expr)>) -> Result<Block, ExampleError> {
-        let context = Context { type_name: &self.provider.name, version: &Version::Create, resource: false };
+        let context = Context::new(&self.provider.name, &Version::Create, false);
         let config = &self.provider.config;
         let required =
             |name: &str| config.attributes.get(name).is_some_and(|attribute| attribute.mode == schema::Mode::Required);
@@ -194,7 +219,7 @@ impl<'p> Examples<'p> {
         resource: &Resource,
         version: &Version,
     ) -> Result<Block, ExampleError> {
-        let context = Context { type_name, version, resource: kind == "resource" };
+        let context = Context::new(type_name, version, kind == "resource");
         let body = self.body(&context, &resource.schema, &[], false)?;
         Ok(Block { kind: kind.to_owned(), labels: vec![type_name.to_owned(), name.to_owned()], body })
     }
@@ -206,8 +231,10 @@ impl<'p> Examples<'p> {
                 continue;
             }
             seen.push(reference.type_name.clone());
-            let Some(resource) = self.provider.resources.get(&reference.type_name) else { continue };
-            let block = self.block("resource", &reference.type_name, resource, &Version::Create)?;
+            if !self.provider.resources.contains_key(&reference.type_name) {
+                continue;
+            }
+            let block = self.created_block(&reference.type_name)?;
             self.dependencies(&block.body, seen, out)?;
             out.push(block);
         }
@@ -219,7 +246,7 @@ impl<'p> Examples<'p> {
     fn replacement_target(&self, type_name: &str, resource: &Resource) -> Result<Option<Vec<String>>, ExampleError> {
         let mut candidates = Vec::new();
         self.forcing_paths(&resource.schema, &mut Vec::new(), false, &mut candidates);
-        let context = Context { type_name, version: &Version::Create, resource: true };
+        let context = Context::new(type_name, &Version::Create, true);
         let mut reference = None;
         for path in candidates {
             let attribute = self.attribute_at(&resource.schema, &path);
@@ -283,6 +310,10 @@ impl<'p> Examples<'p> {
             if !chosen.contains(&name.as_str()) {
                 continue;
             }
+            if attribute.mode != schema::Mode::Required && context.values.get() >= BLOCK_VALUES {
+                continue;
+            }
+            context.values.set(context.values.get() + 1);
             let path: Vec<String> = at.iter().cloned().chain([name.clone()]).collect();
             let error = |problem: &str| ExampleError {
                 type_name: context.type_name.to_owned(),
@@ -369,6 +400,18 @@ struct Context<'c> {
     version: &'c Version,
     /// A resource (whose attributes may reference others), not a data source.
     resource: bool,
+    /// How many values the block holds so far.
+    values: std::cell::Cell<usize>,
+}
+
+/// How many values a block holds before it leaves optional attributes out (a resource of thousands of
+/// attributes is shown and tested by its first few hundred, and every required one).
+pub const BLOCK_VALUES: usize = 300;
+
+impl<'c> Context<'c> {
+    fn new(type_name: &'c str, version: &'c Version, resource: bool) -> Self {
+        Context { type_name, version, resource, values: std::cell::Cell::new(0) }
+    }
 }
 
 impl Context<'_> {
