@@ -98,9 +98,11 @@ fn resource_names(provider: &mut Provider, report: &mut Vec<String>) {
         let Some((type_name, data_source)) = meets else { return };
         let section = if data_source { &mut provider.data_sources } else { &mut provider.resources };
         let short = type_name.strip_prefix(&prefix).unwrap_or(&type_name).to_owned();
+        let idents: HashSet<String> =
+            section.keys().flat_map(|other| rust_names(other.strip_prefix(&prefix).unwrap_or(other))).collect();
         let name = (2..)
             .map(|number| format!("{short}_{number}"))
-            .find(|name| !section.contains_key(&format!("{prefix}{name}")))
+            .find(|name| rust_names(name).iter().all(|ident| !idents.contains(ident)))
             .unwrap_or_default();
         let index = section.get_index_of(&type_name).unwrap_or_default();
         if let Some(resource) = section.shift_remove(&type_name) {
