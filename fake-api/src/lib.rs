@@ -530,6 +530,9 @@ impl State {
                     return problem(409, "Conflict", "the object exists already");
                 }
                 store.objects.insert(slot, object.clone());
+                if operation.empty_answer {
+                    return reply(success, None);
+                }
                 reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
             }
             OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {

@@ -268,6 +268,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 unset: #unset,
                 idempotency_key: #idempotency_key,
                 body_names: ::core::default::Default::default(),
+                empty_answer: false,
                 then: ::std::vec::Vec::new(),
                 body_field: ::core::option::Option::None,
                 answer_field: ::core::option::Option::None,

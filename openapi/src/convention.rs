@@ -139,7 +139,7 @@ fn left_out(operation: &ApiOperation<'_>, read_collections: &HashSet<&str>) -> &
 }
 
 /// `pets` as `pet`, `categories` as `category`, `addresses` as `address`.
-fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> String {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if ["species", "series", "news", "status"].contains(&word) || word.ends_with("ss") || word.ends_with("us") {
         return word.to_owned();

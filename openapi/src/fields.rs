@@ -177,6 +177,9 @@ pub(crate) struct Mark<'a> {
     pub(crate) entity: &'a str,
     /// The schemas (components) marked as its object somewhere.
     pub(crate) components: &'a HashSet<String>,
+    /// Where nothing is marked, an object whose one property is an object (`{"data": {...}}`) is an
+    /// envelope around the entity's object (specs read by convention).
+    pub(crate) envelopes: bool,
 }
 
 impl Mark<'_> {
@@ -302,7 +305,19 @@ pub(crate) fn hoisted(shape: Shape, entity: &Mark<'_>) -> (Shape, Vec<String>) {
     if entity.names(&shape) {
         return (shape, Vec::new());
     }
-    find(&shape, entity, 0).unwrap_or((shape, Vec::new()))
+    if let Some(found) = find(&shape, entity, 0) {
+        return found;
+    }
+    let envelope = match &shape.kind {
+        Kind::Object(object) if entity.envelopes && object.properties.len() == 1 => {
+            object.properties.first().filter(|(_, inner)| matches!(inner.kind, Kind::Object(_)))
+        }
+        _ => None,
+    };
+    match envelope {
+        Some((name, inner)) => (inner.clone(), vec![name.clone()]),
+        None => (shape, Vec::new()),
+    }
 }
 
 /// The properties of an object that become attributes (not ignored; a request leaves out ignored

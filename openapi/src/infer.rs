@@ -97,7 +97,13 @@ impl<'d> Inference<'_, 'd> {
         let context = Context { has_update, data_source: false, read_only: false };
         let schema = self.root_object(name, &root, context);
         let operations = self.operations(entity, &root.fields, &schema, false, name);
-
+        if let Some(unknown) = unaddressed(&schema, &operations) {
+            self.report.push(format!(
+                "{name}: its create neither takes nor answers `{unknown}`, by which the API addresses the \
+                 object; no resource (what it makes could never be read back)"
+            ));
+            return None;
+        }
         Some(self.finish(name, schema, operations))
     }
 
@@ -213,7 +219,7 @@ impl<'d> Inference<'_, 'd> {
     }
 
     /// The first success response of an operation and its JSON schema, whole.
-    fn response_root(&mut self, operation: &ApiOperation<'d>) -> Option<(&'d Value, Shape)> {
+    pub(crate) fn response_root(&mut self, operation: &ApiOperation<'d>) -> Option<(&'d Value, Shape)> {
         let responses = operation.value.get("responses")?.as_object()?;
         let (code, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
         let (response, _) = self.reader.follow(response, &operation.pointer)?;
@@ -224,7 +230,7 @@ impl<'d> Inference<'_, 'd> {
 
     /// What marks the entity's own object in a schema.
     fn mark<'m>(&'m self, entity: &'m str) -> Mark<'m> {
-        Mark { entity, components: &self.marked }
+        Mark { entity, components: &self.marked, envelopes: self.by_convention }
     }
 
     /// Notes which schemas are the entity's own object: those its operations mark so
@@ -319,9 +325,16 @@ impl<'d> Inference<'_, 'd> {
                 }
             }
 
+            let last = location == "path" && operation.path.ends_with(&format!("{{{name}}}"));
+            // The item the path's last parameter names, in the singular (`instance` in `/instances/{instance}`).
+            let item = last
+                .then(|| operation.path.rsplit('/').nth(1).filter(|segment| !segment.contains('{')))
+                .flatten()
+                .map(|segment| legal(&snake(&crate::convention::singular(segment))));
             let parameter = Parameter {
                 in_path: location == "path",
-                last: location == "path" && operation.path.ends_with(&format!("{{{name}}}")),
+                last,
+                item,
                 required: param.get("required").and_then(Value::as_bool).unwrap_or(location == "path"),
                 description: param.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
                 shape,
@@ -382,6 +395,27 @@ impl<'d> Inference<'_, 'd> {
     }
 }
 
+/// The attribute that addresses a resource's object (in its read's path, else its delete's) which the
+/// create neither sends nor learns from its answer, if there is one.
+fn unaddressed(schema: &Object, operations: &Operations) -> Option<String> {
+    let create = operations.create.as_ref()?;
+    let addressing = operations.read.as_ref().or(operations.delete.as_ref())?;
+    let sent = |name: &str| {
+        create.body.iter().flatten().any(|sent| sent == name)
+            || create.query.iter().any(|sent| sent == name)
+            || create.path_params.iter().any(|param| param.attribute == name)
+    };
+    let answered = |name: &str| {
+        !create.empty_answer && schema.attributes.get(name).is_some_and(|attribute| attribute.mode.is_computed())
+    };
+    addressing
+        .path_params
+        .iter()
+        .map(|param| param.attribute.as_str())
+        .find(|name| !sent(name) && !answered(name))
+        .map(str::to_owned)
+}
+
 /// How an operation takes a parameter.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Taken {
@@ -401,6 +435,8 @@ pub(crate) struct Parameter {
     pub(crate) in_path: bool,
     /// The path ends with it: the ID of the object the path names.
     pub(crate) last: bool,
+    /// For the last parameter, the item its path names, in the singular (`instance`).
+    pub(crate) item: Option<String>,
     pub(crate) required: bool,
     pub(crate) description: String,
     pub(crate) shape: Shape,
@@ -427,7 +463,8 @@ pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
 /// The attribute a parameter fills: [`param_attribute`]; but by convention, where the spec does not say
 /// and no attribute has that name, the path's last parameter names the object by one of its own
 /// attributes: its `id` (`{petId}`), and for a resource, its name without the words in front
-/// (`{pool_name}` is `name`, `{variable_key}` is `key`), where the object has one. (A data source's
+/// (`{pool_name}` is `name`, `{variable_key}` is `key`), or, where the parameter is called after the item
+/// (`/instances/{instance}`), its `name`, else its `id`, where the object has one. (A data source's
 /// parameters are its inputs: `{owner_name}` stays an attribute of its own.)
 pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool, resource: bool) -> String {
     let name = param_attribute(api_name, &param.shape);
@@ -437,7 +474,9 @@ pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&s
     }
     let words: Vec<&str> = name.split('_').collect();
     let shorter = (1..words.len()).map(|skip| words[skip..].join("_"));
-    let mut candidates = shorter.filter(|candidate| resource || candidate == "id");
+    let named_after_item = resource && param.item.as_deref() == Some(name.as_str());
+    let item = named_after_item.then(|| ["name".to_owned(), "id".to_owned()]).into_iter().flatten();
+    let mut candidates = shorter.filter(|candidate| resource || candidate == "id").chain(item);
     candidates.find(|candidate| has(candidate)).unwrap_or(name)
 }
 

@@ -143,6 +143,9 @@ impl<'d> Inference<'_, 'd> {
             })
             .unwrap_or_default();
         let operation_id = api.value.get("operationId").and_then(Value::as_str).map(str::to_owned);
+        // A create or update whose success answers no JSON: the provider reads the object after it.
+        let empty_answer =
+            matches!(role.kind, OperationKind::Create | OperationKind::Update) && self.response_root(api).is_none();
         Operation {
             method: api.method,
             path: api.path.clone(),
@@ -153,6 +156,7 @@ impl<'d> Inference<'_, 'd> {
             query,
             body,
             success: if success.is_empty() { Operation::default_success(role.kind) } else { success },
+            empty_answer,
             errors: Vec::new(),
             unset: Unset::default_for(api.method),
             idempotency_key: None,

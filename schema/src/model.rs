@@ -789,6 +789,10 @@ pub struct Operation {
     pub body_names: IndexMap<String, String>,
     /// Status codes that mean success.
     pub success: Vec<u16>,
+    /// The API answers with no body (204, or a success without content): after a create or an update,
+    /// the provider reads the object instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub empty_answer: bool,
     /// Names of the [`ErrorType`]s the operation documents.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
@@ -1049,6 +1053,7 @@ mod tests {
             query: Vec::new(),
             body: None,
             success: vec![200],
+            empty_answer: false,
             errors: Vec::new(),
             unset: Unset::Omit,
             idempotency_key: None,

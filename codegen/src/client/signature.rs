@@ -121,6 +121,7 @@ impl<'a> Signature<'a> {
         }
         let returns = match kind {
             OperationKind::Delete => Returns::Nothing,
+            _ if operation.empty_answer => Returns::Nothing,
             OperationKind::List => Returns::Models,
             _ => Returns::Model,
         };

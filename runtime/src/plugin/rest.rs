@@ -66,7 +66,8 @@ impl Rest {
     }
 
     /// Runs `kind` of `resource` on `object` (the values to send: planned state with write-only values
-    /// from the configuration). An update sends what was removed since `prior` as its operation says.
+    /// from the configuration). An update sends what was removed since `prior` as its operation says. A
+    /// create or update whose operation answers nothing (`empty_answer`) is followed by a read.
     /// `Ok(None)`: the object does not exist (or no longer does, after a delete).
     pub async fn call(
         &self,
@@ -80,14 +81,25 @@ impl Rest {
             resource.operations.get(kind).ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
         let mut answer = self.call_one(provider, resource, kind, operation, object, prior).await?;
         // Further steps address the object by what the calls before them learnt (the new object's ID).
-        for step in &operation.then {
+        let read = resource.operations.read.as_ref();
+        let read_after = matches!(kind, OperationKind::Create | OperationKind::Update) && operation.empty_answer;
+        let steps = operation.then.iter().chain(read.filter(|_| read_after));
+        for step in steps {
             let Some(so_far) = answer.as_mut() else { break };
             let current = completed(object, &so_far.said, step);
-            if let Some(more) = self.call_one(provider, resource, kind, step, &current, prior).await? {
-                if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut so_far.said, more.said) {
-                    fields.extend(said);
+            let step_kind = if read.is_some_and(|read| std::ptr::eq(step, read)) { OperationKind::Read } else { kind };
+            match self.call_one(provider, resource, step_kind, step, &current, prior).await? {
+                Some(more) => {
+                    if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut so_far.said, more.said) {
+                        fields.extend(said);
+                    }
+                    so_far.problems.extend(more.problems);
                 }
-                so_far.problems.extend(more.problems);
+                // What the API just made or changed is not there to read.
+                None if step_kind == OperationKind::Read => {
+                    so_far.problems.push("the object is not there to read after the API answered".to_owned());
+                }
+                None => {}
             }
         }
         Ok(answer)
@@ -172,7 +184,11 @@ impl Rest {
             return Ok(None);
         }
         let mut problems = Vec::new();
-        let mut said = if response.body.iter().all(u8::is_ascii_whitespace) {
+        let empty = response.body.iter().all(u8::is_ascii_whitespace);
+        let mut said = if operation.empty_answer {
+            // An operation that answers nothing says nothing; the object is read after it.
+            TfValue::Map(Default::default())
+        } else if empty {
             problems.push("the API answered without a body".to_owned());
             TfValue::Map(Default::default())
         } else {

@@ -742,6 +742,7 @@ impl Decoder<'_> {
             success,
             errors: entries.get("errors").map(|node| self.string_list(node, "`errors`")).unwrap_or_default(),
             idempotency_key: self.opt_string(&entries, "idempotency_key", &what),
+            empty_answer: self.bool(&entries, "empty_answer", &what),
             body_names: match entries.get("body_names") {
                 Some(node) => self
                     .names(node, "body field")

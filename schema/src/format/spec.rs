@@ -276,6 +276,11 @@ pub static OPERATION: MapSpec = MapSpec {
             "Attributes sent in the JSON body (default for POST, PUT and PATCH: every configurable attribute not in the path or query; none otherwise).",
         ),
         key(
+            "empty_answer",
+            Shape::Bool,
+            "The API answers with no body (204, or a success without content): after a create or an update, the provider reads the object instead.",
+        ),
+        key(
             "body_names",
             Shape::Names(SNAKE_NAME, &Shape::String),
             "The field a body attribute has in this operation's body, where it is not the attribute's `api_name` (an API whose create and update name one field differently), by attribute.",

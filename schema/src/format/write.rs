@@ -229,6 +229,7 @@ impl Writer<'_> {
             entries.push(("body_names".to_owned(), Yaml::Map(names)));
         }
         optional_text(&mut entries, "idempotency_key", operation.idempotency_key.as_deref());
+        flag(&mut entries, "empty_answer", operation.empty_answer);
         optional_text(&mut entries, "body_field", operation.body_field.as_deref());
         optional_text(&mut entries, "answer_field", operation.answer_field.as_deref());
         if !operation.then.is_empty() {
