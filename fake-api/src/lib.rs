@@ -64,6 +64,8 @@ struct Store {
     faults: u64,
     /// API fields answered with a value of the wrong shape, by resource type.
     garbled: BTreeSet<(String, String)>,
+    /// Resource types whose reads are answered with a body that is no object at all.
+    misanswered: BTreeMap<String, Misanswer>,
     /// The answers given to requests that carried an idempotency key, by key: a repeated key gets the
     /// same answer, and the write is not done again.
     idempotent: BTreeMap<String, (u16, Bytes)>,
@@ -136,6 +138,17 @@ impl FakeApi {
     pub fn garble(&self, type_name: &str, field: &str) {
         if let Ok(mut store) = self.state.store.lock() {
             store.garbled.insert((type_name.to_owned(), field.to_owned()));
+        }
+    }
+
+    /// From now on, reads of `type_name` objects that exist are answered 200 with `answer` instead of the
+    /// object (`None`: with the object again).
+    pub fn misanswer(&self, type_name: &str, answer: Option<Misanswer>) {
+        if let Ok(mut store) = self.state.store.lock() {
+            match answer {
+                Some(answer) => store.misanswered.insert(type_name.to_owned(), answer),
+                None => store.misanswered.remove(type_name),
+            };
         }
     }
 
@@ -216,6 +229,29 @@ fn reply(status: u16, body: Option<Value>) -> Response<Full<Bytes>> {
     }
     let bytes = body.map(|body| body.to_string()).unwrap_or_default();
     builder.body(Full::new(Bytes::from(bytes))).unwrap_or_default()
+}
+
+/// A body a misbehaving API answers a read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misanswer {
+    /// An HTML maintenance page.
+    Html,
+    /// No body at all.
+    Empty,
+    /// A JSON array where an object is due.
+    Array,
+}
+
+impl Misanswer {
+    fn response(self) -> Response<Full<Bytes>> {
+        let (content_type, body) = match self {
+            Misanswer::Html => ("text/html", "<html><body><h1>Down for maintenance</h1></body></html>"),
+            Misanswer::Empty => ("application/json", ""),
+            Misanswer::Array => ("application/json", "[{\"id\": \"x\"}]"),
+        };
+        let builder = Response::builder().status(200).header("content-type", content_type);
+        builder.body(Full::new(Bytes::from(body))).unwrap_or_default()
+    }
 }
 
 /// An answer given before, given again.
@@ -536,6 +572,9 @@ impl State {
                 reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
             }
             OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
+                Some(_) if store.misanswered.contains_key(type_name) => {
+                    store.misanswered.get(type_name).map_or_else(|| reply(500, None), |answer| answer.response())
+                }
                 Some(object) => {
                     reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))))
                 }

@@ -333,13 +333,15 @@ fn a_create_whose_answer_cannot_be_read_still_tracks_the_object() {
     configure(work, &api.url, config);
     let (code, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
     assert_eq!(code, Some(1), "{output}");
-    assert!(output.contains("its answer could not be read") && output.contains("`tags`"), "{output}");
+    assert!(output.contains("its answer could not be read") && output.contains("$.tags"), "{output}");
     assert_eq!(api.objects("shop_product").len(), 1);
     let listed = run(&terraform, work, &["state", "list"]);
     assert!(listed.contains("shop_product.p"), "the created object is not in state:\n{listed}");
-    // The next apply replaces the tainted object instead of creating a second one beside it.
-    let (_, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
-    assert!(output.contains("shop_product.p: Destroying"), "{output}");
+    // While the API still answers so, the next apply stops at the read (an error, not nulls in state)
+    // instead of creating a second object beside the first.
+    let (code, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("is not what the API's schema says") && output.contains("$.tags"), "{output}");
     assert_eq!(api.objects("shop_product").len(), 1, "an object was orphaned:\n{output}");
 }
 
@@ -602,4 +604,47 @@ fn an_answer_larger_than_terraform_can_carry_is_refused_not_stored() {
     assert!(output.contains("the state of shop_store is too large"), "{output}");
     let state = std::fs::metadata(work.join("terraform.tfstate")).unwrap().len();
     assert!(state < 1 << 20, "the huge answer reached the state ({state} bytes)");
+}
+
+/// A read answered with what the schema does not describe (an HTML page, nothing, an array, a field of the
+/// wrong type) is an error that names the request, the status and the place in the answer; the plan
+/// fails, and a refresh-only apply leaves the state byte for byte as it was.
+#[test]
+fn answers_a_read_cannot_read_fail_and_leave_the_state_alone() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    configure(work, &api.url, "");
+    apply(&terraform, work, "2 added, 0 changed, 0 destroyed");
+    let state = work.join("terraform.tfstate");
+    let before = std::fs::read(&state).unwrap();
+    let cases = [
+        (Some(fake_api::Misanswer::Html), "the answer is not JSON"),
+        (Some(fake_api::Misanswer::Empty), "the API answered without a body"),
+        (Some(fake_api::Misanswer::Array), "$ is an array where the schema says an object"),
+        (None, "$.name is an object"),
+    ];
+    for (misanswer, expected) in cases {
+        match misanswer {
+            Some(answer) => api.misanswer("shop_store", Some(answer)),
+            None => {
+                api.misanswer("shop_store", None);
+                api.garble("shop_store", "name");
+            }
+        }
+        let (code, planned) = run_with_code(&terraform, work, &["plan", "-no-color"], &[]);
+        assert_eq!(code, Some(1), "{planned}");
+        assert!(planned.contains("is not what the API's schema says"), "{planned}");
+        assert!(
+            planned.contains("GET /stores/") && planned.contains("answered 200"),
+            "the request is named:\n{planned}"
+        );
+        assert!(planned.contains(expected), "{expected}:\n{planned}");
+        let (code, refreshed) =
+            run_with_code(&terraform, work, &["apply", "-refresh-only", "-auto-approve", "-no-color"], &[]);
+        assert_eq!(code, Some(1), "{refreshed}");
+        assert_eq!(std::fs::read(&state).unwrap(), before, "the state changed after {expected}");
+    }
 }

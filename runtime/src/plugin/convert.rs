@@ -172,10 +172,20 @@ fn literal_to_api(value: &Literal) -> Value {
 /// What an API answer says about an object: a map with the attributes the answer has (by attribute
 /// name, one-of variants unfolded), leaving out those it does not mention, so the state rules can tell
 /// "the API says null" from "the API does not say". Fields that do not fit their type are left out too,
-/// each with a line in `problems`.
+/// each with a line in `problems` naming its JSON path (`$.spec.size`).
 pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &mut Vec<String>) -> TfValue {
+    object_from_api(provider, object, value, "$", problems)
+}
+
+fn object_from_api(
+    provider: &Provider,
+    object: &Object,
+    value: &Value,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> TfValue {
     let Some(fields) = value.as_object() else {
-        problems.push(format!("expected a JSON object, got {}", kind(value)));
+        problems.push(format!("{at} is {} where the schema says an object", kind(value)));
         return TfValue::Map(BTreeMap::new());
     };
     let mut fields = fields.clone();
@@ -190,41 +200,65 @@ pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &
             said.insert(name.clone(), text);
             continue;
         }
-        match type_from_api(provider, &attribute.ty, item, problems) {
+        let path = format!("{at}.{}", attribute.answered_as());
+        match type_from_api(provider, &attribute.ty, item, &path, problems) {
             Some(converted) => {
                 said.insert(name.clone(), converted);
             }
-            None => {
-                problems.push(format!("`{}` is {}, which does not fit its type", attribute.answered_as(), kind(item)))
-            }
+            None => problems.push(format!("{path} is {}, which does not fit its type", kind(item))),
         }
     }
     TfValue::Map(said)
 }
 
-fn type_from_api(provider: &Provider, ty: &Type, value: &Value, problems: &mut Vec<String>) -> Option<TfValue> {
+fn type_from_api(
+    provider: &Provider,
+    ty: &Type,
+    value: &Value,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> Option<TfValue> {
     Some(match (ty, value) {
         (_, Value::Null) => TfValue::Null,
         (Type::Nested(nested), value) => {
             let object = provider.object(&nested.object)?;
+            let element = |index: &dyn std::fmt::Display| format!("{at}[{index}]");
             match (nested.mode, value) {
-                (NestingMode::Single, Value::Object(_)) => from_api(provider, object, value, problems),
-                (NestingMode::List | NestingMode::Set, Value::Array(items)) => {
-                    TfValue::List(items.iter().map(|item| from_api(provider, object, item, problems)).collect())
-                }
+                (NestingMode::Single, Value::Object(_)) => object_from_api(provider, object, value, at, problems),
+                (NestingMode::List | NestingMode::Set, Value::Array(items)) => TfValue::List(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(index, item)| object_from_api(provider, object, item, &element(&index), problems))
+                        .collect(),
+                ),
                 (NestingMode::Map, Value::Object(items)) => TfValue::Map(
-                    items.iter().map(|(key, item)| (key.clone(), from_api(provider, object, item, problems))).collect(),
+                    items
+                        .iter()
+                        .map(|(key, item)| {
+                            (
+                                key.clone(),
+                                object_from_api(provider, object, item, &element(&format!("{key:?}")), problems),
+                            )
+                        })
+                        .collect(),
                 ),
                 _ => return None,
             }
         }
         (Type::List(element) | Type::Set(element), Value::Array(items)) => TfValue::List(
-            items.iter().map(|item| type_from_api(provider, element, item, problems)).collect::<Option<_>>()?,
+            items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| type_from_api(provider, element, item, &format!("{at}[{index}]"), problems))
+                .collect::<Option<_>>()?,
         ),
         (Type::Map(element), Value::Object(items)) => TfValue::Map(
             items
                 .iter()
-                .map(|(key, item)| Some((key.clone(), type_from_api(provider, element, item, problems)?)))
+                .map(|(key, item)| {
+                    Some((key.clone(), type_from_api(provider, element, item, &format!("{at}[{key:?}]"), problems)?))
+                })
                 .collect::<Option<_>>()?,
         ),
         (Type::Int64, Value::Number(number)) => match number.as_i64() {
@@ -324,7 +358,7 @@ mod tests {
         assert_eq!(said.field("id"), Some(&TfValue::String("c1".into())));
         assert_eq!(said.field("created_at"), None, "a field the answer lacks is not said");
         assert_eq!(said.field("tainted"), None);
-        assert_eq!(problems, ["`tainted` is a string, which does not fit its type"]);
+        assert_eq!(problems, ["$.tainted is a string, which does not fit its type"]);
     }
 
     #[test]

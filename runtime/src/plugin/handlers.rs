@@ -219,13 +219,13 @@ impl Provider {
         let answer =
             self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
         let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
+        // An answer that is not what the read declares says nothing reliable: the state keeps what it had.
+        if !answer.problems.is_empty() {
+            let summary = format!("the answer to the read of {type_name} is not what the API's schema says");
+            return Err(answer.problems.into_iter().map(|problem| error(summary.clone(), problem)).collect());
+        }
         let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &resource.unreturned());
-        let diagnostics = answer
-            .problems
-            .into_iter()
-            .map(|problem| warning(format!("part of the answer to the read of {type_name} is unreadable"), problem))
-            .collect();
-        Ok((state, diagnostics))
+        Ok((state, Vec::new()))
     }
 
     /// `PlanResourceChange`: defaults, unknowns, prior values kept, replacement flagged.
@@ -333,10 +333,13 @@ impl Provider {
                 if problems.is_empty() {
                     response.new_state = encoded;
                 } else {
-                    // The API acted: keep what identifies the object, so it is not created again, and say
-                    // what could not be read. Without its identity there is nothing to keep.
-                    if addressable(resource, &state) {
-                        response.new_state = encoded;
+                    // The API acted, but its answer is not what the schema says: an update keeps the prior
+                    // state; a create keeps what identifies the object (so it is not created again) and
+                    // what was configured. Without its identity there is nothing to keep.
+                    let identified =
+                        applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
+                    if kind == OperationKind::Create && addressable(resource, &identified) {
+                        response.new_state = Self::encode(&identified);
                     }
                     response.diagnostics = failed(format!(
                         "the API accepted the {} but its answer could not be read: {}",

@@ -218,8 +218,19 @@ impl Rest {
                 }
             }
         }
+        // Each problem names the request it is about, and what the API answered.
+        let asked = format!("{} {}", operation.method.as_str(), filled(&operation.path, &request.path_params));
+        let problems =
+            problems.into_iter().map(|problem| format!("{asked} answered {}: {problem}", response.status)).collect();
         Ok(Some(Answer { said, problems }))
     }
+}
+
+/// A path template with its parameters' values in place (`/things/{id}` as `/things/t1`).
+fn filled(path: &str, params: &[(&str, String)]) -> String {
+    schema::template::expand(path, |name| {
+        params.iter().find(|(param, _)| *param == name).map(|(_, value)| value.clone())
+    })
 }
 
 /// `object` with the values it does not know yet (unknown or null) taken from an answer, and the values
