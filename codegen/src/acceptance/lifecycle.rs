@@ -173,10 +173,11 @@ fn clean_plan(workspace: &Workspace) -> StepOutcome {
     }
 }
 
-/// After an import the plan is empty but for attributes the API never returns (`not_returned`), which no
-/// import can fill: the plan may set those again (in place, or by replacing the object where one of them
-/// forces that), and nothing else, as Terraform's own import tests ignore such attributes.
-fn import_plan(workspace: &Workspace, address: &str, resource: &schema::Resource) -> StepOutcome {
+/// After an import the plan is empty but for attributes the API never returns (`not_returned`, at any
+/// depth), which no import can fill: the plan may set those again (in place, or by replacing the object
+/// where one of them forces that), and nothing else, as Terraform's own import tests ignore such
+/// attributes.
+fn import_plan(workspace: &Workspace, address: &str, provider: &schema::Provider, resource: &Resource) -> StepOutcome {
     let run = workspace.run(&["plan", "-detailed-exitcode", "-no-color", "-out=import.tfplan"]);
     match run.code {
         Some(0) => return Ok(Done::Pass),
@@ -186,9 +187,8 @@ fn import_plan(workspace: &Workspace, address: &str, resource: &schema::Resource
     let shown = workspace.run(&["show", "-json", "-no-color", "import.tfplan"]);
     let plan: Option<Value> = shown.exited(0).then(|| serde_json::from_str(&shown.stdout).ok()).flatten();
     let Some(plan) = plan else { return Err(Failure::of("terraform show -json of the plan failed", &shown)) };
-    let unreturned = resource.unreturned();
     let changes = plan.get("resource_changes").and_then(Value::as_array).into_iter().flatten();
-    let mut changed = std::collections::BTreeSet::new();
+    let mut changed: Vec<Vec<String>> = Vec::new();
     for change in changes.filter(|change| change.get("address").and_then(Value::as_str) == Some(address)) {
         let change = &change["change"];
         let actions = &change["actions"];
@@ -197,28 +197,75 @@ fn import_plan(workspace: &Workspace, address: &str, resource: &schema::Resource
         if *actions != serde_json::json!(["update"]) && !replace {
             return Err(Failure::of("the plan is not empty", &run));
         }
-        let empty = serde_json::Map::new();
-        let before = change["before"].as_object().unwrap_or(&empty);
-        let after = change["after"].as_object().unwrap_or(&empty);
-        let unknown = change["after_unknown"].as_object().unwrap_or(&empty);
         // What forces a replacement must be such an attribute; what the API assigns is then unknown again.
         if replace {
             let causes = change["replace_paths"].as_array().into_iter().flatten();
-            for cause in causes {
-                changed.insert(cause.get(0).and_then(Value::as_str).unwrap_or_default().to_owned());
-            }
+            changed.extend(causes.map(|cause| {
+                cause.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
+            }));
         }
-        for name in before.keys().chain(after.keys()).chain(unknown.keys()) {
-            let known_later = unknown.get(name).is_some_and(|flag| flag != &Value::Bool(false));
-            if (known_later && !replace) || (!known_later && before.get(name) != after.get(name)) {
-                changed.insert(name.clone());
-            }
-        }
+        let unknown = &change["after_unknown"];
+        changed_paths(&change["before"], &change["after"], unknown, !replace, &mut Vec::new(), &mut changed);
     }
-    if changed.is_empty() || changed.iter().any(|name| !unreturned.contains(name)) {
+    if changed.is_empty() || changed.iter().any(|path| !never_answered(provider, resource, path)) {
         return Err(Failure::of("the plan is not empty", &run));
     }
     Ok(Done::Pass)
+}
+
+/// Adds to `out` the attribute path (names only, list positions left out) of each value `after` changes
+/// from `before`, and, where `unknown_changes` (an in-place update), of each it leaves unknown.
+fn changed_paths(
+    before: &Value,
+    after: &Value,
+    unknown: &Value,
+    unknown_changes: bool,
+    at: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+) {
+    if unknown == &Value::Bool(true) {
+        if unknown_changes {
+            out.push(at.clone());
+        }
+        return;
+    }
+    match (before, after) {
+        (Value::Object(before), Value::Object(after)) => {
+            let names: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+            for name in names {
+                at.push(name.clone());
+                let inner = |side: &serde_json::Map<String, Value>| side.get(name).cloned().unwrap_or(Value::Null);
+                let inner_unknown = unknown.get(name).unwrap_or(&Value::Null);
+                changed_paths(&inner(before), &inner(after), inner_unknown, unknown_changes, at, out);
+                at.pop();
+            }
+        }
+        (Value::Array(before), Value::Array(after)) if before.len() == after.len() => {
+            for (index, (one, other)) in before.iter().zip(after).enumerate() {
+                changed_paths(one, other, unknown.get(index).unwrap_or(&Value::Null), unknown_changes, at, out);
+            }
+        }
+        (before, after) if before != after => out.push(at.clone()),
+        _ => {}
+    }
+}
+
+/// Whether the value at attribute `path` of `resource` is one the API never answers: one of its own the
+/// API never returns ([`Resource::unreturned`]), or one with a `not_returned` or write-only attribute
+/// along the path.
+fn never_answered(provider: &schema::Provider, resource: &Resource, path: &[String]) -> bool {
+    fn along(provider: &schema::Provider, object: &schema::Object, path: &[String]) -> bool {
+        let Some((name, rest)) = path.split_first() else { return false };
+        let Some(attribute) = object.attributes.get(name) else { return false };
+        attribute.not_returned
+            || attribute.write_only
+            || attribute
+                .ty
+                .as_nested()
+                .and_then(|nested| provider.object(&nested.object))
+                .is_some_and(|inner| along(provider, inner, rest))
+    }
+    path.first().is_some_and(|name| resource.unreturned().contains(name)) || along(provider, &resource.schema, path)
 }
 
 /// The plan holds `wanted` (`# shop_store.example will be updated in-place`), then it applies.
@@ -363,7 +410,7 @@ impl Life<'_> {
                 Ok(outcome)
             });
             steps.run(Step::ImportPlan, || match &fresh {
-                Some(fresh) => import_plan(fresh, &self.address, self.resource),
+                Some(fresh) => import_plan(fresh, &self.address, &self.target.loaded.provider, self.resource),
                 None => Ok(Done::NotApplicable("the resource cannot be imported".to_owned())),
             });
         }
@@ -522,10 +569,16 @@ pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, 
                     return Err(Failure::new(format!("{address} or {source} is not in the state")));
                 };
                 // What the API never answers (a secret kept as configured) the data source cannot read.
-                let unreadable = provider.resources[source.trim_end_matches(&format!(".{NAME}"))].unreturned();
+                let resource = &provider.resources[source.trim_end_matches(&format!(".{NAME}"))];
                 let differing: Vec<String> = differences(&read, &created, "")
                     .into_iter()
-                    .filter(|path| !unreadable.contains(path.split(['.', '[']).next().unwrap_or_default()))
+                    .filter(|path| {
+                        let names: Vec<String> = path
+                            .split('.')
+                            .map(|segment| segment.split('[').next().unwrap_or_default().to_owned())
+                            .collect();
+                        !never_answered(provider, resource, &names)
+                    })
                     .collect();
                 if differing.is_empty() {
                     Ok(Done::Pass)
