@@ -122,21 +122,32 @@ fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option
                 (NestingMode::List | NestingMode::Set, TfValue::List(items)) => Value::Array(
                     items.iter().map(|item| Value::Object(to_api(provider, object, item, None, &all))).collect(),
                 ),
-                (NestingMode::Map, TfValue::Map(items)) => Value::Object(
-                    items
+                // A merge patch merges a map's entries: an entry kept is merged (its removals said inside
+                // it), one removed is said null.
+                (NestingMode::Map, TfValue::Map(items)) => {
+                    let mut entries: Map<String, Value> = items
                         .iter()
-                        .map(|(key, item)| (key.clone(), Value::Object(to_api(provider, object, item, None, &all))))
-                        .collect(),
-                ),
+                        .map(|(key, item)| {
+                            let before = removals
+                                .map(|removals| Removals { prior: field_or_null(removals.prior, key), ..removals });
+                            (key.clone(), Value::Object(to_api(provider, object, item, before, &all)))
+                        })
+                        .collect();
+                    removed_keys(removals, items, &mut entries);
+                    Value::Object(entries)
+                }
                 _ => Value::Null,
             }
         }
         (Type::List(element) | Type::Set(element), TfValue::List(items)) => {
             Value::Array(items.iter().map(|item| type_to_api(provider, element, item, None)).collect())
         }
-        (Type::Map(element), TfValue::Map(items)) => Value::Object(
-            items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, element, item, None))).collect(),
-        ),
+        (Type::Map(element), TfValue::Map(items)) => {
+            let mut entries: Map<String, Value> =
+                items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, element, item, None))).collect();
+            removed_keys(removals, items, &mut entries);
+            Value::Object(entries)
+        }
         (Type::Int64 | Type::Float64 | Type::Number, number) => match number {
             TfValue::Int(int) => Value::from(*int),
             other => other.as_number().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number),
@@ -151,6 +162,20 @@ fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option
         (_, TfValue::Map(items)) => Value::Object(
             items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, &Type::Dynamic, item, None))).collect(),
         ),
+    }
+}
+
+/// A map entry of `prior`, null where it has none.
+fn field_or_null<'v>(prior: &'v TfValue, key: &str) -> &'v TfValue {
+    prior.field(key).unwrap_or(&TfValue::Null)
+}
+
+/// In a merge patch (`removals` with the `null` rule), each key the prior map had and the map no longer
+/// has is said null, so the API removes it; a full representation leaves it out.
+fn removed_keys(removals: Option<Removals<'_>>, items: &BTreeMap<String, TfValue>, entries: &mut Map<String, Value>) {
+    let Some(Removals { prior: TfValue::Map(before), unset: Unset::Null }) = removals else { return };
+    for key in before.keys().filter(|key| !items.contains_key(*key)) {
+        entries.insert(key.clone(), Value::Null);
     }
 }
 
@@ -442,6 +467,73 @@ resources:
             refreshed.field("settings"),
             Some(prior),
             "the same JSON in another order and spacing keeps the text"
+        );
+    }
+
+    #[test]
+    fn keys_removed_from_maps_are_said_null_in_a_merge_patch_at_any_depth() {
+        let yaml = r#"
+name: acme
+resources:
+  thing:
+    attributes:
+      id: {type: string, read_only: true}
+      labels: {type: map(string), optional: true}
+      rules:
+        type: map(object)
+        optional: true
+        attributes:
+          limit: {type: int64, optional: true}
+          notes: {type: map(string), optional: true}
+      spec:
+        type: object
+        optional: true
+        attributes:
+          tags: {type: map(string), optional: true}
+    operations:
+      create: {method: POST, path: /things}
+      read: {method: GET, path: "/things/{id}"}
+      update: {method: PATCH, path: "/things/{id}"}
+      delete: {method: DELETE, path: "/things/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let object = &provider.resources["acme_thing"].schema;
+        let text = |value: &str| TfValue::String(value.into());
+        let prior = map(&[
+            ("labels", map(&[("team", text("a")), ("tier", text("1"))])),
+            (
+                "rules",
+                map(&[
+                    ("keep", map(&[("limit", TfValue::Int(1)), ("notes", map(&[("x", text("1")), ("y", text("2"))]))])),
+                    ("drop", map(&[("limit", TfValue::Int(2))])),
+                ]),
+            ),
+            ("spec", map(&[("tags", map(&[("env", text("prod")), ("owner", text("me"))]))])),
+        ]);
+        let now = map(&[
+            ("labels", map(&[("team", text("a"))])),
+            ("rules", map(&[("keep", map(&[("limit", TfValue::Int(1)), ("notes", map(&[("x", text("1"))]))]))])),
+            ("spec", map(&[("tags", map(&[("env", text("prod"))]))])),
+        ]);
+        let merge = Removals { prior: &prior, unset: Unset::Null };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            serde_json::json!({
+                "labels": {"team": "a", "tier": null},
+                "rules": {"keep": {"limit": 1, "notes": {"x": "1", "y": null}}, "drop": null},
+                "spec": {"tags": {"env": "prod", "owner": null}}
+            }),
+            "a merge patch keeps what it is not told to remove: every removed key is said null"
+        );
+        let replace = Removals { prior: &prior, unset: Unset::Omit };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            serde_json::json!({
+                "labels": {"team": "a"},
+                "rules": {"keep": {"limit": 1, "notes": {"x": "1"}}},
+                "spec": {"tags": {"env": "prod"}}
+            }),
+            "a full representation leaves removed keys out"
         );
     }
 }

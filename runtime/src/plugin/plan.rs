@@ -36,9 +36,35 @@ pub fn plan(provider: &Provider, object: &Object, prior: &TfValue, proposed: &Tf
     if planned != *prior {
         planned = walk(provider, object, Lanes { subject: Some(&planned), ..Lanes::default() }, &mut Bump);
     }
-    let mut replace = Replace(Vec::new());
+    let mut replace = Replace { provider, paths: Vec::new() };
     walk(provider, object, Lanes { subject: Some(&planned), prior: Some(prior), ..Lanes::default() }, &mut replace);
-    Plan { planned, requires_replace: replace.0 }
+    // Terraform takes no path into a set's element: a member that forces replacement is said of the set.
+    let mut requires_replace: Vec<Vec<Step>> = Vec::new();
+    for path in replace.paths {
+        let path = up_to_a_set(provider, object, path);
+        if !requires_replace.contains(&path) {
+            requires_replace.push(path);
+        }
+    }
+    Plan { planned, requires_replace }
+}
+
+/// `path`, cut after the first attribute along it that holds a set.
+fn up_to_a_set(provider: &Provider, object: &Object, mut path: Vec<Step>) -> Vec<Step> {
+    let mut current = Some(object);
+    for (index, step) in path.iter().enumerate() {
+        let Some(super::proto::Selector::AttributeName(name)) = &step.selector else { continue };
+        let Some(attribute) = current.and_then(|object| object.attributes.get(name)) else { break };
+        let nested = attribute.ty.as_nested();
+        let is_set =
+            matches!(attribute.ty, schema::Type::Set(_)) || nested.is_some_and(|n| n.mode == schema::NestingMode::Set);
+        if is_set {
+            path.truncate(index + 1);
+            break;
+        }
+        current = nested.and_then(|nested| provider.object(&nested.object));
+    }
+    path
 }
 
 /// The planned value of each attribute, from the proposed new state Terraform sends.
@@ -70,10 +96,27 @@ impl Rule for Bump {
 }
 
 /// Collects the paths of changed attributes that force replacement.
-struct Replace(Vec<Vec<Step>>);
+struct Replace<'p> {
+    provider: &'p Provider,
+    paths: Vec<Vec<Step>>,
+}
 
-impl Rule for Replace {
+impl Rule for Replace<'_> {
     fn attribute(&mut self, path: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
+        // A set's elements pair by value: an element whose forcing members changed has no prior to compare
+        // with, so the set compares what its elements force.
+        if let (Some(before), TfValue::List(after)) = (lanes.prior, lanes.subject()) {
+            let inner = attribute
+                .ty
+                .as_nested()
+                .filter(|nested| nested.mode == schema::NestingMode::Set)
+                .and_then(|nested| self.provider.object(&nested.object));
+            if let (Some(inner), TfValue::List(before)) = (inner, before) {
+                if forced_by(inner, before) != forced_by(inner, after) {
+                    self.paths.push(path.to_vec());
+                }
+            }
+        }
         if !attribute.requires_replacement || !attribute.mode.is_configurable() {
             return None;
         }
@@ -83,10 +126,29 @@ impl Rule for Replace {
             _ => super::walk::same_value(attribute, before, after),
         };
         if !unchanged {
-            self.0.push(path.to_vec());
+            self.paths.push(path.to_vec());
         }
         Some(after.clone())
     }
+}
+
+/// The values of the members that force replacement in each element of a set of `object`s, sorted.
+fn forced_by(object: &Object, elements: &[TfValue]) -> Vec<String> {
+    let forcing: Vec<&String> = object
+        .attributes
+        .iter()
+        .filter(|(_, attribute)| attribute.requires_replacement && attribute.mode.is_configurable())
+        .map(|(name, _)| name)
+        .collect();
+    if forcing.is_empty() {
+        return Vec::new();
+    }
+    let mut values: Vec<String> = elements
+        .iter()
+        .map(|element| format!("{:?}", forcing.iter().map(|name| element.field(name)).collect::<Vec<_>>()))
+        .collect();
+    values.sort();
+    values
 }
 
 /// A literal of the model as a Terraform value.
@@ -192,5 +254,36 @@ mod tests {
         let provider = infra();
         let schema = &provider.resources["infra_access_key"].schema;
         assert_eq!(plan(&provider, schema, &object(&[]), &TfValue::Null, &TfValue::Null).planned, TfValue::Null);
+    }
+
+    #[test]
+    fn a_set_member_that_forces_replacement_is_said_of_the_set() {
+        let yaml = r#"
+name: acme
+resources:
+  thing:
+    attributes:
+      id: {type: string, read_only: true}
+      rules:
+        type: set(object)
+        optional: true
+        attributes:
+          port: {type: int64, required: true, requires_replacement: true}
+          note: {type: string, optional: true}
+    operations:
+      create: {method: POST, path: /things}
+      read: {method: GET, path: "/things/{id}"}
+      update: {method: PATCH, path: "/things/{id}"}
+      delete: {method: DELETE, path: "/things/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let schema = &provider.resources["acme_thing"].schema;
+        let rule = |port: i64| object(&[("port", TfValue::Int(port)), ("note", TfValue::Null)]);
+        let prior = object(&[("id", text("t1")), ("rules", TfValue::List(vec![rule(80), rule(443)]))]);
+        let config = object(&[("id", TfValue::Null), ("rules", TfValue::List(vec![rule(8080), rule(443)]))]);
+        let proposed = object(&[("id", text("t1")), ("rules", TfValue::List(vec![rule(8080), rule(443)]))]);
+        let plan = plan(&provider, schema, &prior, &proposed, &config);
+        let set = vec![Step { selector: Some(Selector::AttributeName("rules".into())) }];
+        assert_eq!(plan.requires_replace, vec![set], "the set's path, once, never a member's");
     }
 }
