@@ -575,6 +575,7 @@ impl State {
                 Some(_) if store.misanswered.contains_key(type_name) => {
                     store.misanswered.get(type_name).map_or_else(|| reply(500, None), |answer| answer.response())
                 }
+                Some(_) if operation.empty_answer => reply(success, None),
                 Some(object) => {
                     reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))))
                 }
@@ -623,6 +624,12 @@ impl State {
                 let value = match attribute.ty {
                     Type::Int64 => {
                         value.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(value.clone()))
+                    }
+                    Type::Number => {
+                        value.parse::<f64>().map(Value::from).unwrap_or_else(|_| Value::String(value.clone()))
+                    }
+                    Type::Bool => {
+                        value.parse::<bool>().map(Value::from).unwrap_or_else(|_| Value::String(value.clone()))
                     }
                     _ => Value::String(value.clone()),
                 };
@@ -676,7 +683,13 @@ impl State {
 }
 
 fn key(values: &Map<String, Value>) -> String {
-    Value::Object(values.clone()).to_string()
+    // A number is one key however it is written (`3` in a path, `3.0` in a body).
+    let canonical = |value: &Value| match value.as_f64() {
+        Some(number) if number.fract() == 0.0 && number.abs() < 9e15 => Value::from(number as i64),
+        _ => value.clone(),
+    };
+    let values: Map<String, Value> = values.iter().map(|(name, value)| (name.clone(), canonical(value))).collect();
+    Value::Object(values).to_string()
 }
 
 /// The pairs of a URL query string, percent-decoded.

@@ -53,7 +53,10 @@ impl<'d> Inference<'_, 'd> {
                 root.absorb_root(&body, seen);
             }
         }
-        for kind in [OperationKind::Create, OperationKind::Read, OperationKind::Update] {
+        // The read's answer first: what only answers carry is typed as the read answers it, since that
+        // is what every refresh and import decodes (a create that answers a list where the read answers
+        // one object does not make it a list).
+        for kind in [OperationKind::Read, OperationKind::Create, OperationKind::Update] {
             for role in entity.all(kind, false) {
                 if let Some(answer) = self.response(&role.operation, name) {
                     // A further step's answer adds attributes only where it is the entity's own object.
@@ -356,6 +359,11 @@ impl<'d> Inference<'_, 'd> {
         }
         let force_new = param.shape.flag("x-speakeasy-param-force-new");
         if let Some(field) = fields.get_mut(&name) {
+            // A parameter bound to a field the bodies carry narrows it as its own schema does: a path
+            // parameter that takes one of a few values holds the field to them.
+            if field.shape.enumeration.is_empty() && same_scalar(&field.shape, &param.shape) {
+                field.shape.enumeration = param.shape.enumeration.clone();
+            }
             field.force_new |= force_new;
             field.in_update |= sent_by_update;
             field.in_path |= param.in_path;
@@ -393,6 +401,12 @@ impl<'d> Inference<'_, 'd> {
             }
         }
     }
+}
+
+/// Both shapes are one scalar kind (two strings, two integers...).
+fn same_scalar(one: &Shape, other: &Shape) -> bool {
+    let scalar = |shape: &Shape| matches!(shape.kind, Kind::String | Kind::Integer | Kind::Number | Kind::Boolean);
+    scalar(one) && std::mem::discriminant(&one.kind) == std::mem::discriminant(&other.kind)
 }
 
 /// The attribute that addresses a resource's object (in its read's path, else its delete's) which the

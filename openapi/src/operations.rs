@@ -143,9 +143,10 @@ impl<'d> Inference<'_, 'd> {
             })
             .unwrap_or_default();
         let operation_id = api.value.get("operationId").and_then(Value::as_str).map(str::to_owned);
-        // A create or update whose success answers no JSON: the provider reads the object after it.
-        let empty_answer =
-            matches!(role.kind, OperationKind::Create | OperationKind::Update) && self.response_root(api).is_none();
+        // A create or update whose success answers no JSON: the provider reads the object after it. A
+        // read that answers none (`204`: the object is there) tells that the object exists, nothing more.
+        let empty_answer = matches!(role.kind, OperationKind::Create | OperationKind::Update | OperationKind::Read)
+            && self.response_root(api).is_none();
         Operation {
             method: api.method,
             path: api.path.clone(),

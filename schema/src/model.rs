@@ -790,7 +790,8 @@ pub struct Operation {
     /// Status codes that mean success.
     pub success: Vec<u16>,
     /// The API answers with no body (204, or a success without content): after a create or an update,
-    /// the provider reads the object instead.
+    /// the provider reads the object instead; a read that answers nothing says the object exists, and
+    /// the state keeps what it holds.
     #[serde(default, skip_serializing_if = "is_false")]
     pub empty_answer: bool,
     /// Names of the [`ErrorType`]s the operation documents.

@@ -213,6 +213,39 @@ fn an_unannotated_spec_imports_by_convention_and_passes_acceptance() {
     assert_eq!(report.subjects.len(), 5, "2 resources, 3 data sources");
 }
 
+/// Answers of the shapes real APIs give (`tests/fixtures/openapi/answers/openapi.yaml`): a read that
+/// answers `204` only says the object exists; a path parameter that takes one value holds the body field
+/// bound to it to that value; `type: number` IDs address their objects; what only answers carry is
+/// typed as the read answers it. Every resource lives its whole life under the real terraform.
+#[test]
+fn answers_of_every_shape_import_and_pass_acceptance() {
+    let spec = tests::workspace_root().join("tests/fixtures/openapi/answers/openapi.yaml");
+    let options = openapi::Options { specs: vec![spec], overlays: Vec::new(), name: "answers".to_owned() };
+    let imported = openapi::import(&options).unwrap();
+    let resources = &imported.provider.resources;
+    let read = |name: &str| resources[name].operations.read.as_ref().unwrap();
+    assert!(read("answers_member").empty_answer, "a read that answers 204 answers nothing");
+    assert!(!read("answers_config").empty_answer);
+    let name = &resources["answers_config"].schema.attributes["name"];
+    assert_eq!(
+        name.validators,
+        vec![schema::model::Validator::Enum(vec![schema::model::Value::String("$default".to_owned())])],
+        "`{{config_name}}` takes one value, so `name` does"
+    );
+    let data = &resources["answers_note"].schema.attributes["data"];
+    assert!(
+        data.ty.as_nested().is_some_and(|nested| nested.mode == schema::model::NestingMode::Single),
+        "the read answers one note, though the update answers a list: {:?}",
+        data.ty
+    );
+    assert_eq!(resources["answers_group"].schema.attributes["id"].ty, schema::model::Type::Number);
+    let folders = tempfile::tempdir().unwrap();
+    let loaded = openapi::write_folder(&imported, &folders.path().join("answers")).unwrap();
+    let Some(report) = acceptance(loaded, None) else { return };
+    assert!(report.passed(), "{:#?}", report.failures());
+    assert_eq!(report.subjects.len(), 8, "4 resources, 4 data sources");
+}
+
 /// An API that updates in bulk (`PUT /teams` with `{"teams": [...]}`, each object naming itself in the
 /// body) and takes some values at creation only through that update: the operations wrap the object in
 /// a one-element list and send its ID in the body; a field the create names otherwise than answers is

@@ -197,13 +197,8 @@ fn import_plan(workspace: &Workspace, address: &str, provider: &schema::Provider
         if *actions != serde_json::json!(["update"]) && !replace {
             return Err(Failure::of("the plan is not empty", &run));
         }
-        // What forces a replacement must be such an attribute; what the API assigns is then unknown again.
-        if replace {
-            let causes = change["replace_paths"].as_array().into_iter().flatten();
-            changed.extend(causes.map(|cause| {
-                cause.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
-            }));
-        }
+        // A replacement must come of such values alone (a nested secret the API never answers forces its
+        // whole object to be replaced); what the API assigns is then unknown again.
         let unknown = &change["after_unknown"];
         changed_paths(&change["before"], &change["after"], unknown, !replace, &mut Vec::new(), &mut changed);
     }
