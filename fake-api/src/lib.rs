@@ -20,6 +20,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response};
@@ -96,7 +97,7 @@ impl FakeApi {
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |request| {
                         let state = state.clone();
-                        async move { Ok::<_, Infallible>(state.answer(request).await) }
+                        async move { Ok::<_, Infallible>(paced(state.answer(request).await)) }
                     });
                     let io = hyper_util::rt::TokioIo::new(stream);
                     let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
@@ -142,7 +143,7 @@ impl FakeApi {
     }
 
     /// From now on, reads of `type_name` objects that exist are answered 200 with `answer` instead of the
-    /// object (`None`: with the object again).
+    /// object, or with the object slowly (`None`: with the object again, at once).
     pub fn misanswer(&self, type_name: &str, answer: Option<Misanswer>) {
         if let Ok(mut store) = self.state.store.lock() {
             match answer {
@@ -240,14 +241,44 @@ pub enum Misanswer {
     Empty,
     /// A JSON array where an object is due.
     Array,
+    /// The object itself, one byte a second.
+    Trickle,
+}
+
+/// Marks a response whose body goes out one byte at a time, this long apart.
+#[derive(Debug, Clone, Copy)]
+struct Trickled(std::time::Duration);
+
+/// The body of a response as it goes out: whole, or trickled where the response is marked so.
+fn paced(response: Response<Full<Bytes>>) -> Response<BoxBody<Bytes, Infallible>> {
+    let Some(Trickled(pause)) = response.extensions().get::<Trickled>().copied() else {
+        return response.map(BodyExt::boxed);
+    };
+    let (parts, body) = response.into_parts();
+    let (mut sender, channel) = http_body_util::channel::Channel::<Bytes, Infallible>::new(1);
+    tokio::spawn(async move {
+        let Ok(collected) = body.collect().await;
+        for byte in collected.to_bytes() {
+            if sender.send_data(Bytes::copy_from_slice(&[byte])).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(pause).await;
+        }
+    });
+    Response::from_parts(parts, channel.boxed())
 }
 
 impl Misanswer {
-    fn response(self) -> Response<Full<Bytes>> {
+    /// The answer to a read whose true answer is `answer`.
+    fn response(self, mut answer: Response<Full<Bytes>>) -> Response<Full<Bytes>> {
         let (content_type, body) = match self {
             Misanswer::Html => ("text/html", "<html><body><h1>Down for maintenance</h1></body></html>"),
             Misanswer::Empty => ("application/json", ""),
             Misanswer::Array => ("application/json", "[{\"id\": \"x\"}]"),
+            Misanswer::Trickle => {
+                answer.extensions_mut().insert(Trickled(std::time::Duration::from_secs(1)));
+                return answer;
+            }
         };
         let builder = Response::builder().status(200).header("content-type", content_type);
         builder.body(Full::new(Bytes::from(body))).unwrap_or_default()
@@ -368,7 +399,8 @@ impl State {
             }
             let served = self.serve(type_name, resource, (*kind, *step), operation, params.clone(), &body);
             let status = served.status().as_u16();
-            let bytes = served.into_body().collect().await.map(|body| body.to_bytes()).unwrap_or_default();
+            let (parts, body) = served.into_parts();
+            let bytes = body.collect().await.map(|body| body.to_bytes()).unwrap_or_default();
             let writes = matches!(kind, OperationKind::Create | OperationKind::Update);
             if let (Some(key), true) = (key, (200..300).contains(&status)) {
                 if let Ok(mut store) = self.store.lock() {
@@ -378,7 +410,10 @@ impl State {
             if writes && (200..300).contains(&status) && self.draw(self.faults.commit_then_fail) {
                 return problem(500, "Internal Server Error", "the write was done, but its answer was lost");
             }
-            return replay((status, bytes));
+            // How the answer goes out (trickled) stays with it.
+            let mut answer = replay((status, bytes));
+            *answer.extensions_mut() = parts.extensions;
+            return answer;
         }
         // A data source no resource stands behind reads reference data: the same answer for the same path.
         for source in self.provider.data_sources.values() {
@@ -572,12 +607,14 @@ impl State {
                 reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
             }
             OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
-                Some(_) if store.misanswered.contains_key(type_name) => {
-                    store.misanswered.get(type_name).map_or_else(|| reply(500, None), |answer| answer.response())
-                }
                 Some(_) if operation.empty_answer => reply(success, None),
                 Some(object) => {
-                    reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))))
+                    let answer =
+                        reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))));
+                    match store.misanswered.get(type_name) {
+                        Some(misanswer) => misanswer.response(answer),
+                        None => answer,
+                    }
                 }
                 None => problem(404, "Not Found", "no such object"),
             },

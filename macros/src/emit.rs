@@ -296,6 +296,7 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
             id_attribute.as_ref().map(|id| ::schema::Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] })
         },
     };
+    let timeouts_block = container.timeouts_block.unwrap_or(true);
     quote! {
         impl ::schema::derive::Resource for #ident {
             const TYPE: &'static str = #type_name;
@@ -306,6 +307,8 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
                 #(#operations)*
                 let id_attribute = #id_attribute;
                 let import = #import;
+                let mut timeouts = ::schema::Timeouts::defaults(&operations, false);
+                timeouts.block = #timeouts_block;
                 ::schema::Resource {
                     description: #description.to_owned(),
                     subcategory: #subcategory,
@@ -315,6 +318,7 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
                     id_attribute,
                     import,
                     identity: ::core::option::Option::None,
+                    timeouts,
                 }
             }
         }

@@ -7,7 +7,7 @@
 //!
 //! ```ignore
 //! #[derive(Resource, serde::Serialize, serde::Deserialize)]
-//! #[resource(provider = "infra", name = "access_key")]
+//! #[resource(provider = "infra", name = "access_key", timeouts_block = false)]
 //! #[operation(create, method = "POST", path = "/api/access-keys", success = [201])]
 //! #[operation(read, method = "GET", path = "/api/access-keys/{id}")]
 //! #[operation(delete, method = "DELETE", path = "/api/access-keys/{id}")]

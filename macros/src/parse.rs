@@ -116,6 +116,8 @@ pub struct Container {
     pub deprecation: Option<String>,
     pub id: Option<String>,
     pub import_id: Option<String>,
+    /// `timeouts_block = false`: the resource has no `timeouts` block in its configuration.
+    pub timeouts_block: Option<bool>,
     pub rename_all: Option<String>,
     pub operations: Vec<OperationSpec>,
     pub one_of: Vec<OneOfSpec>,
@@ -372,6 +374,10 @@ pub fn container(input: &syn::DeriveInput, errors: &mut Errors) -> Container {
         } else if attr.path().is_ident("resource") {
             attr.parse_nested_meta(|meta| {
                 let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+                if key == "timeouts_block" {
+                    container.timeouts_block = Some(meta.value()?.parse::<syn::LitBool>()?.value);
+                    return Ok(());
+                }
                 let value = string(&meta);
                 match key.as_str() {
                     "provider" => container.provider = Some(value?),
@@ -384,7 +390,16 @@ pub fn container(input: &syn::DeriveInput, errors: &mut Errors) -> Container {
                     _ => {
                         return Err(unknown(
                             &meta,
-                            &["provider", "name", "description", "subcategory", "deprecation", "id", "import_id"],
+                            &[
+                                "provider",
+                                "name",
+                                "description",
+                                "subcategory",
+                                "deprecation",
+                                "id",
+                                "import_id",
+                                "timeouts_block",
+                            ],
                             "resource",
                         ));
                     }

@@ -107,7 +107,7 @@ impl<'d> Inference<'_, 'd> {
             ));
             return None;
         }
-        Some(self.finish(name, schema, operations))
+        Some(self.finish(name, schema, operations, false))
     }
 
     /// The data source of `entity`, if it has a read operation serving one.
@@ -131,7 +131,7 @@ impl<'d> Inference<'_, 'd> {
         let context = Context { has_update: true, data_source: true, read_only: false };
         let schema = self.root_object(name, &root, context);
         let operations = self.operations(entity, &root.fields, &schema, true, name);
-        Some(self.finish(name, schema, operations))
+        Some(self.finish(name, schema, operations, true))
     }
 
     /// A resource's or data source's own attributes: its members decided, a one-of at the root made a
@@ -173,7 +173,7 @@ impl<'d> Inference<'_, 'd> {
         schema
     }
 
-    fn finish(&self, name: &str, schema: Object, operations: Operations) -> Resource {
+    fn finish(&self, name: &str, schema: Object, operations: Operations, data_source: bool) -> Resource {
         let id_attribute = schema.attributes.contains_key("id").then(|| "id".to_owned());
         let import = operations.read.as_ref().and_then(|read| {
             let names: Vec<String> = read.path_params.iter().map(|param| param.attribute.clone()).collect();
@@ -185,6 +185,7 @@ impl<'d> Inference<'_, 'd> {
             let template = names.iter().map(|name| format!("{{{name}}}")).collect::<Vec<_>>().join("/");
             Some(schema::model::Import { id: template, attributes: names })
         });
+        let timeouts = schema::model::Timeouts::defaults(&operations, data_source);
         Resource {
             description: format!("{} Resource", entity_title(name)),
             subcategory: None,
@@ -194,6 +195,7 @@ impl<'d> Inference<'_, 'd> {
             id_attribute,
             import,
             identity: None,
+            timeouts,
         }
     }
 

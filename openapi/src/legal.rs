@@ -26,9 +26,10 @@ use schema::model::{
     Validator, Value,
 };
 
-/// Terraform's meta-arguments, which no resource may have as attributes.
+/// Terraform's meta-arguments, and the `timeouts` block every imported resource has, which no resource
+/// may have as attributes.
 const META_ARGUMENTS: &[&str] =
-    &["connection", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioner"];
+    &["connection", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioner", schema::model::TIMEOUTS];
 
 /// Makes `provider` valid, listing in `report` what it changed.
 pub(crate) fn legalize(provider: &mut Provider, report: &mut Vec<String>) {
@@ -118,8 +119,8 @@ fn renamed(report: &mut Vec<String>, type_name: &str, prefix: &str, short: &str,
     }
 }
 
-/// Terraform's meta-arguments among a resource's own attributes, renamed after the resource
-/// (`count` of `batch` is `batch_count`), the API's name kept.
+/// Terraform's meta-arguments (and `timeouts`) among a resource's own attributes, renamed after the
+/// resource (`count` of `batch` is `batch_count`), the API's name kept.
 fn meta_arguments(resource: &mut Resource, short: &str, report: &mut Vec<String>) {
     for reserved in META_ARGUMENTS {
         if !resource.schema.attributes.contains_key(*reserved) {
@@ -131,7 +132,7 @@ fn meta_arguments(resource: &mut Resource, short: &str, report: &mut Vec<String>
             number += 1;
             name = format!("{short}_{reserved}_{number}");
         }
-        report.push(format!("{short}: `{reserved}` is a Terraform meta-argument; the attribute is `{name}`"));
+        report.push(format!("{short}: `{reserved}` is a name Terraform reserves; the attribute is `{name}`"));
         rename(resource, reserved, &name);
     }
 }

@@ -273,13 +273,17 @@ impl Transport {
         let repeatable = request.method.is_idempotent() || key.is_some();
         let mut attempt = 1;
         loop {
-            let outcome = self.attempt(request, url.clone(), key.as_ref()).await;
+            // The deadline covers the whole attempt, the answer's body included: an answer that trickles
+            // in holds nothing past it.
+            let attempt_within =
+                tokio::time::timeout(self.config.timeout, self.attempt(request, url.clone(), key.as_ref()));
+            let outcome = attempt_within.await.unwrap_or(Err(Failed::Deadline));
             let retry_after = match &outcome {
                 Ok(Answer { status: 429 | 503, retry_after, .. }) => Some(*retry_after),
                 Ok(Answer { status: 500 | 502 | 504, retry_after, .. }) if repeatable => Some(*retry_after),
                 // Not connected: the request was never sent, so any request may go again.
                 Err(Failed::Http(error)) if error.is_connect() && !error.is_timeout() => Some(None),
-                Err(Failed::Http(_)) if repeatable => Some(None),
+                Err(Failed::Http(_) | Failed::Deadline) if repeatable => Some(None),
                 _ => None,
             };
             if let (Some(retry_after), true) = (retry_after, attempt < policy.max_attempts) {
@@ -291,6 +295,7 @@ impl Transport {
             }
             return match outcome {
                 Err(Failed::TooLarge) => Err(Error::TooLarge { request: shown, limit: self.config.max_response_bytes }),
+                Err(Failed::Deadline) => Err(Error::Timeout { request: shown }),
                 Err(Failed::Http(error)) if error.is_timeout() => Err(Error::Timeout { request: shown }),
                 Err(Failed::Http(error)) => Err(Error::Transport { request: shown, message: describe(&error) }),
                 Ok(Answer { status, content_type, body, .. }) => {
@@ -385,6 +390,8 @@ struct Answer {
 enum Failed {
     Http(reqwest::Error),
     TooLarge,
+    /// The whole answer did not arrive within the configured timeout.
+    Deadline,
 }
 
 /// Follows redirects within the configured server's origin only: the credential goes with every request,

@@ -7,6 +7,7 @@
 
 pub mod derive;
 pub mod diag;
+pub mod duration;
 pub mod embedded;
 pub mod format;
 pub mod json_schema;

@@ -268,9 +268,91 @@ pub struct Resource {
     /// The resource identity schema (provider-schema JSON only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// How long each of its operations may take unless the configuration's `timeouts` block says
+    /// otherwise; empty for a schema that only documents a provider.
+    #[serde(default, skip_serializing_if = "Timeouts::is_empty")]
+    pub timeouts: Timeouts,
+}
+
+/// The name of the block that sets a resource's [`Timeouts`] in a configuration.
+pub const TIMEOUTS: &str = "timeouts";
+
+/// How long each operation of a resource may take, its retries and waits included, one limit per
+/// operation the resource has (a data source's read); and whether configurations may set their own in a
+/// `timeouts` block, as Terraform users do per resource (`timeouts { create = "60m" }`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeouts {
+    /// The default limit of each operation.
+    pub limits: IndexMap<OperationKind, std::time::Duration>,
+    /// Whether the resource has a `timeouts` block (a schema describing a provider without one says no;
+    /// the limits still hold).
+    pub block: bool,
+}
+
+impl Timeouts {
+    /// The operations a `timeouts` block can bound, in the order it lists them.
+    pub const KINDS: [OperationKind; 4] =
+        [OperationKind::Create, OperationKind::Read, OperationKind::Update, OperationKind::Delete];
+
+    /// The default limit of an operation: 5 minutes for a read, 20 for the others.
+    pub fn default_limit(kind: OperationKind) -> std::time::Duration {
+        let minutes = if kind == OperationKind::Read { 5 } else { 20 };
+        std::time::Duration::from_secs(minutes * 60)
+    }
+
+    /// The default limits of the operations a resource (or, with `data_source`, a data source) has, with
+    /// a `timeouts` block.
+    pub fn defaults(operations: &Operations, data_source: bool) -> Self {
+        let has = |kind: OperationKind| operations.get(kind).is_some() && (!data_source || kind == OperationKind::Read);
+        let limits = Self::KINDS.into_iter().filter(|kind| has(*kind)).map(|kind| (kind, Self::default_limit(kind)));
+        Timeouts { limits: limits.collect(), block: true }
+    }
+
+    /// Whether no operation is bounded.
+    pub fn is_empty(&self) -> bool {
+        self.limits.is_empty()
+    }
+
+    /// Whether configurations see a `timeouts` block.
+    pub fn has_block(&self) -> bool {
+        self.block && !self.limits.is_empty()
+    }
+
+    /// The block as Terraform shows it: an optional duration per operation.
+    pub fn schema_block(&self) -> Block {
+        let attributes = self.limits.iter().map(|(kind, limit)| {
+            let description = format!(
+                "How long the {} may take, retries and waits included, as a duration such as `\"30s\"` or `\"2h45m\"` (units `s`, `m`, `h`). Default: `{}`.",
+                kind.key(),
+                crate::duration::format(*limit)
+            );
+            let mut attribute = Attribute::new(Type::String, Mode::Optional, kind.key());
+            attribute.description = description;
+            (kind.key().to_owned(), attribute)
+        });
+        Block {
+            nesting: NestingMode::Single,
+            min_items: 0,
+            max_items: 0,
+            description: "How long each operation may take before it fails.".to_owned(),
+            deprecated: false,
+            object: Object { attributes: attributes.collect(), ..Object::default() },
+        }
+    }
 }
 
 impl Resource {
+    /// The resource's schema as Terraform sees it: its attributes, and its `timeouts` block where it has
+    /// one.
+    pub fn terraform_schema(&self) -> std::borrow::Cow<'_, Object> {
+        if !self.timeouts.has_block() {
+            return std::borrow::Cow::Borrowed(&self.schema);
+        }
+        let mut schema = self.schema.clone();
+        schema.blocks.insert(TIMEOUTS.to_owned(), self.timeouts.schema_block());
+        std::borrow::Cow::Owned(schema)
+    }
+
     /// The root attributes the API never returns: those marked `not_returned`, and those its operations
     /// take only as query parameters.
     pub fn unreturned(&self) -> std::collections::BTreeSet<String> {

@@ -328,6 +328,7 @@ impl Converter<'_> {
                 id_attribute: None,
                 import: None,
                 identity: None,
+                timeouts: Timeouts::default(),
             };
             resources.insert(name.clone(), resource);
         }

@@ -38,6 +38,8 @@ pub struct Reply {
     pub body: String,
     /// How long to wait before answering.
     pub delay: Duration,
+    /// Where not zero, the body goes out one byte at a time, this long apart (an answer that trickles).
+    pub trickle: Duration,
 }
 
 impl Reply {
@@ -48,6 +50,7 @@ impl Reply {
             headers: vec![("content-type".into(), "application/json".into())],
             body: body.to_string(),
             delay: Duration::ZERO,
+            trickle: Duration::ZERO,
         }
     }
 
@@ -59,12 +62,13 @@ impl Reply {
             headers: vec![("content-type".into(), "application/problem+json".into())],
             body: body.to_string(),
             delay: Duration::ZERO,
+            trickle: Duration::ZERO,
         }
     }
 
     /// An empty reply.
     pub fn empty(status: u16) -> Self {
-        Reply { status, headers: Vec::new(), body: String::new(), delay: Duration::ZERO }
+        Reply { status, headers: Vec::new(), body: String::new(), delay: Duration::ZERO, trickle: Duration::ZERO }
     }
 }
 
@@ -105,7 +109,16 @@ impl Stub {
                     }
                     head.push_str("\r\n");
                     let _ = stream.write_all(head.as_bytes()).await;
-                    let _ = stream.write_all(reply.body.as_bytes()).await;
+                    if reply.trickle.is_zero() {
+                        let _ = stream.write_all(reply.body.as_bytes()).await;
+                    } else {
+                        for byte in reply.body.as_bytes() {
+                            if stream.write_all(&[*byte]).await.is_err() {
+                                return;
+                            }
+                            tokio::time::sleep(reply.trickle).await;
+                        }
+                    }
                     let _ = stream.shutdown().await;
                 });
             }

@@ -57,7 +57,7 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
     for subject in &report.subjects {
         for result in &subject.steps {
             let not_applicable = matches!(result.outcome, Outcome::NotApplicable { .. });
-            let allowed = matches!(result.step, Step::Update | Step::UpdatePlan | Step::Replace);
+            let allowed = matches!(result.step, Step::Update | Step::UpdatePlan | Step::Remove | Step::Replace);
             assert!(result.outcome == Outcome::Pass || (not_applicable && allowed), "{}: {result:?}", subject.label());
         }
     }
@@ -71,6 +71,12 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
         assert_eq!(outcome(&report, label, Step::Replace), &Outcome::Pass, "{label}");
     }
     assert_eq!(outcome(&report, "data.shop_store", Step::Read), &Outcome::Pass);
+    // What the configurations set optionally was taken out again, and the plans converged (hostile_thing:
+    // a tagged one-of variant whose fields the API holds beside the tag).
+    for label in ["fusionauth_api_key", "shop_store", "shop_product", "shop_customer", "shop_webhook", "hostile_thing"]
+    {
+        assert_eq!(outcome(&report, label, Step::Remove), &Outcome::Pass, "{label}");
+    }
 }
 
 #[test]
@@ -105,6 +111,36 @@ fn a_provider_that_breaks_a_rule_fails_the_step_that_shows_it() {
     let json: serde_json::Value = serde_json::from_str(&report.json()).unwrap();
     assert_eq!(json["subjects"][0]["steps"][4]["step"], "update-plan");
     assert_eq!(json["subjects"][0]["steps"][4]["outcome"], "fail");
+    assert_eq!(json["subjects"][0]["steps"][5]["step"], "remove");
+}
+
+/// The remove step catches a provider whose merge-patch update leaves removed keys out of the map it sends
+/// (the API keeps them, so the plan never converges): in this copy of the storefront, the store's PATCH
+/// says `unset: omit`, and the runner builds the provider from it.
+#[test]
+fn the_remove_step_fails_a_provider_that_sends_maps_without_removed_keys() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let shop = tests::workspace_root().join("tests/fixtures/good/shop/provider.yaml");
+    let yaml = std::fs::read_to_string(shop).unwrap();
+    let changed = yaml.replacen("name: shop\n", "name: omitting\n", 1).replace(
+        "update: {method: PATCH, path: \"/stores/{id}\", idempotency_key: Idempotency-Key}",
+        "update: {method: PATCH, path: \"/stores/{id}\", idempotency_key: Idempotency-Key, unset: omit}",
+    );
+    assert_eq!(changed.matches("unset: omit").count(), 1);
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("provider.yaml"), changed).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut runner = runner(work.path());
+    runner.terraform(terraform).provider(schema::load_provider(folder.path()).unwrap()).resource("omitting_store");
+    let report = runner.run(&|line| println!("{line}")).unwrap();
+    assert_eq!(outcome(&report, "omitting_store", Step::UpdatePlan), &Outcome::Pass, "{}", report.table());
+    let Outcome::Fail { reason, log } = outcome(&report, "omitting_store", Step::Remove) else {
+        panic!("{}", report.table());
+    };
+    assert_eq!(reason, "the plan is not empty");
+    let log = std::fs::read_to_string(log.as_ref().unwrap()).unwrap();
+    let returned = log.lines().any(|line| line.contains("\"other\"") && line.trim_end().ends_with("-> null"));
+    assert!(returned, "the removed key is still there, and the plan takes it out again:\n{log}");
 }
 
 #[test]

@@ -118,6 +118,7 @@ async fn undocumented_statuses_are_kept_whole() {
         headers: Vec::new(),
         body: "short and stout".into(),
         delay: Duration::ZERO,
+        trickle: Duration::ZERO,
     })
     .await;
     let error =

@@ -18,7 +18,7 @@ fn keyword_and_odd_names_are_valid() {
     let loaded = schema::load_provider(&dir).unwrap_or_else(|errors| panic!("{errors}"));
     let names: Vec<&str> =
         loaded.provider.resources["keywords_self"].schema.attributes.keys().map(String::as_str).collect();
-    assert_eq!(names, ["id", "type", "ref", "1st_choice", "async", "match", "url", "u_r_l", "tags"]);
+    assert_eq!(names, ["id", "type", "ref", "1st_choice", "async", "match", "url", "u_r_l", "tags", "offset"]);
     insta::assert_yaml_snapshot!("model_keywords", loaded.provider);
 }
 

@@ -648,3 +648,51 @@ fn answers_a_read_cannot_read_fail_and_leave_the_state_alone() {
         assert_eq!(std::fs::read(&state).unwrap(), before, "the state changed after {expected}");
     }
 }
+
+/// A read whose answer trickles in (one byte a second) fails once the resource's `timeouts.read` has
+/// passed, with an error that says which operation ran out of time and where to give it more; the state
+/// stays as it was. A duration that is none is refused before any call, at its place in the block.
+#[test]
+fn a_read_that_trickles_in_fails_at_its_timeout() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = fake();
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let config = |read: &str| {
+        format!(
+            r#"provider "shop" {{
+  server_url = "{}"
+  token      = "{TOKEN}"
+}}
+
+resource "shop_store" "main" {{
+  name = "Main"
+  timeouts {{
+    read = "{read}"
+  }}
+}}
+"#,
+            api.url
+        )
+    };
+    tests::terraform::configure(&binary(), "shop", work, &config("3s"));
+    apply(&terraform, work, "1 added, 0 changed, 0 destroyed");
+    let state = work.join("terraform.tfstate");
+    let before = std::fs::read(&state).unwrap();
+    api.misanswer("shop_store", Some(fake_api::Misanswer::Trickle));
+    let started = std::time::Instant::now();
+    let (code, planned) = run_with_code(&terraform, work, &["plan", "-no-color"], &[]);
+    let took = started.elapsed();
+    assert_eq!(code, Some(1), "{planned}");
+    assert!(planned.contains("the read did not finish within 3s"), "{planned}");
+    assert!(planned.contains("`timeouts` block"), "the error says where to give it more time:\n{planned}");
+    assert!(took < std::time::Duration::from_secs(30), "the answer takes minutes; the plan took {took:?}");
+    assert_eq!(std::fs::read(&state).unwrap(), before);
+    api.misanswer("shop_store", None);
+    tests::terraform::configure(&binary(), "shop", work, &config("20"));
+    let (code, planned) = run_with_code(&terraform, work, &["plan", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{planned}");
+    assert!(planned.contains("Invalid timeout") && planned.contains("`20` has no unit"), "{planned}");
+    assert!(planned.contains("read = \"20\""), "the error points at the duration in the block:\n{planned}");
+}

@@ -1,6 +1,7 @@
 //! The transport under a misbehaving API: credentials never follow a redirect to another origin, answers
 //! past the size limit are refused, writes whose answer was lost are repeated only with an idempotency
-//! key (the same one every time), and errors say the request, the status and the API's problem details.
+//! key (the same one every time), errors say the request, the status and the API's problem details, and
+//! an answer that trickles in ends at the deadline, its body included.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -118,4 +119,26 @@ async fn a_connection_error_names_the_request() {
     assert!(message.starts_with(&format!("GET {url}/x failed: ")), "{message}");
     assert!(!message.contains("secret-ish"), "the query stays out of messages: {message}");
     assert!(!message.contains("Transport {") && !message.contains("reqwest::Error"), "{message}");
+}
+
+#[tokio::test]
+async fn an_answer_that_trickles_in_ends_at_the_deadline() {
+    // Sixty bytes, one every 100 ms: six seconds to arrive, against a deadline of one second.
+    let body = serde_json::json!({"name": "x".repeat(46)});
+    let stub =
+        Stub::start(move |_| Reply { trickle: Duration::from_millis(100), ..Reply::json(200, body.clone()) }).await;
+    let mut config = ClientConfig::new(&stub.url);
+    config.timeout = Duration::from_secs(1);
+    config.retry.max_attempts = 2;
+    config.retry.initial_backoff = Duration::from_millis(5);
+    let transport = Transport::new::<NoErrors>(config).unwrap();
+    let started = std::time::Instant::now();
+    let error = transport.send::<NoErrors>(&Request::new(Method::Get, "/slow")).await.unwrap_err();
+    assert!(matches!(error, Error::Timeout { .. }), "{error}");
+    assert_eq!(
+        error.to_string(),
+        "GET http://127.0.0.1:PORT/slow timed out".replace("http://127.0.0.1:PORT", &stub.url)
+    );
+    assert_eq!(stub.received().len(), 2, "a read that timed out is tried again, within its attempts");
+    assert!(started.elapsed() < Duration::from_secs(4), "two attempts of one second, not the six the body takes");
 }

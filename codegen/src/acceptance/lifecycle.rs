@@ -14,6 +14,7 @@ use super::fake::FakeProcess;
 use super::report::{self, Outcome, Step, StepResult, Subject};
 use super::terraform::{Run, Workspace};
 use crate::examples::hcl::{self, Block, Body, Expr, Item, Reference};
+use crate::examples::removal::Removal;
 use crate::examples::{Examples, NAME, ResourceExample};
 
 /// What a subject's life needs.
@@ -368,6 +369,16 @@ impl Life<'_> {
                 steps.run(Step::UpdatePlan, || Ok(Done::NotApplicable(reason.to_owned())));
             }
         }
+        match &self.example.remove {
+            Some(removal) => {
+                steps.run(Step::Remove, || self.remove(removal));
+                applied = removal.block.clone();
+            }
+            None => {
+                let reason = "the configuration has nothing it can leave out".to_owned();
+                steps.run(Step::Remove, || Ok(Done::NotApplicable(reason)));
+            }
+        }
         match &self.example.replace {
             Some((replace, others)) => {
                 steps.run(Step::Replace, || {
@@ -420,6 +431,38 @@ impl Life<'_> {
             }
         });
         steps.clean_up(Step::Destroy, || destroy(workspace, fake, &self.target.loaded.provider));
+    }
+
+    /// Applies the configuration with things left out: the plan after it is empty, and each value left to
+    /// the API (optional+computed) is what it was.
+    fn remove(&self, removal: &Removal) -> StepOutcome {
+        let workspace = &self.workspace;
+        let values = |workspace: &Workspace| {
+            let state = workspace.state_values().map_err(|run| Failure::of("terraform show -json failed", &run))?;
+            let found = state.into_iter().find(|(at, _)| *at == self.address).map(|(_, values)| values);
+            found.ok_or_else(|| Failure::new(format!("{} is not in the state", self.address)))
+        };
+        let before = values(workspace)?;
+        configure(workspace, &self.blocks(&[], &removal.block))?;
+        apply(workspace)?;
+        clean_plan(workspace)?;
+        let after = values(workspace)?;
+        let at = |values: &Value, path: &[String]| {
+            path.iter().try_fold(values, |value, name| value.get(name)).cloned().unwrap_or(Value::Null)
+        };
+        let changed: Vec<String> = removal
+            .kept
+            .iter()
+            .filter(|path| at(&before, path) != at(&after, path))
+            .map(|path| path.join("."))
+            .collect();
+        if !changed.is_empty() {
+            return Err(Failure::new(format!(
+                "left out of the configuration, {} should keep the value the API has, but changed",
+                changed.join(", ")
+            )));
+        }
+        Ok(Done::Pass)
     }
 
     /// Imports the resource into a fresh workspace whose configuration is `applied` with references

@@ -20,6 +20,9 @@ pub enum Step {
     Update,
     /// The plan after the update is empty.
     UpdatePlan,
+    /// A configuration that leaves out what can be left out (optional attributes, the last entry of each
+    /// collection of two or more) applies, the plan after is empty, and what the API keeps stays.
+    Remove,
     /// A configuration that changes an attribute that forces replacement replaces it; the plan after is empty.
     Replace,
     /// `terraform import` into a fresh state.
@@ -36,12 +39,13 @@ pub enum Step {
 
 impl Step {
     /// A resource's steps, in order.
-    pub const RESOURCE: [Step; 10] = [
+    pub const RESOURCE: [Step; 11] = [
         Step::Validate,
         Step::Create,
         Step::CreatePlan,
         Step::Update,
         Step::UpdatePlan,
+        Step::Remove,
         Step::Replace,
         Step::Import,
         Step::ImportPlan,
@@ -60,6 +64,7 @@ impl Step {
             Step::CreatePlan => "create-plan",
             Step::Update => "update",
             Step::UpdatePlan => "update-plan",
+            Step::Remove => "remove",
             Step::Replace => "replace",
             Step::Import => "import",
             Step::ImportPlan => "import-plan",

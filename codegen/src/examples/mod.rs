@@ -8,6 +8,7 @@
 //! [`hcl`] prints them; [`values`] chooses the values.
 
 pub mod hcl;
+pub mod removal;
 pub mod values;
 
 use std::fmt;
@@ -55,6 +56,9 @@ pub struct ResourceExample {
     /// The update block with one attribute that forces replacement changed, and the blocks of what it now
     /// references besides the dependencies; `None` when no attribute forces replacement.
     pub replace: Option<(Block, Vec<Block>)>,
+    /// The update block (the create block where there is no update) with what can be left out taken out;
+    /// `None` when nothing can.
+    pub remove: Option<removal::Removal>,
 }
 
 impl ResourceExample {
@@ -147,7 +151,8 @@ impl<'p> Examples<'p> {
             }
             None => None,
         };
-        Ok(ResourceExample { type_name: type_name.to_owned(), dependencies, create, update, replace })
+        let remove = removal::removal(self.provider, resource, update.as_ref().unwrap_or(&create));
+        Ok(ResourceExample { type_name: type_name.to_owned(), dependencies, create, update, replace, remove })
     }
 
     /// The block that reads the data source `type_name`, with literal values.
@@ -340,9 +345,9 @@ impl<'p> Examples<'p> {
                     }
                     _ => match attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) {
                         Some(inner) => {
-                            let nested = attribute.ty.as_nested().map(|nested| (nested.mode, nested.min_items));
                             let element = Expr::Object(pairs(self.body(context, inner, &path, forced)?));
-                            nested.map(|(mode, min)| collection(mode, min, element))
+                            let nested = attribute.ty.as_nested();
+                            nested.map(|nested| collection(nested.mode, nested.min_items, nested.max_items, element))
                         }
                         None => self.value(context, attribute, &path, salt)?,
                     },
@@ -429,24 +434,28 @@ impl Context<'_> {
     }
 }
 
-/// A value of type `ty`: primitives from [`values::primitive`], collections of one element (a map's
-/// key `example`), objects with every field.
+/// A value of type `ty`: primitives from [`values::primitive`], collections of two elements where their
+/// `length` allows (so a configuration can take one out; a map's keys `example` and `other`), objects
+/// with every field.
 fn typed(name: &str, ty: &Type, validators: &[schema::Validator], salt: u32) -> Option<Expr> {
     match ty {
         Type::List(element) | Type::Set(element) => {
-            let count = validators
+            let (min, max) = validators
                 .iter()
                 .find_map(|validator| match validator {
-                    schema::Validator::Length { min: Some(min), .. } => Some(*min),
+                    schema::Validator::Length { min, max } => Some((min.unwrap_or(0), max.unwrap_or(u64::MAX))),
                     _ => None,
                 })
-                .unwrap_or(1)
-                .max(1);
+                .unwrap_or((0, u64::MAX));
+            let count = min.max(2).min(max).max(1);
             let items: Option<Vec<Expr>> =
                 (0..count as u32).map(|index| typed(name, element, &[], salt + 2 * index)).collect();
             Some(Expr::List(items?))
         }
-        Type::Map(element) => Some(Expr::Object(vec![(NAME.to_owned(), typed(name, element, &[], salt)?)])),
+        Type::Map(element) => Some(Expr::Object(vec![
+            (NAME.to_owned(), typed(name, element, &[], salt)?),
+            (OTHER.to_owned(), typed(name, element, &[], salt + 2)?),
+        ])),
         Type::Object(fields) => Some(Expr::Object(
             fields
                 .iter()
@@ -461,12 +470,16 @@ fn typed(name: &str, ty: &Type, validators: &[schema::Validator], salt: u32) -> 
     }
 }
 
-/// `count` copies of an element in a nested attribute's collection (at least one).
-fn collection(mode: NestingMode, min: u64, element: Expr) -> Expr {
+/// A nested attribute's collection of `element`: two in a list (or as many as it must hold, at most as
+/// many as it may), two keys of a map; a set holds as many as it must, at least one (equal elements
+/// would be one).
+fn collection(mode: NestingMode, min: u64, max: u64, element: Expr) -> Expr {
+    let most = if max == 0 { u64::MAX } else { max };
     match mode {
         NestingMode::Single => element,
-        NestingMode::List | NestingMode::Set => Expr::List(vec![element; min.max(1) as usize]),
-        NestingMode::Map => Expr::Object(vec![(NAME.to_owned(), element)]),
+        NestingMode::List => Expr::List(vec![element; min.max(2).min(most).max(1) as usize]),
+        NestingMode::Set => Expr::List(vec![element; min.max(1) as usize]),
+        NestingMode::Map => Expr::Object(vec![(NAME.to_owned(), element.clone()), (OTHER.to_owned(), element)]),
     }
 }
 

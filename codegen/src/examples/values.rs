@@ -1,6 +1,7 @@
 //! Values for example configurations: for each primitive type, a value its validators accept (an enum
 //! member, a number in range, a string of the allowed length, a string its regular expression matches),
-//! and for `salt` 1 a different one, which the update configuration uses.
+//! and for `salt` 1 a different one, which the update configuration uses. A collection's second element
+//! takes the salt two higher (2 beside 0, 3 beside 1), so its elements differ from each other too.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 use schema::{Attribute, Type, Validator, Value};
@@ -15,13 +16,30 @@ pub fn primitive(name: &str, ty: &Type, validators: &[Validator], salt: u32) -> 
         _ => None,
     });
     let value = match (members, ty) {
-        (Some(members), _) => members[salt as usize % members.len()].clone(),
-        (None, Type::Bool) => Value::Bool(salt % 2 == 0),
+        (Some(members), _) => members[ordinal(salt) as usize % members.len()].clone(),
+        (None, Type::Bool) => Value::Bool(ordinal(salt) % 2 == 0),
         (None, Type::Int64) => Value::Int(integer(validators, salt)?),
         (None, Type::Float64 | Type::Number) => Value::Float(float(validators, salt)),
         (None, _) => Value::String(string(name, validators, salt)?),
     };
     validators.iter().all(|validator| validator.accepts(&value)).then(|| literal(&value))
+}
+
+/// The place of a salt among values chosen in turn: 0 the example's, 1 the update's, 2 the example's
+/// second element (as the update's first is taken), 3 the update's second.
+fn ordinal(salt: u32) -> u32 {
+    salt / 2 + salt % 2
+}
+
+/// The words a string example starts with for a salt.
+fn prefix(salt: u32) -> String {
+    match salt {
+        0 => "example".to_owned(),
+        1 => "updated".to_owned(),
+        2 => "other".to_owned(),
+        3 => "updated-other".to_owned(),
+        _ => format!("example{salt}"),
+    }
 }
 
 /// The HCL literal of a model value.
@@ -93,7 +111,7 @@ fn string(name: &str, validators: &[Validator], salt: u32) -> Option<String> {
         });
     }
     let words = name.replace('_', "-");
-    let prefix = if salt == 0 { "example" } else { "updated" };
+    let prefix = prefix(salt);
     let mut text = if name == "url" || name.ends_with("_url") || name.ends_with("_uri") {
         format!("https://{prefix}.com/{words}")
     } else if name.contains("email") {

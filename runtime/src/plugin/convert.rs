@@ -52,25 +52,40 @@ pub fn to_api(
         }
     }
     for group in object.one_of.values() {
-        fold(object, group, &mut fields);
+        fold(provider, object, group, &mut fields);
     }
     fields
 }
 
 /// Moves a set variant's fields up into its parent, with the discriminator naming it. Read-only variants
-/// (a view of the answer) are never sent.
-fn fold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+/// (a view of the answer) are never sent. A variant an update says null for (taken out under a merge
+/// patch, or left for another) says null for each of its fields, and for the discriminator unless another
+/// variant names itself there, since the API holds them at the parent's level.
+fn fold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+    let mut cleared = Vec::new();
     for variant in &group.variants {
         let Some(attribute) = object.attributes.get(&variant.attribute) else { continue };
         if !attribute.mode.is_configurable() {
             continue;
         }
-        // A removed variant (null) takes its fields with it: there is nothing to fold.
-        if let Some(Value::Object(inner)) = fields.remove(&attribute.api_name) {
-            if let Some(discriminator) = &group.discriminator {
-                fields.insert(discriminator.clone(), Value::String(variant.tag.clone()));
+        match fields.remove(&attribute.api_name) {
+            Some(Value::Object(inner)) => {
+                if let Some(discriminator) = &group.discriminator {
+                    fields.insert(discriminator.clone(), Value::String(variant.tag.clone()));
+                }
+                fields.extend(inner);
             }
-            fields.extend(inner);
+            Some(Value::Null) => cleared.push(&variant.attribute),
+            _ => {}
+        }
+    }
+    for name in cleared {
+        let members = variant_object(provider, object, name).map(|inner| inner.attributes.values());
+        for member in members.into_iter().flatten() {
+            fields.entry(member.api_name.clone()).or_insert(Value::Null);
+        }
+        if let Some(discriminator) = &group.discriminator {
+            fields.entry(discriminator.clone()).or_insert(Value::Null);
         }
     }
 }
@@ -427,6 +442,30 @@ resources:
             Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
             serde_json::json!({"tags": [], "spec": {"size": 2}}),
             "a full representation leaves removed fields out"
+        );
+    }
+
+    #[test]
+    fn a_variant_taken_out_under_a_merge_patch_says_null_for_its_fields_and_its_tag() {
+        let provider = konnect();
+        let object = &provider.resources["konnect_integration_instance_auth_credential"].schema;
+        let header = map(&[("key", TfValue::String("k".into())), ("name", TfValue::String("n".into()))]);
+        let config = map(&[("headers", TfValue::List(vec![header]))]);
+        let prior = map(&[
+            ("integration_instance_id", TfValue::String("i".into())),
+            ("multi_key_auth", map(&[("config", config)])),
+        ]);
+        let now = map(&[("integration_instance_id", TfValue::String("i".into()))]);
+        let merge = Removals { prior: &prior, unset: Unset::Null };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            serde_json::json!({"integration_instance_id": "i", "config": null, "type": null})
+        );
+        let replace = Removals { prior: &prior, unset: Unset::Omit };
+        assert_eq!(
+            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            serde_json::json!({"integration_instance_id": "i"}),
+            "a full representation leaves the variant out"
         );
     }
 

@@ -11,6 +11,7 @@ use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::rest::{Rest, outgoing};
 use super::state::{applied, refreshed};
+use super::timeouts;
 use super::validate;
 use super::value::{self, TfValue};
 
@@ -95,6 +96,15 @@ impl Provider {
         value::decode(bytes).map_err(|problem| vec![error("unreadable value from Terraform", problem)])
     }
 
+    /// Problems with a resource's or data source's configuration: its attributes', and its `timeouts`
+    /// block's.
+    fn check_config(model: &schema::Provider, resource: &Resource, mut config: TfValue) -> Vec<Diagnostic> {
+        let mut problems = timeouts::check(resource, &config);
+        timeouts::take(resource, &mut config);
+        problems.extend(validate::check(model, &resource.schema, &config));
+        problems
+    }
+
     /// `GetProviderSchema`.
     pub async fn get_provider_schema(&self, _: proto::Empty) -> proto::GetProviderSchemaResponse {
         self.schema.clone()
@@ -116,7 +126,7 @@ impl Provider {
     pub async fn validate_resource_config(&self, request: proto::ValidateConfigRequest) -> proto::DiagnosticsResponse {
         let mut diagnostics = self.check_type(&request.type_name, false);
         match (Self::decode(request.config.as_ref()), self.model.resources.get(&request.type_name)) {
-            (Ok(config), Some(resource)) => diagnostics.extend(validate::check(&self.model, &resource.schema, &config)),
+            (Ok(config), Some(resource)) => diagnostics.extend(Self::check_config(&self.model, resource, config)),
             (Ok(_), None) => {}
             (Err(problems), _) => diagnostics.extend(problems),
         }
@@ -130,7 +140,7 @@ impl Provider {
     ) -> proto::DiagnosticsResponse {
         let mut diagnostics = self.check_type(&request.type_name, true);
         match (Self::decode(request.config.as_ref()), self.model.data_sources.get(&request.type_name)) {
-            (Ok(config), Some(source)) => diagnostics.extend(validate::check(&self.model, &source.schema, &config)),
+            (Ok(config), Some(source)) => diagnostics.extend(Self::check_config(&self.model, source, config)),
             (Ok(_), None) => {}
             (Err(problems), _) => diagnostics.extend(problems),
         }
@@ -210,21 +220,25 @@ impl Provider {
         resource: &Resource,
         current: Option<&DynamicValue>,
     ) -> Result<(TfValue, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let current = Self::decode(current)?;
+        let mut current = Self::decode(current)?;
         // An API with no read: the state keeps what was applied.
         if resource.operations.read.is_none() {
             return Ok((current, Vec::new()));
         }
+        let configured = timeouts::take(resource, &mut current);
         let failed = |problem| vec![error(format!("read of {type_name} failed"), problem)];
-        let answer =
-            self.rest()?.call(&self.model, resource, OperationKind::Read, &current, None).await.map_err(failed)?;
+        let limit = timeouts::limit(resource, &configured, OperationKind::Read);
+        let rest = self.rest()?;
+        let call = rest.call(&self.model, resource, OperationKind::Read, &current, None);
+        let answer = within(limit, OperationKind::Read, call).await.map_err(failed)?;
         let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
         // An answer that is not what the read declares says nothing reliable: the state keeps what it had.
         if !answer.problems.is_empty() {
             let summary = format!("the answer to the read of {type_name} is not what the API's schema says");
             return Err(answer.problems.into_iter().map(|problem| error(summary.clone(), problem)).collect());
         }
-        let state = refreshed(&self.model, &resource.schema, &current, &answer.said, &resource.unreturned());
+        let mut state = refreshed(&self.model, &resource.schema, &current, &answer.said, &resource.unreturned());
+        timeouts::put(resource, &mut state, configured);
         Ok((state, Vec::new()))
     }
 
@@ -245,7 +259,7 @@ impl Provider {
             Self::decode(request.proposed_new_state.as_ref()),
             Self::decode(request.config.as_ref()),
         );
-        let (prior, proposed, config) = match values {
+        let (mut prior, mut proposed, mut config) = match values {
             (Ok(prior), Ok(proposed), Ok(config)) => (prior, proposed, config),
             (prior, proposed, config) => {
                 for result in [prior, proposed, config] {
@@ -254,7 +268,12 @@ impl Provider {
                 return response;
             }
         };
-        let plan = super::plan::plan(&self.model, &resource.schema, &prior, &proposed, &config);
+        // The `timeouts` block is planned as configured; the walk plans the object's own attributes.
+        timeouts::take(resource, &mut prior);
+        timeouts::take(resource, &mut config);
+        let configured = timeouts::take(resource, &mut proposed);
+        let mut plan = super::plan::plan(&self.model, &resource.schema, &prior, &proposed, &config);
+        timeouts::put(resource, &mut plan.planned, configured);
         response.planned_state = Self::encode(&plan.planned);
         response.requires_replace =
             plan.requires_replace.into_iter().map(|steps| proto::AttributePath { steps }).collect();
@@ -280,7 +299,7 @@ impl Provider {
             Self::decode(request.planned_state.as_ref()),
             Self::decode(request.config.as_ref()),
         );
-        let (prior, planned, config) = match decoded {
+        let (mut prior, mut planned, mut config) = match decoded {
             (Ok(prior), Ok(planned), Ok(config)) => (prior, planned, config),
             (prior, planned, config) => {
                 response.diagnostics =
@@ -293,6 +312,12 @@ impl Provider {
             (TfValue::Null, _) => OperationKind::Create,
             _ => OperationKind::Update,
         };
+        // A delete is bounded as the state's `timeouts` says, a create or an update as the plan's.
+        let prior_timeouts = timeouts::take(resource, &mut prior);
+        let planned_timeouts = timeouts::take(resource, &mut planned);
+        timeouts::take(resource, &mut config);
+        let bounding = if kind == OperationKind::Delete { &prior_timeouts } else { &planned_timeouts };
+        let limit = timeouts::limit(resource, bounding, kind);
         // What stays in state when the call fails: nothing for a create, the prior object otherwise.
         response.new_state = if kind == OperationKind::Create { None } else { request.prior_state.clone() };
         let rest = match self.rest() {
@@ -309,16 +334,21 @@ impl Provider {
                 response.new_state = Self::encode(&TfValue::Null);
                 return response;
             }
-            match rest.call(&self.model, resource, kind, &prior, None).await {
+            match within(limit, kind, rest.call(&self.model, resource, kind, &prior, None)).await {
                 Ok(_) => response.new_state = Self::encode(&TfValue::Null),
                 Err(problem) => response.diagnostics = failed(problem),
             }
             return response;
         }
         let sent = outgoing(&self.model, &resource.schema, &planned, &config);
-        match rest.call(&self.model, resource, kind, &sent, Some(&prior)).await {
+        match within(limit, kind, rest.call(&self.model, resource, kind, &sent, Some(&prior))).await {
             Ok(Some(answer)) => {
-                let mut state = applied(&self.model, &resource.schema, &planned, &answer.said);
+                let settled = |said: &TfValue| {
+                    let mut state = applied(&self.model, &resource.schema, &planned, said);
+                    timeouts::put(resource, &mut state, planned_timeouts.clone());
+                    state
+                };
+                let mut state = settled(&answer.said);
                 let mut problems = answer.problems;
                 let encoded = match Self::encode_state(&state, &request.type_name) {
                     Ok(encoded) => Some(encoded),
@@ -326,7 +356,7 @@ impl Provider {
                         // Keep what identifies the object and what was configured, and say why the rest is
                         // missing.
                         problems.push(too_large.detail);
-                        state = applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
+                        state = settled(&identity(resource, &answer.said));
                         Self::encode(&state)
                     }
                 };
@@ -336,8 +366,7 @@ impl Provider {
                     // The API acted, but its answer is not what the schema says: an update keeps the prior
                     // state; a create keeps what identifies the object (so it is not created again) and
                     // what was configured. Without its identity there is nothing to keep.
-                    let identified =
-                        applied(&self.model, &resource.schema, &planned, &identity(resource, &answer.said));
+                    let identified = settled(&identity(resource, &answer.said));
                     if kind == OperationKind::Create && addressable(resource, &identified) {
                         response.new_state = Self::encode(&identified);
                     }
@@ -403,6 +432,8 @@ impl Provider {
                 })
                 .collect(),
         );
+        let mut partial = partial;
+        timeouts::put(resource, &mut partial, TfValue::Null);
         let current = Self::encode(&partial);
         match self.read(&request.type_name, resource, current.as_ref()).await {
             Ok((TfValue::Null, _)) => response.diagnostics.push(error(
@@ -454,13 +485,19 @@ impl Provider {
         source: &Resource,
         config: Option<&DynamicValue>,
     ) -> Result<TfValue, Vec<Diagnostic>> {
-        let config = Self::decode(config)?;
+        let mut config = Self::decode(config)?;
+        let configured = timeouts::take(source, &mut config);
         // What the configuration leaves to the API is what the read fills in.
         let planned = super::plan::plan(&self.model, &source.schema, &TfValue::Null, &config, &config).planned;
         let failed = |problem: String| vec![error(format!("read of {type_name} failed"), problem)];
-        match self.rest()?.call(&self.model, source, OperationKind::Read, &planned, None).await.map_err(failed)? {
+        let limit = timeouts::limit(source, &configured, OperationKind::Read);
+        let rest = self.rest()?;
+        let call = rest.call(&self.model, source, OperationKind::Read, &planned, None);
+        match within(limit, OperationKind::Read, call).await.map_err(failed)? {
             Some(answer) if answer.problems.is_empty() => {
-                Ok(applied(&self.model, &source.schema, &planned, &answer.said))
+                let mut state = applied(&self.model, &source.schema, &planned, &answer.said);
+                timeouts::put(source, &mut state, configured);
+                Ok(state)
             }
             Some(answer) => Err(failed(answer.problems.join("; "))),
             None => Err(vec![error(
@@ -474,6 +511,17 @@ impl Provider {
     pub async fn stop_provider(&self, _: proto::Empty) -> proto::StopProviderResponse {
         proto::StopProviderResponse { error: String::new() }
     }
+}
+
+/// Runs an API call within `limit` (none: as long as it takes); past it, the error says which operation
+/// ran out of time.
+async fn within<T>(
+    limit: Option<std::time::Duration>,
+    kind: OperationKind,
+    call: impl std::future::Future<Output = Result<T, String>>,
+) -> Result<T, String> {
+    let Some(limit) = limit else { return call.await };
+    tokio::time::timeout(limit, call).await.unwrap_or_else(|_| Err(timeouts::exceeded(kind, limit)))
 }
 
 /// Of what an answer said, only the attributes that address the object.

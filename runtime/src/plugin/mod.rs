@@ -10,6 +10,7 @@ pub mod rest;
 pub mod schema;
 pub mod server;
 pub mod state;
+pub mod timeouts;
 pub mod validate;
 pub mod value;
 pub mod walk;

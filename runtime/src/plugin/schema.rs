@@ -3,7 +3,7 @@
 //! place, and descriptions are the documented ones, so `terraform providers schema -json` gives back what
 //! the docs say.
 
-use schema::{Attribute, Mode, NestingMode, Object, Provider, Type};
+use schema::{Attribute, Block, Mode, NestingMode, Object, Provider, Type};
 use serde_json::{Value, json};
 
 use super::proto;
@@ -19,12 +19,12 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
         resource_schemas: provider
             .resources
             .iter()
-            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.schema)))
+            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.terraform_schema())))
             .collect(),
         data_source_schemas: provider
             .data_sources
             .iter()
-            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.schema)))
+            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.terraform_schema())))
             .collect(),
         diagnostics: Vec::new(),
         provider_meta: None,
@@ -40,10 +40,31 @@ fn block(provider: &Provider, description: &str, object: &Object) -> proto::Bloc
     proto::Block {
         version: 0,
         attributes: attributes(provider, object),
-        block_types: Vec::new(),
+        block_types: object.blocks.iter().map(|(name, block)| nested_block(provider, name, block)).collect(),
         description: description.to_owned(),
         description_kind: proto::StringKind::Markdown as i32,
         deprecated: false,
+    }
+}
+
+fn nested_block(provider: &Provider, name: &str, nested: &Block) -> proto::NestedBlock {
+    let mut body = block(provider, &nested.description, &nested.object);
+    body.deprecated = nested.deprecated;
+    proto::NestedBlock {
+        type_name: name.to_owned(),
+        block: Some(body),
+        nesting: nesting(nested.nesting) as i32,
+        min_items: nested.min_items as i64,
+        max_items: nested.max_items as i64,
+    }
+}
+
+fn nesting(mode: NestingMode) -> proto::NestingMode {
+    match mode {
+        NestingMode::Single => proto::NestingMode::Single,
+        NestingMode::List => proto::NestingMode::List,
+        NestingMode::Set => proto::NestingMode::Set,
+        NestingMode::Map => proto::NestingMode::Map,
     }
 }
 
@@ -55,13 +76,8 @@ fn attribute(provider: &Provider, name: &str, attribute: &Attribute) -> proto::A
     let (r#type, nested_type) = match &attribute.ty {
         Type::Nested(nested) => {
             let object = provider.object(&nested.object).cloned().unwrap_or_default();
-            let nesting = match nested.mode {
-                NestingMode::Single => proto::NestingMode::Single,
-                NestingMode::List => proto::NestingMode::List,
-                NestingMode::Set => proto::NestingMode::Set,
-                NestingMode::Map => proto::NestingMode::Map,
-            };
-            (Vec::new(), Some(proto::Object { attributes: attributes(provider, &object), nesting: nesting as i32 }))
+            let nesting = nesting(nested.mode) as i32;
+            (Vec::new(), Some(proto::Object { attributes: attributes(provider, &object), nesting }))
         }
         ty => (cty_type(ty).to_string().into_bytes(), None),
     };

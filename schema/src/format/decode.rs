@@ -226,6 +226,7 @@ impl Decoder<'_> {
                 }
             }
         }
+        let timeouts = entries.get("timeouts").map(|node| self.timeouts(node, "the provider")).unwrap_or_default();
         for (section, target) in [("resources", &mut provider.resources), ("data_sources", &mut provider.data_sources)]
         {
             let Some(node) = entries.get(section) else {
@@ -233,7 +234,7 @@ impl Decoder<'_> {
             };
             let kind = if section == "resources" { "resource" } else { "data source" };
             for (key, value) in self.names(node, kind) {
-                if let Some(resource) = self.resource(key, value, kind) {
+                if let Some(resource) = self.resource(key, value, kind, &timeouts) {
                     target.insert(format!("{}_{}", provider.name, key.text), resource);
                 }
             }
@@ -624,7 +625,13 @@ impl Decoder<'_> {
         groups
     }
 
-    fn resource(&mut self, key: &Key, node: &Node, kind: &str) -> Option<Resource> {
+    fn resource(
+        &mut self,
+        key: &Key,
+        node: &Node,
+        kind: &str,
+        provider_timeouts: &TimeoutSettings,
+    ) -> Option<Resource> {
         let what = format!("{kind} `{}`", key.text);
         let entries = self.entries(node, &spec::RESOURCE, &what)?;
         let schema = self.object(&entries);
@@ -637,6 +644,18 @@ impl Decoder<'_> {
             Some(template) => Some(Import { attributes: crate::model::placeholders(&template), id: template }),
             None => id_attribute.as_ref().map(|id| Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] }),
         };
+        let mut timeouts = Timeouts::defaults(&operations, kind == "data source");
+        provider_timeouts.apply(&mut timeouts);
+        if let Some(node) = entries.get("timeouts") {
+            let own = self.timeouts(node, &what);
+            for (kind, (_, pos)) in &own.limits {
+                if !timeouts.limits.contains_key(kind) {
+                    let hint = format!("remove `{}`", kind.key());
+                    self.error(*pos, format!("{what} has no {} operation to limit", kind.key()), hint);
+                }
+            }
+            own.apply(&mut timeouts);
+        }
         Some(Resource {
             description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             subcategory: self.opt_string(&entries, "subcategory", &what),
@@ -646,7 +665,36 @@ impl Decoder<'_> {
             id_attribute,
             import,
             identity: None,
+            timeouts,
         })
+    }
+
+    /// `timeouts:` of the provider or of a resource: a duration for some operations, and whether there is
+    /// a `timeouts` block.
+    fn timeouts(&mut self, node: &Node, what: &str) -> TimeoutSettings {
+        let mut settings = TimeoutSettings::default();
+        let Some(entries) = self.entries(node, &spec::TIMEOUTS, &format!("`timeouts` of {what}")) else {
+            return settings;
+        };
+        for kind in Timeouts::KINDS {
+            let Some(value) = entries.get(kind.key()) else { continue };
+            let Some(text) = self.string(value, &format_args!("`timeouts.{}` of {what}", kind.key())) else { continue };
+            match crate::duration::parse(&text) {
+                Ok(duration) if !duration.is_zero() => {
+                    settings.limits.insert(kind, (duration, value.pos));
+                }
+                Ok(_) => self.error(
+                    value.pos,
+                    format!("the {} of {what} cannot take no time", kind.key()),
+                    "write a duration such as `20m`",
+                ),
+                Err(problem) => self.error(value.pos, problem, "write a duration such as `30s`, `20m` or `2h45m`"),
+            }
+        }
+        if entries.get("block").is_some() {
+            settings.block = Some(self.bool(&entries, "block", &format!("`timeouts` of {what}")));
+        }
+        settings
     }
 
     fn operations(&mut self, node: &Node, resource: &str, schema: &Object, what: &str) -> Operations {
@@ -805,6 +853,28 @@ fn value(node: &Node) -> Value {
         NodeValue::Seq(items) => Value::List(items.iter().map(value).collect()),
         NodeValue::Map(entries) => {
             Value::Map(entries.iter().map(|(key, item)| (key.text.clone(), value(item))).collect())
+        }
+    }
+}
+
+/// What a `timeouts:` mapping says: some operations' limits (with where each was written) and whether
+/// there is a `timeouts` block.
+#[derive(Debug, Default)]
+struct TimeoutSettings {
+    limits: IndexMap<OperationKind, (std::time::Duration, Pos)>,
+    block: Option<bool>,
+}
+
+impl TimeoutSettings {
+    /// Sets what this says on a resource's timeouts, for the operations it has.
+    fn apply(&self, timeouts: &mut Timeouts) {
+        for (kind, (limit, _)) in &self.limits {
+            if let Some(slot) = timeouts.limits.get_mut(kind) {
+                *slot = *limit;
+            }
+        }
+        if let Some(block) = self.block {
+            timeouts.block = block;
         }
     }
 }

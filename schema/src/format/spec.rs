@@ -118,6 +118,11 @@ pub static PROVIDER: MapSpec = MapSpec {
         ),
         key("docs", Shape::Map(&DOCS), "Options for the generated documentation."),
         key("pulumi", Shape::Map(&PULUMI), "The Pulumi package bridged from the provider, for its Registry pages."),
+        key(
+            "timeouts",
+            Shape::Map(&TIMEOUTS),
+            "Every resource's default operation limits, and whether resources have a `timeouts` block; a resource's own `timeouts` wins.",
+        ),
     ],
 };
 
@@ -234,6 +239,28 @@ pub static RESOURCE: MapSpec = MapSpec {
             Shape::String,
             "How an import ID is formed from attributes: `{attribute}` placeholders and literal text, e.g. `{org_id}/{id}` (default `{<id attribute>}`).",
         ),
+        key(
+            "timeouts",
+            Shape::Map(&TIMEOUTS),
+            "How long each operation may take by default, retries and waits included; the configuration's `timeouts` block overrides it.",
+        ),
+    ],
+};
+
+/// `timeouts:` of the provider or of a resource.
+pub static TIMEOUTS: MapSpec = MapSpec {
+    name: "timeouts",
+    doc: "How long each operation may take by default, as durations (`30s`, `20m`, `2h45m`): 20m for a create, an update or a delete, 5m for a read. A data source has a read only. The provider's apply to every resource; a resource's win over them.",
+    keys: &[
+        key("create", Shape::String, "The create's limit (default 20m)."),
+        key("read", Shape::String, "The read's limit (default 5m)."),
+        key("update", Shape::String, "The update's limit (default 20m)."),
+        key("delete", Shape::String, "The delete's limit (default 20m)."),
+        key(
+            "block",
+            Shape::Bool,
+            "Whether configurations can set their own in a `timeouts` block (default true; false for a schema describing a provider that has none, whose limits still hold).",
+        ),
     ],
 };
 
@@ -278,7 +305,7 @@ pub static OPERATION: MapSpec = MapSpec {
         key(
             "empty_answer",
             Shape::Bool,
-            "The API answers with no body (204, or a success without content): after a create or an update, the provider reads the object instead.",
+            "The API answers with no body (204, or a success without content): after a create or an update, the provider reads the object instead; a read that answers nothing says the object exists.",
         ),
         key(
             "body_names",

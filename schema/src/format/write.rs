@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::model::{
     Attribute, Auth, Mode, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Provider, PulumiPackage,
-    Resource, Type, Unset, Validator, Value,
+    Resource, Timeouts, Type, Unset, Validator, Value,
 };
 
 /// A model the format cannot express.
@@ -188,6 +188,19 @@ impl Writer<'_> {
             operations.push((kind.key().to_owned(), self.operation(kind, short, operation, &resource.schema)));
         }
         entries.push(("operations".to_owned(), Yaml::Map(operations)));
+        let mut timeouts: Vec<(String, Yaml)> = resource
+            .timeouts
+            .limits
+            .iter()
+            .filter(|(kind, limit)| **limit != Timeouts::default_limit(**kind))
+            .map(|(kind, limit)| (kind.key().to_owned(), text(&crate::duration::format(*limit))))
+            .collect();
+        if !resource.timeouts.block {
+            timeouts.push(("block".to_owned(), Yaml::Plain("false".to_owned())));
+        }
+        if !timeouts.is_empty() {
+            entries.push(("timeouts".to_owned(), Yaml::Map(timeouts)));
+        }
         Ok(Yaml::Map(entries))
     }
 

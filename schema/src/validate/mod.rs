@@ -134,6 +134,13 @@ impl Checker<'_> {
                 );
             }
         }
+        if resource.timeouts.has_block() && resource.schema.attributes.contains_key(TIMEOUTS) {
+            self.issue(
+                join(&paths.attributes, &[TIMEOUTS]),
+                format!("`{TIMEOUTS}` is the block that limits how long each operation may take, and cannot be an attribute name"),
+                format!("rename it (for example `{name}_{TIMEOUTS}`) and keep the API field with `api_name: {TIMEOUTS}`"),
+            );
+        }
         self.object(&resource.schema, &paths, context);
         self.operations(&base, name, resource, context);
         let attributes = &resource.schema.attributes;

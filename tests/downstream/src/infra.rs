@@ -7,7 +7,7 @@ use macros::Resource;
 /// -> This resource requires Infra server version 0.20.0 or higher.
 #[derive(Resource, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[resource(provider = "infra", name = "access_key")]
+#[resource(provider = "infra", name = "access_key", timeouts_block = false)]
 #[operation(create, method = "POST", path = "/api/access-keys", summary = "Create an access key", success = [201], errors = ["BadRequestError", "UnauthorizedError", "ForbiddenError"])]
 #[operation(read, method = "GET", path = "/api/access-keys/{id}", summary = "Get an access key", errors = ["UnauthorizedError", "ForbiddenError", "NotFoundError"])]
 #[operation(delete, method = "DELETE", path = "/api/access-keys/{id}", summary = "Delete an access key", errors = ["UnauthorizedError", "ForbiddenError", "NotFoundError"])]

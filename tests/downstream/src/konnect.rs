@@ -97,7 +97,8 @@ pub struct MultiKeyAuthCredential {
 #[resource(
     provider = "konnect",
     name = "integration_instance_auth_credential",
-    import_id = "{integration_instance_id}"
+    import_id = "{integration_instance_id}",
+    timeouts_block = false
 )]
 #[one_of(
     credential,
