@@ -13,6 +13,9 @@
 
 pub mod control;
 mod objects;
+mod waits;
+
+pub use waits::WaitEnd;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::convert::Infallible;
@@ -70,6 +73,33 @@ struct Store {
     /// The answers given to requests that carried an idempotency key, by key: a repeated key gets the
     /// same answer, and the write is not done again.
     idempotent: BTreeMap<String, (u16, Bytes)>,
+    /// Work finished later (operations with `wait`), by object.
+    pending: BTreeMap<(String, String), waits::Pending>,
+    /// How the waited-for writes of a resource type end, where a test said.
+    wait_ends: BTreeMap<String, WaitEnd>,
+}
+
+impl Store {
+    /// Counts a read of the object in `slot` towards the work pending on it, and finishes the work when
+    /// its reads are done.
+    fn advance(&mut self, slot: &(String, String)) {
+        let Some(pending) = self.pending.get_mut(slot) else { return };
+        pending.reads_left = pending.reads_left.saturating_sub(1);
+        if pending.reads_left > 0 {
+            return;
+        }
+        match self.pending.remove(slot).map(|pending| pending.finish) {
+            Some(waits::Finish::Status { field, value }) => {
+                if let Some(Value::Object(fields)) = self.objects.get_mut(slot) {
+                    fields.insert(field, value);
+                }
+            }
+            Some(waits::Finish::Gone) => {
+                self.objects.remove(slot);
+            }
+            None => {}
+        }
+    }
 }
 
 impl FakeApi {
@@ -150,6 +180,14 @@ impl FakeApi {
                 Some(answer) => store.misanswered.insert(type_name.to_owned(), answer),
                 None => store.misanswered.remove(type_name),
             };
+        }
+    }
+
+    /// How the writes of `type_name` that are waited for (`wait:`) end from now on: ready (the default),
+    /// failed, or never.
+    pub fn end_waits(&self, type_name: &str, end: WaitEnd) {
+        if let Ok(mut store) = self.state.store.lock() {
+            store.wait_ends.insert(type_name.to_owned(), end);
         }
     }
 
@@ -600,28 +638,54 @@ impl State {
                 if kind == OperationKind::Create && deletable && store.objects.contains_key(&slot) {
                     return problem(409, "Conflict", "the object exists already");
                 }
+                // A write the API finishes later shows a pending status until it is done.
+                let end = store.wait_ends.get(type_name).copied().unwrap_or_default();
+                if let Some(wait) = &operation.wait {
+                    if let (Some((field, pending, work)), Value::Object(fields)) =
+                        (waits::status_work(resource, wait, end), &mut object)
+                    {
+                        fields.insert(field, pending);
+                        store.pending.insert(slot.clone(), work);
+                    }
+                }
                 store.objects.insert(slot, object.clone());
                 if operation.empty_answer {
                     return reply(success, None);
                 }
                 reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
             }
-            OperationKind::Read => match store.objects.get(&(type_name.to_owned(), key(&path_values))) {
-                Some(_) if operation.empty_answer => reply(success, None),
-                Some(object) => {
-                    let answer =
-                        reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))));
-                    match store.misanswered.get(type_name) {
-                        Some(misanswer) => misanswer.response(answer),
-                        None => answer,
+            OperationKind::Read => {
+                let slot = (type_name.to_owned(), key(&path_values));
+                store.advance(&slot);
+                match store.objects.get(&slot) {
+                    Some(_) if operation.empty_answer => reply(success, None),
+                    Some(object) => {
+                        let answer = reply(
+                            success,
+                            Some(operation.wrap_answer(self.answered(&store, type_name, resource, object))),
+                        );
+                        match store.misanswered.get(type_name) {
+                            Some(misanswer) => misanswer.response(answer),
+                            None => answer,
+                        }
                     }
+                    None => problem(404, "Not Found", "no such object"),
                 }
-                None => problem(404, "Not Found", "no such object"),
-            },
-            OperationKind::Delete => match store.objects.remove(&(type_name.to_owned(), key(&path_values))) {
-                Some(_) => reply(success, None),
-                None => problem(404, "Not Found", "no such object"),
-            },
+            }
+            OperationKind::Delete => {
+                let slot = (type_name.to_owned(), key(&path_values));
+                if !store.objects.contains_key(&slot) {
+                    return problem(404, "Not Found", "no such object");
+                }
+                // A delete the API finishes later leaves the object readable for a while.
+                if operation.wait.is_some() {
+                    store.pending.entry(slot).or_insert_with(waits::Pending::gone);
+                } else {
+                    store.objects.remove(&slot);
+                    store.pending.remove(&slot);
+                }
+                reply(success, None)
+            }
             OperationKind::List => {
                 let items: Vec<Value> = store
                     .objects

@@ -272,6 +272,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 then: ::std::vec::Vec::new(),
                 body_field: ::core::option::Option::None,
                 answer_field: ::core::option::Option::None,
+                wait: ::core::option::Option::None,
             });
         }
     }

@@ -165,6 +165,7 @@ impl<'d> Inference<'_, 'd> {
             then: Vec::new(),
             body_field,
             answer_field,
+            wait: None,
         }
     }
 }

@@ -20,7 +20,13 @@ mod tests {
     #[test]
     fn every_sample_model_round_trips() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = ["providers/konnect", "providers/infra", "providers/fusionauth", "../tests/fixtures/good/shop"];
+        let dirs = [
+            "providers/konnect",
+            "providers/infra",
+            "providers/fusionauth",
+            "../tests/fixtures/good/shop",
+            "../tests/fixtures/good/jobs",
+        ];
         for dir in dirs {
             let provider = crate::load_provider(&root.join(dir)).unwrap().provider;
             assert_eq!(from_json(&to_json(&provider)).unwrap(), provider, "{dir}");

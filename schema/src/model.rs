@@ -899,6 +899,43 @@ pub struct Operation {
     /// [`Operation::body_field`] is (a list's first element is the object).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_field: Option<String>,
+    /// What the operation waits for once the API has accepted it (an API that answers 202 and finishes
+    /// later): the provider reads the object until it is there, within the operation's time limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<Wait>,
+}
+
+/// How an operation that the API finishes later is waited for: reads of the object, `interval` apart,
+/// until `until` holds, all within the operation's time limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wait {
+    /// What ends the wait.
+    pub until: Until,
+    /// The time between two reads.
+    pub interval: std::time::Duration,
+}
+
+impl Wait {
+    /// The time between reads where the schema does not say.
+    pub const DEFAULT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
+}
+
+/// What ends a [`Wait`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Until {
+    /// An attribute at the object's root (its status) reaches one of `ready`; one of `failed` ends the
+    /// wait with an error.
+    Value {
+        /// The attribute read.
+        attribute: String,
+        /// Values that mean the operation is done.
+        ready: Vec<Value>,
+        /// Values that mean it failed.
+        failed: Vec<Value>,
+    },
+    /// The read answers that the object does not exist (a delete the API finishes later).
+    Gone,
 }
 
 impl Operation {
@@ -1144,6 +1181,7 @@ mod tests {
             then: Vec::new(),
             body_field: body_field.map(str::to_owned),
             answer_field: answer_field.map(str::to_owned),
+            wait: None,
         }
     }
 

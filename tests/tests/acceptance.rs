@@ -12,7 +12,7 @@ use tests::terraform::terraform_or_skip;
 fn providers() -> Vec<schema::LoadedProvider> {
     let root = tests::workspace_root();
     let mut dirs = tests::sample_provider_dirs();
-    for fixture in ["hostile", "keywords", "shop"] {
+    for fixture in ["hostile", "jobs", "keywords", "shop"] {
         dirs.push(root.join("tests/fixtures/good").join(fixture));
     }
     dirs.iter().map(|dir| schema::load_provider(dir).unwrap()).collect()
@@ -52,8 +52,8 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
     let report = runner.run(&|line| println!("{line}")).unwrap();
     println!("{}", report.table());
     assert!(report.passed(), "{:#?}", report.failures());
-    // 11 resources and 2 data sources; each resource's steps ran, and only what cannot apply was left out.
-    assert_eq!(report.subjects.len(), 13, "{}", report.table());
+    // 12 resources and 2 data sources; each resource's steps ran, and only what cannot apply was left out.
+    assert_eq!(report.subjects.len(), 14, "{}", report.table());
     for subject in &report.subjects {
         for result in &subject.steps {
             let not_applicable = matches!(result.outcome, Outcome::NotApplicable { .. });
@@ -62,12 +62,24 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
         }
     }
     // The resources with attributes that change in place were updated; those that force replacement, replaced.
-    for label in ["fusionauth_api_key", "shop_store", "shop_product", "shop_customer", "shop_webhook", "hostile_thing"]
-    {
+    for label in [
+        "fusionauth_api_key",
+        "shop_store",
+        "shop_product",
+        "shop_customer",
+        "shop_webhook",
+        "hostile_thing",
+        "jobs_cluster",
+    ] {
         assert_eq!(outcome(&report, label, Step::Update), &Outcome::Pass, "{label}");
     }
-    for label in ["konnect_integration_instance_auth_credential", "infra_access_key", "shop_discount", "keywords_self"]
-    {
+    for label in [
+        "konnect_integration_instance_auth_credential",
+        "infra_access_key",
+        "shop_discount",
+        "keywords_self",
+        "jobs_cluster",
+    ] {
         assert_eq!(outcome(&report, label, Step::Replace), &Outcome::Pass, "{label}");
     }
     assert_eq!(outcome(&report, "data.shop_store", Step::Read), &Outcome::Pass);

@@ -14,6 +14,7 @@ use super::state::{applied, refreshed};
 use super::timeouts;
 use super::validate;
 use super::value::{self, TfValue};
+use super::wait::Budget;
 
 /// A provider served from its model.
 pub struct Provider {
@@ -334,20 +335,49 @@ impl Provider {
                 response.new_state = Self::encode(&TfValue::Null);
                 return response;
             }
-            match within(limit, kind, rest.call(&self.model, resource, kind, &prior, None)).await {
-                Ok(_) => response.new_state = Self::encode(&TfValue::Null),
+            let budget = Budget::starting(limit);
+            let deleted = within(limit, kind, rest.call(&self.model, resource, kind, &prior, None)).await;
+            // An API that finishes the delete later: the object is read until it is gone.
+            let waited = match (deleted, resource.operations.delete.as_ref().and_then(|delete| delete.wait.as_ref())) {
+                (Ok(_), Some(wait)) => rest.gone(&self.model, resource, wait, &prior, budget).await,
+                (deleted, _) => deleted.map(|_| ()),
+            };
+            match waited {
+                Ok(()) => response.new_state = Self::encode(&TfValue::Null),
                 Err(problem) => response.diagnostics = failed(problem),
             }
             return response;
         }
         let sent = outgoing(&self.model, &resource.schema, &planned, &config);
-        match within(limit, kind, rest.call(&self.model, resource, kind, &sent, Some(&prior))).await {
+        let budget = Budget::starting(limit);
+        let called = within(limit, kind, rest.call(&self.model, resource, kind, &sent, Some(&prior))).await;
+        let settled = |said: &TfValue| {
+            let mut state = applied(&self.model, &resource.schema, &planned, said);
+            timeouts::put(resource, &mut state, planned_timeouts.clone());
+            state
+        };
+        // An API that finishes the create or update later: the object is read until its status says so.
+        let wait = resource.operations.get(kind).and_then(|operation| operation.wait.as_ref());
+        let called = match (called, wait) {
+            (Ok(Some(answer)), Some(wait)) if answer.problems.is_empty() => {
+                match rest.settle(&self.model, resource, (kind, wait), &sent, answer, budget).await {
+                    Ok(answer) => Ok(Some(answer)),
+                    Err(unfinished) => {
+                        // The object exists: a create keeps what identifies it, so the next apply replaces
+                        // it (tainted) rather than making another; an update keeps the prior state.
+                        let identified = settled(&identity(resource, &unfinished.answer.said));
+                        if kind == OperationKind::Create && addressable(resource, &identified) {
+                            response.new_state = Self::encode(&identified);
+                        }
+                        response.diagnostics = failed(unfinished.problem);
+                        return response;
+                    }
+                }
+            }
+            (called, _) => called,
+        };
+        match called {
             Ok(Some(answer)) => {
-                let settled = |said: &TfValue| {
-                    let mut state = applied(&self.model, &resource.schema, &planned, said);
-                    timeouts::put(resource, &mut state, planned_timeouts.clone());
-                    state
-                };
                 let mut state = settled(&answer.said);
                 let mut problems = answer.problems;
                 let encoded = match Self::encode_state(&state, &request.type_name) {

@@ -13,6 +13,7 @@ pub mod state;
 pub mod timeouts;
 pub mod validate;
 pub mod value;
+pub mod wait;
 pub mod walk;
 
 pub use server::{serve, serve_embedded};

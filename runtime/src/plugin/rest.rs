@@ -236,7 +236,7 @@ fn filled(path: &str, params: &[(&str, String)]) -> String {
 /// `object` with the values it does not know yet (unknown or null) taken from an answer, and the values
 /// that address the object in `step`'s path taken from the answer where it has them (the API's identity
 /// of the object wins over the planned one).
-fn completed(object: &TfValue, said: &TfValue, step: &schema::Operation) -> TfValue {
+pub(super) fn completed(object: &TfValue, said: &TfValue, step: &schema::Operation) -> TfValue {
     match (object, said) {
         (TfValue::Map(fields), TfValue::Map(answered)) => {
             let mut fields = fields.clone();

@@ -678,23 +678,68 @@ impl Decoder<'_> {
         };
         for kind in Timeouts::KINDS {
             let Some(value) = entries.get(kind.key()) else { continue };
-            let Some(text) = self.string(value, &format_args!("`timeouts.{}` of {what}", kind.key())) else { continue };
-            match crate::duration::parse(&text) {
-                Ok(duration) if !duration.is_zero() => {
-                    settings.limits.insert(kind, (duration, value.pos));
-                }
-                Ok(_) => self.error(
-                    value.pos,
-                    format!("the {} of {what} cannot take no time", kind.key()),
-                    "write a duration such as `20m`",
-                ),
-                Err(problem) => self.error(value.pos, problem, "write a duration such as `30s`, `20m` or `2h45m`"),
+            if let Some(duration) = self.duration(value, &format!("the {} of {what}", kind.key())) {
+                settings.limits.insert(kind, (duration, value.pos));
             }
         }
         if entries.get("block").is_some() {
             settings.block = Some(self.bool(&entries, "block", &format!("`timeouts` of {what}")));
         }
         settings
+    }
+
+    /// A duration (`30s`, `20m`, `2h45m`) that is more than no time, for `what`.
+    fn duration(&mut self, node: &Node, what: &str) -> Option<std::time::Duration> {
+        let text = self.string(node, &format_args!("{what}"))?;
+        match crate::duration::parse(&text) {
+            Ok(duration) if !duration.is_zero() => Some(duration),
+            Ok(_) => {
+                self.error(node.pos, format!("{what} cannot take no time"), "write a duration such as `20m`");
+                None
+            }
+            Err(problem) => {
+                self.error(node.pos, problem, "write a duration such as `30s`, `20m` or `2h45m`");
+                None
+            }
+        }
+    }
+
+    /// `wait:` of an operation: a status attribute and its values, or `gone: true`.
+    fn wait(&mut self, node: &Node, what: &str) -> Option<Wait> {
+        let what = format!("`wait` of {what}");
+        let entries = self.entries(node, &spec::WAIT, &what)?;
+        let interval = match entries.get("interval") {
+            // A wrong interval is reported; the rest of the wait is still checked.
+            Some(value) => self.duration(value, &format!("the interval of {what}")).unwrap_or(Wait::DEFAULT_INTERVAL),
+            None => Wait::DEFAULT_INTERVAL,
+        };
+        // One value stands for a list of it.
+        let values = |key: &str| match entries.get(key) {
+            Some(Node { value: NodeValue::Seq(items), .. }) => items.iter().map(value).collect(),
+            Some(node) => vec![value(node)],
+            None => Vec::new(),
+        };
+        let until = match (self.bool(&entries, "gone", &what), self.opt_string(&entries, "attribute", &what)) {
+            (true, None) => Until::Gone,
+            (false, Some(attribute)) => Until::Value { attribute, ready: values("ready"), failed: values("failed") },
+            (true, Some(_)) => {
+                self.error(
+                    node.pos,
+                    format!("{what} says both `gone` and `attribute`"),
+                    "a delete waits with `gone: true`; a create or an update names the `attribute` and its `ready` values",
+                );
+                return None;
+            }
+            (false, None) => {
+                self.error(
+                    node.pos,
+                    format!("{what} says neither what to read nor that the object goes"),
+                    "write `attribute: status` with `ready: [...]`, or `gone: true` for a delete",
+                );
+                return None;
+            }
+        };
+        Some(Wait { until, interval })
     }
 
     fn operations(&mut self, node: &Node, resource: &str, schema: &Object, what: &str) -> Operations {
@@ -819,6 +864,7 @@ impl Decoder<'_> {
                 Some(node) => self.choice(node, "unset rule", &Unset::ALL).unwrap_or(Unset::Omit),
                 None => Unset::default_for(method),
             },
+            wait: entries.get("wait").and_then(|node| self.wait(node, &what)),
         })
     }
 }

@@ -347,6 +347,32 @@ pub static OPERATION: MapSpec = MapSpec {
             Shape::List(&Shape::Map(&OPERATION)),
             "Further calls that complete this step, in order, for an API that takes or answers some of an object's values only at another path (`PUT /bundles/{bundle_id}/visibility` after the create): each is made with the object as the calls before it left it (the new object's ID included), and their answers are merged.",
         ),
+        key(
+            "wait",
+            Shape::Map(&WAIT),
+            "What the operation waits for once the API accepts it, for an API that finishes it later: a status attribute reaching a ready value (create, update), or the object gone (delete).",
+        ),
+    ],
+};
+
+/// `wait:` of an operation.
+pub static WAIT: MapSpec = MapSpec {
+    name: "wait",
+    doc: "What an operation the API finishes later waits for (an API that answers 202 and carries on): the provider reads the object every `interval` until it is done, within the operation's time limit.",
+    keys: &[
+        key(
+            "attribute",
+            Shape::String,
+            "A create or an update: the read-only attribute at the object's root that says how far it is (its status).",
+        ),
+        key("ready", Shape::List(&Shape::Any), "Values of `attribute` that mean the operation is done."),
+        key(
+            "failed",
+            Shape::List(&Shape::Any),
+            "Values of `attribute` that mean it failed: the apply stops with an error (a created object stays in state, tainted, so the next apply replaces it).",
+        ),
+        key("gone", Shape::Bool, "A delete: wait until the read answers that the object does not exist."),
+        key("interval", Shape::String, "The time between two reads, as a duration (default 5s)."),
     ],
 };
 

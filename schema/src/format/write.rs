@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::model::{
     Attribute, Auth, Mode, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Provider, PulumiPackage,
-    Resource, Timeouts, Type, Unset, Validator, Value,
+    Resource, Timeouts, Type, Unset, Until, Validator, Value, Wait,
 };
 
 /// A model the format cannot express.
@@ -253,6 +253,9 @@ impl Writer<'_> {
             let rule = Unset::ALL.iter().find(|(_, unset)| *unset == operation.unset).map_or("omit", |(name, _)| name);
             entries.push(("unset".to_owned(), text(rule)));
         }
+        if let Some(wait) = &operation.wait {
+            entries.push(("wait".to_owned(), wait_yaml(wait)));
+        }
         Yaml::Map(entries)
     }
 
@@ -429,6 +432,25 @@ fn float_text(value: f64) -> String {
     }
 }
 
+/// `wait:` of an operation, its default interval left out.
+fn wait_yaml(wait: &Wait) -> Yaml {
+    let mut entries = Vec::new();
+    match &wait.until {
+        Until::Value { attribute, ready, failed } => {
+            entries.push(("attribute".to_owned(), text(attribute)));
+            entries.push(("ready".to_owned(), Yaml::Seq(ready.iter().map(value_yaml).collect())));
+            if !failed.is_empty() {
+                entries.push(("failed".to_owned(), Yaml::Seq(failed.iter().map(value_yaml).collect())));
+            }
+        }
+        Until::Gone => entries.push(("gone".to_owned(), Yaml::Plain("true".to_owned()))),
+    }
+    if wait.interval != Wait::DEFAULT_INTERVAL {
+        entries.push(("interval".to_owned(), text(&crate::duration::format(wait.interval))));
+    }
+    Yaml::Map(entries)
+}
+
 fn value_yaml(value: &Value) -> Yaml {
     match value {
         Value::Null => Yaml::Plain("null".to_owned()),
@@ -580,7 +602,8 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let dirs = ["schema/providers/konnect", "schema/providers/infra", "schema/providers/fusionauth"]
             .into_iter()
-            .chain(["tests/fixtures/good/shop", "tests/fixtures/good/keywords", "tests/fixtures/good/hostile"]);
+            .chain(["tests/fixtures/good/shop", "tests/fixtures/good/keywords", "tests/fixtures/good/hostile"])
+            .chain(["tests/fixtures/good/jobs"]);
         for dir in dirs {
             let loaded = crate::load_provider(&root.join(dir)).unwrap();
             let yaml = provider_yaml(&loaded.provider).unwrap();

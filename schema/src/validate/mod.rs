@@ -232,6 +232,9 @@ impl Checker<'_> {
             if main {
                 rules::operation(self, &op, kind, operation, resource);
             }
+            if let Some(wait) = &operation.wait {
+                rules::wait(self, &join(&op, &["wait"]), kind, wait, resource, main);
+            }
             for param in &operation.path_params {
                 if !attributes.contains_key(&param.attribute) {
                     let hint = match did_you_mean(&param.attribute, attributes.keys().map(String::as_str)) {

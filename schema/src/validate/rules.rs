@@ -193,6 +193,91 @@ pub(super) fn operation(
 }
 
 /// A default the attribute's own validators refuse.
+/// An operation's `wait`: on a main create, update or delete of a resource that can read its object; a
+/// create or an update reads a read-only primitive attribute at the root, whose ready and failed values fit
+/// its type and differ; a delete waits for the object to be gone.
+pub(super) fn wait(
+    checker: &mut Checker<'_>,
+    at: &[&str],
+    kind: OperationKind,
+    wait: &Wait,
+    resource: &Resource,
+    main: bool,
+) {
+    if !main {
+        checker.issue(at.to_vec(), "a further step cannot wait", "put `wait` on the operation the step belongs to");
+        return;
+    }
+    if matches!(kind, OperationKind::Read | OperationKind::List) {
+        checker.issue(
+            at.to_vec(),
+            format!("a {} does not wait", kind.key()),
+            "only a create, an update or a delete waits for the API to finish: remove `wait`",
+        );
+        return;
+    }
+    if resource.operations.read.is_none() {
+        checker.issue(
+            at.to_vec(),
+            format!("the {} waits by reading the object, but there is no `read` operation", kind.key()),
+            "add a `read` operation, or remove `wait`",
+        );
+    }
+    match (&wait.until, kind) {
+        (Until::Gone, OperationKind::Delete) => {}
+        (Until::Gone, _) => checker.issue(
+            join(at, &["gone"]),
+            format!("a {} cannot wait for the object to be gone", kind.key()),
+            "name the `attribute` that says how far the object is, and its `ready` values",
+        ),
+        (Until::Value { .. }, OperationKind::Delete) => checker.issue(
+            join(at, &["attribute"]),
+            "a delete waits until the object is gone, not for a value",
+            "write `gone: true` instead of `attribute`, `ready` and `failed`",
+        ),
+        (Until::Value { attribute, ready, failed }, _) => {
+            let attributes = &resource.schema.attributes;
+            let Some(found) = attributes.get(attribute) else {
+                checker.unknown_attribute(join(at, &["attribute"]), attribute, attributes, "`wait`");
+                return;
+            };
+            let primitive = matches!(found.ty, Type::String | Type::Int64 | Type::Float64 | Type::Number | Type::Bool);
+            if found.mode != Mode::ReadOnly || !primitive {
+                checker.issue(
+                    join(at, &["attribute"]),
+                    format!("`wait` reads `{attribute}`, which is not a read-only string, number or bool"),
+                    "wait on the attribute only the API sets that says how far the object is (its status)",
+                );
+                return;
+            }
+            if ready.is_empty() {
+                checker.issue(
+                    at.to_vec(),
+                    format!("`wait` names no value of `{attribute}` that means the {} is done", kind.key()),
+                    "list them: `ready: [running]`",
+                );
+            }
+            for (key, values) in [("ready", ready), ("failed", failed)] {
+                for (index, value) in values.iter().enumerate() {
+                    if let Err(problem) = checker.check_value(value, &found.ty) {
+                        checker.issue(
+                            join(at, &[key, &index.to_string()]),
+                            format!("`{key}` value of `{attribute}` does not fit its type: {problem}"),
+                            "write values of the attribute's type (quote strings)",
+                        );
+                    } else if key == "failed" && ready.contains(value) {
+                        checker.issue(
+                            join(at, &[key, &index.to_string()]),
+                            format!("`wait` lists {} as both ready and failed", super::describe(value)),
+                            "keep it in one of the two lists",
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
     let Some(default) = &attribute.default else { return };
     for validator in &attribute.validators {
