@@ -687,10 +687,12 @@ impl State {
                 reply(success, None)
             }
             OperationKind::List => {
+                // The objects of the type below the path's parameters (a store's customers).
+                let below = |object: &Value| path_values.iter().all(|(field, value)| object.get(field) == Some(value));
                 let items: Vec<Value> = store
                     .objects
                     .iter()
-                    .filter(|((kind, _), _)| kind == type_name)
+                    .filter(|((kind, _), object)| kind == type_name && below(object))
                     .map(|(_, object)| self.answered(&store, type_name, resource, object))
                     .collect();
                 reply(success, Some(Value::Array(items)))

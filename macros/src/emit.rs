@@ -273,6 +273,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 body_field: ::core::option::Option::None,
                 answer_field: ::core::option::Option::None,
                 wait: ::core::option::Option::None,
+                adopt: ::core::option::Option::None,
             });
         }
     }

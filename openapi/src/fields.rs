@@ -363,6 +363,12 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
             shape: property.clone(),
             ..Field::default()
         });
+        // An answer whose field has another shape than the request's (a commit's `tree` sent as a SHA,
+        // answered as an object) does not answer what was sent: the attribute keeps the request's shape
+        // and counts as never answered.
+        if answer && (field.in_create || field.in_update) && !same_kind(&field.shape, property) {
+            continue;
+        }
         // A request and an answer that give one attribute different field names (`tag_key` renamed
         // `key`, and answered as `key`): the request's names what is sent, the answer's what is read.
         if answer && field.api_name != *api_name && (field.in_create || field.in_update) {
@@ -394,6 +400,19 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
             field.parts.push((property.clone(), seen));
         }
     }
+}
+
+/// Whether an answer's shape can hold what a request's sends: both scalars of one kind (numbers of either
+/// kind alike), or both structured (objects, lists, maps, one-ofs); a shape of no type holds any.
+fn same_kind(one: &Shape, other: &Shape) -> bool {
+    let scalar = |shape: &Shape| match shape.kind {
+        Kind::String => Some(0),
+        Kind::Integer | Kind::Number => Some(1),
+        Kind::Boolean => Some(2),
+        _ => None,
+    };
+    let untyped = |shape: &Shape| matches!(shape.kind, Kind::Any | Kind::Recursive(_));
+    untyped(one) || untyped(other) || scalar(one) == scalar(other)
 }
 
 impl Members {

@@ -354,10 +354,15 @@ impl<'d> Inference<'_, 'd> {
         if ignored(&param.shape) {
             return;
         }
-        let name = bound_attribute(api_name, param, &|name| fields.contains_key(name), resource);
-        if name != param_attribute(api_name, &param.shape) && self.bound.insert(api_name.to_owned()) {
-            self.report
-                .push(format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"));
+        let name = bound_attribute(api_name, param, &|name| holds(fields, name), resource);
+        let own = param_attribute(api_name, &param.shape);
+        // A parameter set aside from a field of another shape has no API field of its own.
+        let aside = name != own && holds(fields, &own) == Some(Holds::Structured);
+        if name != own && self.bound.insert(api_name.to_owned()) {
+            self.report.push(match aside {
+                true => format!("parameter `{api_name}` is attribute `{name}`: the answer's `{own}` is not text"),
+                false => format!("path parameter `{{{api_name}}}` is the object's `{name}`, which the answer carries"),
+            });
         }
         let force_new = param.shape.flag("x-speakeasy-param-force-new");
         if let Some(field) = fields.get_mut(&name) {
@@ -388,7 +393,7 @@ impl<'d> Inference<'_, 'd> {
             }
             None => {
                 let field = Field {
-                    api_name: api_name.to_owned(),
+                    api_name: if aside { name.clone() } else { api_name.to_owned() },
                     shape: param.shape.clone(),
                     in_create: true,
                     param: Some(param.description.clone()),
@@ -482,18 +487,85 @@ pub(crate) fn param_attribute(api_name: &str, shape: &Shape) -> String {
 /// (`{pool_name}` is `name`, `{variable_key}` is `key`), or, where the parameter is called after the item
 /// (`/instances/{instance}`), its `name`, else its `id`, where the object has one. (A data source's
 /// parameters are its inputs: `{owner_name}` stays an attribute of its own.)
-pub(crate) fn bound_attribute(api_name: &str, param: &Parameter, has: &dyn Fn(&str) -> bool, resource: bool) -> String {
+///
+/// `holds` says what the attribute of a name holds, if there is one ([`Holds`]). A path parameter whose
+/// own name is taken by a field it cannot fill (the answer's `owner` object beside the `{owner}` login)
+/// gets an attribute of its own beside it: `owner_name` (`_id` for a number).
+pub(crate) fn bound_attribute(
+    api_name: &str,
+    param: &Parameter,
+    holds: &dyn Fn(&str) -> Option<Holds>,
+    resource: bool,
+) -> String {
     let name = param_attribute(api_name, &param.shape);
     let explicit = param.shape.name_override.is_some() || param.shape.extension("x-speakeasy-match").is_some();
-    if explicit || has(&name) || !param.last {
-        return name;
+    match holds(&name) {
+        _ if explicit => return name,
+        // A query parameter goes by its own name, which the request needs.
+        Some(held) if held.takes_parameters() || !param.in_path => return name,
+        Some(_) => {
+            let suffix = if Holds::of(&param.shape) == Holds::Number { "id" } else { "name" };
+            let aside = (1..).map(|n| if n == 1 { format!("{name}_{suffix}") } else { format!("{name}_{suffix}{n}") });
+            return aside
+                .into_iter()
+                .find(|candidate| holds(candidate).is_none_or(Holds::takes_parameters))
+                .unwrap_or(name);
+        }
+        None if !param.last => return name,
+        None => {}
     }
     let words: Vec<&str> = name.split('_').collect();
     let shorter = (1..words.len()).map(|skip| words[skip..].join("_"));
     let named_after_item = resource && param.item.as_deref() == Some(name.as_str());
     let item = named_after_item.then(|| ["name".to_owned(), "id".to_owned()]).into_iter().flatten();
-    let mut candidates = shorter.filter(|candidate| resource || candidate == "id").chain(item);
-    candidates.find(|candidate| has(candidate)).unwrap_or(name)
+    let candidates: Vec<String> = shorter.filter(|candidate| resource || candidate == "id").chain(item).collect();
+    // A field of the parameter's own kind first (`{gpg_key_id}`, an integer, is the key's `id`, not its
+    // text `key_id`), else any a parameter can fill.
+    let kind = Holds::of(&param.shape);
+    let suits = |candidate: &&String| holds(candidate).is_some_and(|held| held.suits(kind));
+    let fills = |candidate: &&String| holds(candidate).is_some_and(Holds::takes_parameters);
+    candidates.iter().find(suits).or_else(|| candidates.iter().find(fills)).cloned().unwrap_or(name)
+}
+
+/// What a field holds, as far as a parameter is concerned: parameters are text, numbers or bools, and
+/// cannot stand for an object or a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    Text,
+    Number,
+    Bool,
+    /// No type: anything.
+    Any,
+    /// An object, a list, a map or a one-of.
+    Structured,
+}
+
+impl Holds {
+    /// What a shape holds.
+    pub(crate) fn of(shape: &Shape) -> Holds {
+        match shape.kind {
+            Kind::String => Holds::Text,
+            Kind::Integer | Kind::Number => Holds::Number,
+            Kind::Boolean => Holds::Bool,
+            Kind::Any | Kind::Recursive(_) => Holds::Any,
+            _ => Holds::Structured,
+        }
+    }
+
+    /// Whether a parameter's value can fill it.
+    pub(crate) fn takes_parameters(self) -> bool {
+        self != Holds::Structured
+    }
+
+    /// Whether it holds a parameter of `kind` as that kind.
+    fn suits(self, kind: Holds) -> bool {
+        self.takes_parameters() && (self == kind || self == Holds::Any || kind == Holds::Any)
+    }
+}
+
+/// What `fields` has under `name`, if anything.
+pub(crate) fn holds(fields: &IndexMap<String, Field>, name: &str) -> Option<Holds> {
+    fields.get(name).map(|field| Holds::of(&field.shape))
 }
 
 /// The `application/json` (or first JSON-like) media type of a `content` map, with its schema.

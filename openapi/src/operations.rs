@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::entities::{Entity, Role};
 use crate::fields::{Field, sent_fields};
-use crate::infer::{Inference, bound_attribute};
+use crate::infer::{Inference, bound_attribute, holds};
 use schema::model::{Method, Object, Operation, OperationKind, Operations, PathParam, Unset};
 
 impl<'d> Inference<'_, 'd> {
@@ -77,7 +77,7 @@ impl<'d> Inference<'_, 'd> {
         let mut path_params = Vec::new();
         let mut query = Vec::new();
         for (param_name, param) in self.parameters(api) {
-            let attribute = bound_attribute(&param_name, &param, &|name| fields.contains_key(name), !data_source);
+            let attribute = bound_attribute(&param_name, &param, &|name| holds(fields, name), !data_source);
             if !schema.attributes.contains_key(&attribute) {
                 continue;
             }
@@ -166,6 +166,7 @@ impl<'d> Inference<'_, 'd> {
             body_field,
             answer_field,
             wait: None,
+            adopt: None,
         }
     }
 }

@@ -903,6 +903,19 @@ pub struct Operation {
     /// later): the provider reads the object until it is there, within the operation's time limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait: Option<Wait>,
+    /// How a create finds what it made when its answer was lost (a 500 or a dropped connection after the
+    /// API may have acted) and it cannot be repeated safely: the attributes whose configured values pick
+    /// the object out of the resource's `list` operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopt: Option<Adopt>,
+}
+
+/// What identifies a created object among those the resource's `list` operation answers: the values of
+/// some configured attributes, compared as the API holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adopt {
+    /// The attributes compared.
+    pub matching: Vec<String>,
 }
 
 /// How an operation that the API finishes later is waited for: reads of the object, `interval` apart,
@@ -1182,6 +1195,7 @@ mod tests {
             body_field: body_field.map(str::to_owned),
             answer_field: answer_field.map(str::to_owned),
             wait: None,
+            adopt: None,
         }
     }
 

@@ -244,11 +244,18 @@ fn answers_of_every_shape_import_and_pass_acceptance() {
         data.ty
     );
     assert_eq!(resources["answers_group"].schema.attributes["id"].ty, schema::model::Type::Number);
+    let commit = &resources["answers_commit"];
+    let create = commit.operations.create.as_ref().unwrap();
+    assert_eq!(create.path_params[0].attribute, "owner_name", "`{{owner}}` is text, the answer's `owner` an object");
+    assert!(commit.schema.attributes["owner"].mode == schema::model::Mode::ReadOnly);
+    let tree = &commit.schema.attributes["tree"];
+    assert_eq!(tree.ty, schema::model::Type::String, "the tree is sent as a SHA");
+    assert!(tree.not_returned, "the answer's `tree` is an object, not the SHA that was sent");
     let folders = tempfile::tempdir().unwrap();
     let loaded = openapi::write_folder(&imported, &folders.path().join("answers")).unwrap();
     let Some(report) = acceptance(loaded, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
-    assert_eq!(report.subjects.len(), 8, "4 resources, 4 data sources");
+    assert_eq!(report.subjects.len(), 10, "5 resources, 5 data sources");
 }
 
 /// An API that updates in bulk (`PUT /teams` with `{"teams": [...]}`, each object naming itself in the

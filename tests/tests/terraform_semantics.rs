@@ -568,6 +568,34 @@ fn writes_whose_answers_are_lost_are_retried_with_their_idempotency_key() {
     assert_eq!(api.object_count(), 0);
 }
 
+/// 30% of the writes the API carries out lose their answer (500). Customers have no idempotency key, so
+/// no create is sent twice; each declares how to find what it made (`adopt: {match: [name]}`), so after a
+/// lost answer the provider lists the store's customers and takes the one with its name, with a warning:
+/// every customer the API holds is in state, once.
+#[test]
+fn creates_whose_answers_are_lost_adopt_what_the_api_made() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let served = faulty(Faults { commit_then_fail: 0.3, ..Faults::default() });
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let customers = "resource \"shop_customer\" \"many\" {\n  count         = 100\n  store_id      = shop_store.main.id\n  name          = \"customer ${count.index}\"\n  password      = \"pw-${count.index}\"\n  email_contact = { address = \"c${count.index}@example.com\" }\n}\n";
+    configure(work, &api.url, customers);
+    let output = apply(&terraform, work, "102 added, 0 changed, 0 destroyed");
+    assert!(api.faults_injected() >= 15, "only {} answers were lost", api.faults_injected());
+    let flat = output.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("the API had created the object all the same: the one it lists with name ="), "{output}");
+    assert_eq!(
+        api.objects("shop_customer").len(),
+        100,
+        "a customer the API holds is missing from the state, or doubled"
+    );
+    let listed = run(&terraform, work, &["state", "list"]);
+    assert_eq!(listed.lines().filter(|line| line.starts_with("shop_customer.")).count(), 100, "{listed}");
+    run(&terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+    assert_eq!(api.object_count(), 0);
+}
+
 #[test]
 fn a_create_without_an_idempotency_key_is_not_repeated_after_a_lost_answer() {
     let Some(terraform) = terraform_or_skip() else { return };

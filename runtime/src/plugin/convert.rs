@@ -233,7 +233,8 @@ fn object_from_api(
         unfold(provider, object, group, &mut fields);
     }
     let mut said = BTreeMap::new();
-    for (name, attribute) in &object.attributes {
+    // What the API never answers is not read: a field of that name is something else (or a mask).
+    for (name, attribute) in object.attributes.iter().filter(|(_, attribute)| !attribute.not_returned) {
         let Some(item) = fields.get(attribute.answered_as()) else { continue };
         if attribute.json {
             let text = if item.is_null() { TfValue::Null } else { TfValue::String(item.to_string()) };
@@ -467,6 +468,30 @@ resources:
             serde_json::json!({"integration_instance_id": "i"}),
             "a full representation leaves the variant out"
         );
+    }
+
+    #[test]
+    fn what_the_api_never_answers_is_not_read_from_a_field_of_its_name() {
+        let yaml = r#"
+name: acme
+resources:
+  commit:
+    attributes:
+      id: {type: string, read_only: true}
+      tree: {type: string, required: true, requires_replacement: true, not_returned: true}
+    operations:
+      create: {method: POST, path: /commits}
+      read: {method: GET, path: "/commits/{id}"}
+      delete: {method: DELETE, path: "/commits/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let object = &provider.resources["acme_commit"].schema;
+        let answer = serde_json::json!({"id": "c1", "tree": {"sha": "t1"}});
+        let mut problems = Vec::new();
+        let said = from_api(&provider, object, &answer, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(said.field("tree"), None, "the answer's `tree` is another thing than the SHA sent");
+        assert_eq!(said.field("id"), Some(&TfValue::String("c1".into())));
     }
 
     #[test]

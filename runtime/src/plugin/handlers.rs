@@ -390,6 +390,9 @@ impl Provider {
                         Self::encode(&state)
                     }
                 };
+                let noted =
+                    answer.notes.iter().map(|note| warning(format!("{} of {}", kind.key(), request.type_name), note));
+                response.diagnostics.extend(noted);
                 if problems.is_empty() {
                     response.new_state = encoded;
                 } else {

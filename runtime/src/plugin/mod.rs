@@ -2,6 +2,7 @@
 //! sees it, values in their msgpack encoding, planning from the schema, and the plugin process that serves
 //! them.
 
+pub mod adopt;
 pub mod convert;
 pub mod handlers;
 pub mod plan;

@@ -18,6 +18,8 @@ pub struct Answer {
     pub said: TfValue,
     /// Fields that did not fit their type, or why there was no object to read.
     pub problems: Vec<String>,
+    /// What the user should know although all went well (an object adopted after a lost answer).
+    pub notes: Vec<String>,
 }
 
 /// A configured connection to the provider's API.
@@ -105,6 +107,41 @@ impl Rest {
         Ok(answer)
     }
 
+    /// The objects the resource's `list` operation answers (its first page), as JSON: the answer itself
+    /// where it is a list, else the list in its `answer_field`, else the one list the answer holds (an
+    /// envelope such as `{"items": [...], "next": ...}`). The path is filled from `object`.
+    pub(super) async fn list(&self, resource: &Resource, object: &TfValue) -> Result<Vec<serde_json::Value>, String> {
+        let operation = resource.operations.list.as_ref().ok_or("the schema gives no list operation")?;
+        let (path_params, query) = address(&resource.schema, operation, object)?;
+        let request = Request {
+            method: method(operation.method),
+            path: &operation.path,
+            path_params,
+            query,
+            body: None,
+            documented_errors: &[],
+            idempotency_key: None,
+        };
+        let response = self.transport.send::<Undocumented>(&request).await.map_err(|error| error.to_string())?;
+        let asked = format!("{} {}", operation.method.as_str(), filled(&operation.path, &request.path_params));
+        let json: serde_json::Value = serde_json::from_slice(&response.body)
+            .map_err(|error| format!("{asked} answered {}: the answer is not JSON: {error}", response.status))?;
+        let listed = match (&json, operation.answer_field.as_deref()) {
+            (serde_json::Value::Array(items), _) => Some(items),
+            (_, Some(field)) => {
+                field.split('.').try_fold(&json, |level, name| level.get(name)).and_then(|value| value.as_array())
+            }
+            (serde_json::Value::Object(fields), None) => {
+                let mut lists = fields.values().filter_map(serde_json::Value::as_array);
+                lists.next().filter(|_| lists.next().is_none())
+            }
+            _ => None,
+        };
+        listed
+            .cloned()
+            .ok_or_else(|| format!("{asked} answered {}: the answer holds no list of objects", response.status))
+    }
+
     /// Makes one call of `operation` (a step of `kind`).
     async fn call_one(
         &self,
@@ -116,25 +153,7 @@ impl Rest {
         prior: Option<&TfValue>,
     ) -> Result<Option<Answer>, String> {
         let schema = &resource.schema;
-        let mut path_params = Vec::new();
-        for param in &operation.path_params {
-            let value = object
-                .field(&param.attribute)
-                .and_then(param_text)
-                .ok_or_else(|| format!("`{}` is not known, so the object cannot be addressed", param.attribute))?;
-            path_params.push((param.name.as_str(), value));
-        }
-        let mut query = Vec::new();
-        for name in &operation.query {
-            let Some(attribute) = schema.attributes.get(name) else { continue };
-            match object.field(name) {
-                Some(TfValue::List(items)) => {
-                    query.extend(items.iter().filter_map(param_text).map(|text| (attribute.api_name.as_str(), text)))
-                }
-                Some(value) => query.extend(param_text(value).map(|text| (attribute.api_name.as_str(), text))),
-                None => {}
-            }
-        }
+        let (path_params, query) = address(schema, operation, object)?;
         let body = operation.body.as_ref().map(|names| {
             let removals = match (kind, prior) {
                 (OperationKind::Update, Some(prior)) => Some(Removals { prior, unset: operation.unset }),
@@ -171,6 +190,11 @@ impl Rest {
                     || matches!(error, Error::Timeout { .. } | Error::Transport { .. });
                 let repeatable = request.method.is_idempotent() || request.idempotency_key.is_some();
                 let mut message = error.to_string();
+                if let (OperationKind::Create, true, false, Some(adopt)) =
+                    (kind, answer_lost, repeatable, operation.adopt.as_ref())
+                {
+                    return self.adopt(provider, resource, adopt, object, message).await.map(Some);
+                }
                 if kind == OperationKind::Create && answer_lost && !repeatable {
                     message.push_str(
                         "; the API may have created the object all the same: if it did, `terraform import` it \
@@ -222,12 +246,41 @@ impl Rest {
         let asked = format!("{} {}", operation.method.as_str(), filled(&operation.path, &request.path_params));
         let problems =
             problems.into_iter().map(|problem| format!("{asked} answered {}: {problem}", response.status)).collect();
-        Ok(Some(Answer { said, problems }))
+        Ok(Some(Answer { said, problems, notes: Vec::new() }))
     }
 }
 
+/// The path parameters and query parameters of `operation` from `object`'s attributes: an error where a
+/// path parameter's attribute is not known.
+pub(super) fn address<'o>(
+    schema: &'o Object,
+    operation: &'o schema::Operation,
+    object: &TfValue,
+) -> Result<(Vec<(&'o str, String)>, Vec<(&'o str, String)>), String> {
+    let mut path_params = Vec::new();
+    for param in &operation.path_params {
+        let value = object
+            .field(&param.attribute)
+            .and_then(param_text)
+            .ok_or_else(|| format!("`{}` is not known, so the object cannot be addressed", param.attribute))?;
+        path_params.push((param.name.as_str(), value));
+    }
+    let mut query = Vec::new();
+    for name in &operation.query {
+        let Some(attribute) = schema.attributes.get(name) else { continue };
+        match object.field(name) {
+            Some(TfValue::List(items)) => {
+                query.extend(items.iter().filter_map(param_text).map(|text| (attribute.api_name.as_str(), text)))
+            }
+            Some(value) => query.extend(param_text(value).map(|text| (attribute.api_name.as_str(), text))),
+            None => {}
+        }
+    }
+    Ok((path_params, query))
+}
+
 /// A path template with its parameters' values in place (`/things/{id}` as `/things/t1`).
-fn filled(path: &str, params: &[(&str, String)]) -> String {
+pub(super) fn filled(path: &str, params: &[(&str, String)]) -> String {
     schema::template::expand(path, |name| {
         params.iter().find(|(param, _)| *param == name).map(|(_, value)| value.clone())
     })

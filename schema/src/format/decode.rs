@@ -865,6 +865,11 @@ impl Decoder<'_> {
                 None => Unset::default_for(method),
             },
             wait: entries.get("wait").and_then(|node| self.wait(node, &what)),
+            adopt: entries.get("adopt").and_then(|node| {
+                let what = format!("`adopt` of {what}");
+                let entries = self.entries(node, &spec::ADOPT, &what)?;
+                Some(Adopt { matching: self.string_list(entries.get("match")?, "`match`") })
+            }),
         })
     }
 }

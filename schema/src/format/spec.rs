@@ -352,6 +352,11 @@ pub static OPERATION: MapSpec = MapSpec {
             Shape::Map(&WAIT),
             "What the operation waits for once the API accepts it, for an API that finishes it later: a status attribute reaching a ready value (create, update), or the object gone (delete).",
         ),
+        key(
+            "adopt",
+            Shape::Map(&ADOPT),
+            "A create without an idempotency key: how to find the object it made when its answer was lost, by listing (`{match: [name]}`).",
+        ),
     ],
 };
 
@@ -374,6 +379,17 @@ pub static WAIT: MapSpec = MapSpec {
         key("gone", Shape::Bool, "A delete: wait until the read answers that the object does not exist."),
         key("interval", Shape::String, "The time between two reads, as a duration (default 5s)."),
     ],
+};
+
+/// `adopt:` of a create.
+pub static ADOPT: MapSpec = MapSpec {
+    name: "adopt",
+    doc: "How a create that cannot be repeated safely (no `idempotency_key`) finds what it made when its answer was lost: the provider lists the objects with the resource's `list` operation and takes the one whose `match` attributes equal the configuration's.",
+    keys: &[required(
+        "match",
+        Shape::List(&Shape::String),
+        "Configurable attributes whose values tell the object apart (a name, an email).",
+    )],
 };
 
 /// An attribute.

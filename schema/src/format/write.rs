@@ -256,6 +256,10 @@ impl Writer<'_> {
         if let Some(wait) = &operation.wait {
             entries.push(("wait".to_owned(), wait_yaml(wait)));
         }
+        if let Some(adopt) = &operation.adopt {
+            let matching = Yaml::Seq(adopt.matching.iter().map(|name| text(name)).collect());
+            entries.push(("adopt".to_owned(), Yaml::Map(vec![("match".to_owned(), matching)])));
+        }
         Yaml::Map(entries)
     }
 

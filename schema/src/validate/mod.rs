@@ -235,6 +235,9 @@ impl Checker<'_> {
             if let Some(wait) = &operation.wait {
                 rules::wait(self, &join(&op, &["wait"]), kind, wait, resource, main);
             }
+            if let Some(adopt) = &operation.adopt {
+                rules::adopt(self, &join(&op, &["adopt"]), kind, adopt, resource, main);
+            }
             for param in &operation.path_params {
                 if !attributes.contains_key(&param.attribute) {
                     let hint = match did_you_mean(&param.attribute, attributes.keys().map(String::as_str)) {

@@ -278,6 +278,48 @@ pub(super) fn wait(
     }
 }
 
+/// A create's `adopt`: on a main create of a resource with a `list` operation, matching on configurable
+/// attributes.
+pub(super) fn adopt(
+    checker: &mut Checker<'_>,
+    at: &[&str],
+    kind: OperationKind,
+    adopt: &Adopt,
+    resource: &Resource,
+    main: bool,
+) {
+    if kind != OperationKind::Create || !main {
+        checker.issue(at.to_vec(), "only a create adopts what it made", "remove `adopt`");
+        return;
+    }
+    if resource.operations.list.is_none() {
+        checker.issue(
+            at.to_vec(),
+            "`adopt` finds the object by listing, but there is no `list` operation",
+            "add `list: {method: GET, path: ...}` under `operations`",
+        );
+    }
+    if adopt.matching.is_empty() {
+        checker.issue(at.to_vec(), "`adopt` matches on no attribute", "name the attributes that tell objects apart");
+    }
+    let attributes = &resource.schema.attributes;
+    for (index, name) in adopt.matching.iter().enumerate() {
+        let index = index.to_string();
+        let at = join(at, &["match", &index]);
+        match attributes.get(name) {
+            None => checker.unknown_attribute(at, name, attributes, "`adopt`"),
+            Some(attribute) if !attribute.mode.is_configurable() || attribute.write_only || attribute.not_returned => {
+                checker.issue(
+                    at,
+                    format!("`adopt` matches on `{name}`, which the configuration does not give the API to hold"),
+                    "match on configurable attributes the API answers (a name, an email)",
+                )
+            }
+            Some(_) => {}
+        }
+    }
+}
+
 pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
     let Some(default) = &attribute.default else { return };
     for validator in &attribute.validators {

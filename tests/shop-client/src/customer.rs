@@ -244,4 +244,26 @@ impl<'c> Operations<'c> {
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())
     }
+    /// list the object.
+    ///
+    /// `GET /stores/{store_id}/customers`
+    pub async fn list(
+        &self,
+        store_id: &str,
+    ) -> crate::Result<::std::vec::Vec<Customer>> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Get,
+            path: "/stores/{store_id}/customers",
+            path_params: ::std::vec![("store_id", store_id.to_string())],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .models(Customer::from_json)
+    }
 }
