@@ -250,13 +250,16 @@ impl Rest {
     }
 }
 
+/// Parameters of a request by name, with their text.
+type Params<'o> = Vec<(&'o str, String)>;
+
 /// The path parameters and query parameters of `operation` from `object`'s attributes: an error where a
 /// path parameter's attribute is not known.
 pub(super) fn address<'o>(
     schema: &'o Object,
     operation: &'o schema::Operation,
     object: &TfValue,
-) -> Result<(Vec<(&'o str, String)>, Vec<(&'o str, String)>), String> {
+) -> Result<(Params<'o>, Params<'o>), String> {
     let mut path_params = Vec::new();
     for param in &operation.path_params {
         let value = object
