@@ -6,6 +6,7 @@
 
 pub mod acceptance;
 pub mod client;
+pub mod diff;
 pub mod docs;
 pub mod examples;
 pub mod import;

@@ -31,6 +31,9 @@ enum Command {
     /// the fake API (create, update, replace, import, re-create, destroy; data sources read what a
     /// resource created). Exit 1 on any failure.
     Acceptance(AcceptanceArgs),
+    /// Every change from one version of a provider to another that a Terraform user would see, each
+    /// classed as breaking or not (the rules are in the README). Exit 1 when any change is breaking.
+    Diff(DiffArgs),
     /// Import a provider from another description of the API.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -105,6 +108,22 @@ struct Paths {
     provider: Vec<String>,
 }
 
+/// `codegen diff`.
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// The old version: a provider folder, or `REVISION:FOLDER` for the folder at a git revision
+    /// (`v1.2.0:schema/providers/shop`)
+    old: String,
+    /// The new version, written the same way
+    new: String,
+    /// Print the changes as JSON
+    #[arg(long, conflicts_with = "changelog")]
+    json: bool,
+    /// Print the changes as a CHANGELOG.md fragment
+    #[arg(long)]
+    changelog: bool,
+}
+
 impl Paths {
     fn config(self) -> Config {
         let mut config = Config::new(project_root());
@@ -148,6 +167,7 @@ fn main() -> ExitCode {
         Command::Validate { paths } => validate(&paths),
         Command::Docs(args) => docs(*args),
         Command::Acceptance(args) => acceptance(args),
+        Command::Diff(args) => diff(&args),
         Command::Import(ImportCommand::Openapi(args)) => import_openapi(args),
         Command::JsonSchema => {
             let schema = schema::json_schema::json_schema();
@@ -207,6 +227,53 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
         }
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn diff(args: &DiffArgs) -> ExitCode {
+    let (old, new) = match (version(&args.old), version(&args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for problem in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("{problem}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let changes = codegen::diff::diff(&old, &new);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&changes).unwrap_or_default());
+    } else if args.changelog {
+        print!("{}", codegen::diff::changelog(&changes));
+    } else {
+        for change in &changes {
+            println!("{change}");
+        }
+    }
+    let breaking = changes.iter().filter(|change| change.class == codegen::diff::Class::Breaking).count();
+    if breaking == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("{breaking} breaking change(s)");
+    ExitCode::FAILURE
+}
+
+/// A provider as `codegen diff` names it: a folder, or `REVISION:FOLDER` read from git.
+fn version(spec: &str) -> Result<schema::Provider, String> {
+    let path = Path::new(spec);
+    if path.exists() {
+        return schema::load_provider(path).map(|loaded| loaded.provider).map_err(|errors| errors.to_string());
+    }
+    let Some((revision, folder)) = spec.split_once(':') else {
+        return Err(format!("{spec}: no such folder (write `REVISION:FOLDER` for a folder at a git revision)"));
+    };
+    let file = format!("{revision}:{}/provider.yaml", folder.trim_end_matches('/'));
+    let shown =
+        std::process::Command::new("git").args(["show", &file]).output().map_err(|error| format!("git: {error}"))?;
+    if !shown.status.success() {
+        return Err(format!("{spec}: {}", String::from_utf8_lossy(&shown.stderr).trim()));
+    }
+    let text = String::from_utf8(shown.stdout).map_err(|_| format!("{file} is not UTF-8"))?;
+    schema::load_yaml_str(&text, Path::new(&file)).map_err(|errors| errors.to_string())
 }
 
 fn docs(args: codegen::docs::cli::DocsArgs) -> ExitCode {

@@ -135,3 +135,30 @@ fn docs_survives_an_empty_link_destination() {
     let page = std::fs::read_to_string(dir.path().join("docs/resources/a.md")).unwrap();
     assert!(page.contains("description: |-\n  See x here.\n"), "{page}");
 }
+
+#[test]
+fn diff_reports_nothing_for_a_provider_against_itself_and_fails_on_a_breaking_change() {
+    for provider in ["konnect", "infra", "fusionauth"] {
+        let path = format!("schema/providers/{provider}");
+        let output = codegen(&["diff", &path, &path]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        assert_eq!(text(&output.stdout), "", "{provider}");
+    }
+    let newer = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("schema/providers/fusionauth/provider.yaml")).unwrap();
+    // The first optional attribute of the resources becomes required.
+    let (head, resources) = yaml.split_once("\nresources:").unwrap();
+    let required = format!("{head}\nresources:{}", resources.replacen("optional: true", "required: true", 1));
+    std::fs::write(newer.path().join("provider.yaml"), required).unwrap();
+    let output = codegen(&["diff", "schema/providers/fusionauth", &newer.path().to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("breaking    "), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).contains("is now required"), "{}", text(&output.stdout));
+    let output = codegen(&["diff", "no-such-revision:schema/providers/fusionauth", "schema/providers/fusionauth"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).starts_with("no-such-revision:schema/providers/fusionauth: "),
+        "{}",
+        text(&output.stderr)
+    );
+}
