@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use schema::{Attribute, Mode, NestedObject, NestingMode, Object, Provider, Resource, Type, Validator, Value};
+use schema::{Attribute, Mode, Move, Object, Provider, Resource, Type, Validator, Value};
 use serde::Serialize;
 
 /// How a change affects users.
@@ -57,6 +57,10 @@ pub struct Change {
     pub subject: Subject,
     /// What changed, in a sentence (`attribute `spec.size` was removed`).
     pub what: String,
+    /// A breaking change the new version's state upgrade steps take care of (a removal renamed or
+    /// dropped, a type converted): configurations must change, stored state need not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub upgraded: bool,
 }
 
 impl fmt::Display for Change {
@@ -67,13 +71,17 @@ impl fmt::Display for Change {
             Class::Enhancement => "enhancement",
             Class::Note => "note",
         };
-        write!(f, "{class:<11} {}: {}", self.subject, self.what)
+        write!(f, "{class:<11} {}: {}", self.subject, self.what)?;
+        if self.upgraded {
+            f.write_str(" (state is upgraded)")?;
+        }
+        Ok(())
     }
 }
 
 /// Every change from `old` to `new`, breaking ones first.
 pub fn diff(old: &Provider, new: &Provider) -> Vec<Change> {
-    let mut changes = Changes { old, new, found: Vec::new() };
+    let mut changes = Changes { old, new, found: Vec::new(), moves: Vec::new() };
     changes.object(&Subject::Provider, "", &old.config, &new.config);
     changes.subjects(&old.resources, &new.resources, Subject::Resource);
     changes.subjects(&old.data_sources, &new.data_sources, Subject::DataSource);
@@ -82,23 +90,31 @@ pub fn diff(old: &Provider, new: &Provider) -> Vec<Change> {
     found
 }
 
-/// The changes found so far, with the two providers whose named types they resolve.
+/// The changes found so far, with the two providers whose named types they resolve, and the state
+/// upgrade moves of the resource being compared.
 struct Changes<'p> {
     old: &'p Provider,
     new: &'p Provider,
     found: Vec<Change>,
+    moves: Vec<&'p Move>,
 }
 
-impl Changes<'_> {
+impl<'p> Changes<'p> {
     fn add(&mut self, class: Class, subject: &Subject, what: String) {
-        self.found.push(Change { class, subject: subject.clone(), what });
+        self.found.push(Change { class, subject: subject.clone(), what, upgraded: false });
+    }
+
+    /// A breaking change that the upgrade moves for `path` take care of when `covers` says so.
+    fn add_breaking(&mut self, subject: &Subject, what: String, path: &str, covers: fn(&Move, &str) -> bool) {
+        let upgraded = self.moves.iter().any(|step| covers(step, path));
+        self.found.push(Change { class: Class::Breaking, subject: subject.clone(), what, upgraded });
     }
 
     /// Resources (or data sources) removed, added, and changed.
     fn subjects(
         &mut self,
-        old: &indexmap::IndexMap<String, Resource>,
-        new: &indexmap::IndexMap<String, Resource>,
+        old: &'p indexmap::IndexMap<String, Resource>,
+        new: &'p indexmap::IndexMap<String, Resource>,
         subject: fn(String) -> Subject,
     ) {
         for (name, before) in old {
@@ -106,6 +122,9 @@ impl Changes<'_> {
             match new.get(name) {
                 None => self.add(Class::Breaking, &at, "was removed".to_owned()),
                 Some(after) => {
+                    // The steps that upgrade state written by the old version.
+                    let steps = after.upgrades.iter().filter(|step| step.from >= before.version);
+                    self.moves = steps.flat_map(|step| &step.moves).collect();
                     self.import_id(&at, before, after);
                     self.deprecation(&at, "", before.deprecation.as_deref(), after.deprecation.as_deref());
                     self.object(&at, "", &before.schema, &after.schema);
@@ -131,7 +150,7 @@ impl Changes<'_> {
         for (name, old) in &before.attributes {
             let here = join(path, name);
             match after.attributes.get(name) {
-                None => self.add(Class::Breaking, at, format!("attribute `{here}` was removed")),
+                None => self.add_breaking(at, format!("attribute `{here}` was removed"), &here, moved_away),
                 Some(new) => self.attribute(at, &here, old, new),
             }
         }
@@ -177,8 +196,8 @@ impl Changes<'_> {
             }
             _ if old == new => true,
             _ => {
-                let what = format!("the type of `{path}` changed from {} to {}", type_text(old), type_text(new));
-                self.add(Class::Breaking, at, what);
+                let what = format!("the type of `{path}` changed from {} to {}", old, new);
+                self.add_breaking(at, what, path, converted);
                 false
             }
         }
@@ -259,6 +278,21 @@ impl Changes<'_> {
     }
 }
 
+/// Whether a move takes the state at `path` elsewhere or away (itself, or an object holding it).
+fn moved_away(step: &Move, path: &str) -> bool {
+    let within = |moved: &str| path == moved || path.starts_with(&format!("{moved}."));
+    match step {
+        Move::Rename { from, .. } => within(from),
+        Move::Drop { attribute } => within(attribute),
+        Move::Convert { .. } | Move::Default { .. } => false,
+    }
+}
+
+/// Whether a move converts the state at `path`.
+fn converted(step: &Move, path: &str) -> bool {
+    matches!(step, Move::Convert { attribute, .. } if attribute == path)
+}
+
 /// Whether bounds `[c, d]` accept less than `[a, b]` (a bound that appears, rises or falls inwards).
 fn narrower(a: Option<f64>, b: Option<f64>, c: Option<f64>, d: Option<f64>) -> bool {
     let low = match (a, c) {
@@ -280,35 +314,6 @@ fn validator_name(validator: &Validator) -> &'static str {
         Validator::Length { .. } => "length",
         Validator::Range { .. } => "range",
         Validator::Regex(_) => "regex",
-    }
-}
-
-/// A type as the YAML format writes it.
-fn type_text(ty: &Type) -> String {
-    match ty {
-        Type::String => "string".to_owned(),
-        Type::Int64 => "int64".to_owned(),
-        Type::Float64 => "float64".to_owned(),
-        Type::Number => "number".to_owned(),
-        Type::Bool => "bool".to_owned(),
-        Type::Dynamic => "dynamic".to_owned(),
-        Type::List(element) => format!("list({})", type_text(element)),
-        Type::Set(element) => format!("set({})", type_text(element)),
-        Type::Map(element) => format!("map({})", type_text(element)),
-        Type::Object(_) => "object".to_owned(),
-        Type::Tuple(elements) => format!("tuple({})", elements.iter().map(type_text).collect::<Vec<_>>().join(", ")),
-        Type::Nested(nested) => {
-            let object = match &nested.object {
-                NestedObject::Inline(_) => "object".to_owned(),
-                NestedObject::Named(name) => name.clone(),
-            };
-            match nested.mode {
-                NestingMode::Single => object,
-                NestingMode::List => format!("list({object})"),
-                NestingMode::Set => format!("set({object})"),
-                NestingMode::Map => format!("map({object})"),
-            }
-        }
     }
 }
 
@@ -336,6 +341,7 @@ pub fn changelog(changes: &[Change]) -> String {
             .map(|change| match (&change.subject, class) {
                 (Subject::Resource(name), Class::Feature) => format!("* **New Resource:** `{name}`"),
                 (Subject::DataSource(name), Class::Feature) => format!("* **New Data Source:** `{name}`"),
+                (subject, _) if change.upgraded => format!("* {subject}: {} (state is upgraded)", change.what),
                 (subject, _) => format!("* {subject}: {}", change.what),
             })
             .collect();
@@ -454,6 +460,30 @@ mod tests {
         without.resources.clear();
         assert_eq!(diff(&base, &without)[0].to_string(), "breaking    resource/acme_widget: was removed");
         assert_eq!(changelog(&diff(&without, &base)), "FEATURES:\n\n* **New Resource:** `acme_widget`\n\n");
+    }
+
+    #[test]
+    fn breaking_changes_an_upgrade_step_takes_care_of_say_so() {
+        let before =
+            provider("      size: {type: int64, optional: true}\n      port: {type: int64, optional: true}\n", "");
+        let upgrades = "    version: 1\n    upgrades:\n      - from: 0\n        moves:\n          - {rename: size, to: capacity}\n          - {convert: port, to: string}\n";
+        let after = provider(
+            "      capacity: {type: int64, optional: true}\n      port: {type: string, optional: true}\n",
+            upgrades,
+        );
+        let changes = diff(&before, &after);
+        let shown: Vec<String> = changes.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "breaking    resource/acme_widget: attribute `size` was removed (state is upgraded)",
+                "breaking    resource/acme_widget: the type of `port` changed from int64 to string (state is upgraded)",
+                "enhancement resource/acme_widget: new optional attribute `capacity`",
+            ]
+        );
+        let bare =
+            provider("      capacity: {type: int64, optional: true}\n      port: {type: string, optional: true}\n", "");
+        assert!(diff(&before, &bare).iter().all(|change| !change.upgraded));
     }
 
     #[test]

@@ -321,6 +321,8 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
                     import,
                     identity: ::core::option::Option::None,
                     timeouts,
+                    version: 0,
+                    upgrades: ::std::vec::Vec::new(),
                 }
             }
         }

@@ -196,6 +196,8 @@ impl<'d> Inference<'_, 'd> {
             import,
             identity: None,
             timeouts,
+            version: 0,
+            upgrades: Vec::new(),
         }
     }
 

@@ -272,6 +272,81 @@ pub struct Resource {
     /// otherwise; empty for a schema that only documents a provider.
     #[serde(default, skip_serializing_if = "Timeouts::is_empty")]
     pub timeouts: Timeouts,
+    /// The version of its schema, which state records: raised whenever stored state must change shape.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub version: u64,
+    /// How state written by each older version becomes the current shape, one step per version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upgrades: Vec<Upgrade>,
+}
+
+/// How state of one schema version becomes the next version's: moves applied in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Upgrade {
+    /// The version the state has before the step (it has `from + 1` after).
+    pub from: u64,
+    /// What the step does.
+    pub moves: Vec<Move>,
+}
+
+/// One change a state upgrade makes, at a dotted path of attributes (`spec.size`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Move {
+    /// The value at `from` moves to `to`: a rename, or a move into or out of a nested object.
+    Rename {
+        /// Where the value was.
+        from: String,
+        /// Where it goes.
+        to: String,
+    },
+    /// The value at `attribute` becomes `to`: text from a number or a bool and back, a one-element list
+    /// from a single value and back.
+    Convert {
+        /// Where the value is.
+        attribute: String,
+        /// What it becomes.
+        to: Conversion,
+    },
+    /// `attribute` takes `value` where the state has none (a new required attribute).
+    Default {
+        /// The attribute.
+        attribute: String,
+        /// Its value.
+        value: Value,
+    },
+    /// `attribute` goes.
+    Drop {
+        /// The attribute.
+        attribute: String,
+    },
+}
+
+/// What a [`Move::Convert`] turns a value into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conversion {
+    /// Text.
+    String,
+    /// A number.
+    Number,
+    /// A bool.
+    Bool,
+    /// A list of the one value.
+    List,
+    /// The one value of a list.
+    Single,
+}
+
+impl Conversion {
+    /// Every conversion with its name in the YAML format.
+    pub const ALL: [(&'static str, Conversion); 5] = [
+        ("string", Conversion::String),
+        ("number", Conversion::Number),
+        ("bool", Conversion::Bool),
+        ("list", Conversion::List),
+        ("single", Conversion::Single),
+    ];
 }
 
 /// The name of the block that sets a resource's [`Timeouts`] in a configuration.
@@ -581,6 +656,41 @@ pub enum Type {
     Tuple(Vec<Type>),
     /// A nested attribute: an object (or a collection of objects) with attributes of its own.
     Nested(Box<Nested>),
+}
+
+/// A type as the YAML format writes it (`list(string)`, `map(Label)`); an object type without attributes
+/// is `object`, a tuple `tuple(string, int64)`.
+impl std::fmt::Display for Type {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Type::String => f.write_str("string"),
+            Type::Int64 => f.write_str("int64"),
+            Type::Float64 => f.write_str("float64"),
+            Type::Number => f.write_str("number"),
+            Type::Bool => f.write_str("bool"),
+            Type::Dynamic => f.write_str("dynamic"),
+            Type::List(element) => write!(f, "list({element})"),
+            Type::Set(element) => write!(f, "set({element})"),
+            Type::Map(element) => write!(f, "map({element})"),
+            Type::Object(_) => f.write_str("object"),
+            Type::Tuple(elements) => {
+                let elements: Vec<String> = elements.iter().map(ToString::to_string).collect();
+                write!(f, "tuple({})", elements.join(", "))
+            }
+            Type::Nested(nested) => {
+                let object = match &nested.object {
+                    NestedObject::Inline(_) => "object",
+                    NestedObject::Named(name) => name.as_str(),
+                };
+                match nested.mode {
+                    NestingMode::Single => f.write_str(object),
+                    NestingMode::List => write!(f, "list({object})"),
+                    NestingMode::Set => write!(f, "set({object})"),
+                    NestingMode::Map => write!(f, "map({object})"),
+                }
+            }
+        }
+    }
 }
 
 impl Type {

@@ -329,6 +329,8 @@ impl Converter<'_> {
                 import: None,
                 identity: None,
                 timeouts: Timeouts::default(),
+                version: 0,
+                upgrades: Vec::new(),
             };
             resources.insert(name.clone(), resource);
         }

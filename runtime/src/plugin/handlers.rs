@@ -6,12 +6,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use schema::{OperationKind, Resource};
 
-use super::convert::{param_value, untyped};
+use super::convert::param_value;
 use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::rest::{Rest, outgoing};
 use super::state::{applied, refreshed};
 use super::timeouts;
+use super::upgrade::upgrade;
 use super::validate;
 use super::value::{self, TfValue};
 use super::wait::Budget;
@@ -171,16 +172,27 @@ impl Provider {
     ) -> proto::UpgradeResourceStateResponse {
         let mut diagnostics = self.check_type(&request.type_name, false);
         let json = request.raw_state.map(|state| state.json).unwrap_or_default();
-        let upgraded = if json.is_empty() {
-            Some(TfValue::Null)
-        } else {
-            match serde_json::from_slice::<serde_json::Value>(&json) {
-                Ok(state) => Some(untyped(&state)),
+        let resource = self.model.resources.get(&request.type_name);
+        let upgraded = match (json.is_empty(), resource) {
+            (true, _) => Some(TfValue::Null),
+            (false, None) => None,
+            (false, Some(resource)) => match serde_json::from_slice::<serde_json::Value>(&json) {
+                Ok(state) => {
+                    let version = u64::try_from(request.version).unwrap_or_default();
+                    match upgrade(&self.model, resource, version, state) {
+                        Ok(upgraded) => Some(upgraded),
+                        Err(problems) => {
+                            let summary = format!("the stored state of {} cannot be upgraded", request.type_name);
+                            diagnostics.extend(problems.into_iter().map(|problem| error(summary.clone(), problem)));
+                            None
+                        }
+                    }
+                }
                 Err(problem) => {
                     diagnostics.push(error("unreadable stored state", problem.to_string()));
                     None
                 }
-            }
+            },
         };
         proto::UpgradeResourceStateResponse {
             upgraded_state: upgraded.map(|state| DynamicValue { msgpack: value::encode(&state), json: Vec::new() }),

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod server;
 pub mod state;
 pub mod timeouts;
+pub mod upgrade;
 pub mod validate;
 pub mod value;
 pub mod wait;

@@ -14,12 +14,17 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
         version: 0,
         block: Some(block(provider, description, object)),
     };
+    // A resource's schema carries its version, which Terraform records with its state.
+    let versioned = |resource: &schema::Resource| proto::Schema {
+        version: i64::try_from(resource.version).unwrap_or(i64::MAX),
+        ..schema_of(&resource.description, &resource.terraform_schema())
+    };
     proto::GetProviderSchemaResponse {
         provider: Some(schema_of(&provider.description, &provider.config)),
         resource_schemas: provider
             .resources
             .iter()
-            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.terraform_schema())))
+            .map(|(name, resource)| (name.clone(), versioned(resource)))
             .collect(),
         data_source_schemas: provider
             .data_sources

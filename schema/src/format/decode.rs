@@ -656,6 +656,22 @@ impl Decoder<'_> {
             }
             own.apply(&mut timeouts);
         }
+        let version =
+            entries.get("version").and_then(|node| self.count(node, &format!("`version` of {what}"))).unwrap_or(0);
+        let upgrades = match entries.get("upgrades") {
+            Some(Node { value: NodeValue::Seq(steps), .. }) => {
+                steps.iter().filter_map(|step| self.upgrade(step, &what)).collect()
+            }
+            Some(node) => {
+                self.error(
+                    node.pos,
+                    format!("`upgrades` of {what} must be a list of steps"),
+                    "write `upgrades: [{from: 0, moves: [...]}]`",
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         Some(Resource {
             description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             subcategory: self.opt_string(&entries, "subcategory", &what),
@@ -666,6 +682,79 @@ impl Decoder<'_> {
             import,
             identity: None,
             timeouts,
+            version,
+            upgrades,
+        })
+    }
+
+    /// One step of `upgrades:`.
+    fn upgrade(&mut self, node: &Node, what: &str) -> Option<Upgrade> {
+        let what = format!("an upgrade step of {what}");
+        let entries = self.entries(node, &spec::UPGRADE, &what)?;
+        let from = self.count(entries.get("from")?, &format!("`from` of {what}"))?;
+        let moves = match entries.get("moves")? {
+            Node { value: NodeValue::Seq(moves), .. } => {
+                moves.iter().filter_map(|step| self.upgrade_move(step, &what)).collect()
+            }
+            node => {
+                self.error(
+                    node.pos,
+                    format!("`moves` of {what} must be a list"),
+                    "write `moves: [{rename: a, to: b}]`",
+                );
+                Vec::new()
+            }
+        };
+        Some(Upgrade { from, moves })
+    }
+
+    /// One move of an upgrade step: exactly one of `rename`, `convert`, `default` and `drop`.
+    fn upgrade_move(&mut self, node: &Node, what: &str) -> Option<Move> {
+        let what = format!("a move of {what}");
+        let entries = self.entries(node, &spec::MOVE, &what)?;
+        let kinds: Vec<&str> =
+            ["rename", "convert", "default", "drop"].into_iter().filter(|kind| entries.get(kind).is_some()).collect();
+        let [kind] = kinds.as_slice() else {
+            self.error(
+                node.pos,
+                format!("{what} must say exactly one of `rename`, `convert`, `default` and `drop`"),
+                "write one move per entry, e.g. `{rename: size, to: spec.size}`",
+            );
+            return None;
+        };
+        let path = self.opt_string(&entries, kind, &what)?;
+        let to = |this: &mut Self| match entries.get("to") {
+            Some(node) => Some(node),
+            None => {
+                this.error(
+                    node.pos,
+                    format!("`{kind}` in {what} needs `to`"),
+                    format!("write `{{{kind}: {path}, to: ...}}`"),
+                );
+                None
+            }
+        };
+        Some(match *kind {
+            "rename" => {
+                let to = to(self)?;
+                Move::Rename { from: path, to: self.string(to, &"`to`")? }
+            }
+            "convert" => {
+                let to = to(self)?;
+                Move::Convert { attribute: path, to: self.choice(to, "conversion", &Conversion::ALL)? }
+            }
+            "default" => match entries.get("value") {
+                Some(given) => Move::Default { attribute: path, value: value(given) },
+                None => {
+                    self.error(
+                        node.pos,
+                        format!("`default` in {what} needs `value`"),
+                        format!("write `{{default: {path}, value: ...}}`"),
+                    );
+                    return None;
+                }
+            },
+            _ => Move::Drop { attribute: path },
         })
     }
 

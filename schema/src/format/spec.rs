@@ -244,6 +244,52 @@ pub static RESOURCE: MapSpec = MapSpec {
             Shape::Map(&TIMEOUTS),
             "How long each operation may take by default, retries and waits included; the configuration's `timeouts` block overrides it.",
         ),
+        key(
+            "version",
+            Shape::Count,
+            "The version of the resource's schema, which state records (default 0): raise it whenever stored state must change shape, with an upgrade step from the version before.",
+        ),
+        key(
+            "upgrades",
+            Shape::List(&Shape::Map(&UPGRADE)),
+            "How state of each older version becomes the current shape: one step per version, `{from: N, moves: [...]}`.",
+        ),
+    ],
+};
+
+/// One step of `upgrades:`.
+pub static UPGRADE: MapSpec = MapSpec {
+    name: "upgrade",
+    doc: "How state of one schema version becomes the next version's.",
+    keys: &[
+        required("from", Shape::Count, "The version the state has before this step."),
+        required("moves", Shape::List(&Shape::Map(&MOVE)), "What the step does, in order."),
+    ],
+};
+
+/// One move of an upgrade step.
+pub static MOVE: MapSpec = MapSpec {
+    name: "move",
+    doc: "One change to stored state, at a dotted path of attributes (`spec.size`): `{rename: a, to: b}`, `{convert: a, to: string}`, `{default: a, value: v}` or `{drop: a}`.",
+    keys: &[
+        key(
+            "rename",
+            Shape::String,
+            "Moves the value at this path to `to`: a rename, or a move into or out of a nested object.",
+        ),
+        key(
+            "convert",
+            Shape::String,
+            "Converts the value at this path to `to`: `string`, `number`, `bool`, `list` (a list of the one value) or `single` (the one value of a list).",
+        ),
+        key(
+            "default",
+            Shape::String,
+            "Gives the attribute at this path `value` where the state has none (a new required attribute).",
+        ),
+        key("drop", Shape::String, "Removes the value at this path."),
+        key("to", Shape::String, "Where `rename` moves the value, or what `convert` makes of it."),
+        key("value", Shape::Any, "What `default` gives."),
     ],
 };
 

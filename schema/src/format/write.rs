@@ -8,8 +8,8 @@ use std::fmt::{self, Write};
 use indexmap::IndexMap;
 
 use crate::model::{
-    Attribute, Auth, Mode, NestedObject, NestingMode, Object, OneOf, Operation, OperationKind, Provider, PulumiPackage,
-    Resource, Timeouts, Type, Unset, Until, Validator, Value, Wait,
+    Attribute, Auth, Conversion, Mode, Move, NestedObject, Object, OneOf, Operation, OperationKind, Provider,
+    PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
 };
 
 /// A model the format cannot express.
@@ -201,6 +201,12 @@ impl Writer<'_> {
         if !timeouts.is_empty() {
             entries.push(("timeouts".to_owned(), Yaml::Map(timeouts)));
         }
+        if resource.version != 0 {
+            entries.push(("version".to_owned(), Yaml::Plain(resource.version.to_string())));
+        }
+        if !resource.upgrades.is_empty() {
+            entries.push(("upgrades".to_owned(), Yaml::Seq(resource.upgrades.iter().map(upgrade_yaml).collect())));
+        }
         Ok(Yaml::Map(entries))
     }
 
@@ -365,37 +371,22 @@ impl Casing {
     }
 }
 
-/// The `type:` expression of `ty`.
+/// The `type:` expression of `ty`: the format has no object or tuple types without attributes.
 fn type_text(ty: &Type, at: &str) -> Result<String, WriteError> {
-    Ok(match ty {
-        Type::String => "string".to_owned(),
-        Type::Int64 => "int64".to_owned(),
-        Type::Float64 => "float64".to_owned(),
-        Type::Number => "number".to_owned(),
-        Type::Bool => "bool".to_owned(),
-        Type::Dynamic => "dynamic".to_owned(),
-        Type::List(element) => format!("list({})", type_text(element, at)?),
-        Type::Set(element) => format!("set({})", type_text(element, at)?),
-        Type::Map(element) => format!("map({})", type_text(element, at)?),
-        Type::Nested(nested) => {
-            let object = match &nested.object {
-                NestedObject::Inline(_) => "object".to_owned(),
-                NestedObject::Named(name) => name.clone(),
-            };
-            match nested.mode {
-                NestingMode::Single => object,
-                NestingMode::List => format!("list({object})"),
-                NestingMode::Set => format!("set({object})"),
-                NestingMode::Map => format!("map({object})"),
-            }
+    fn untyped(ty: &Type) -> bool {
+        match ty {
+            Type::Object(_) | Type::Tuple(_) => true,
+            Type::List(element) | Type::Set(element) | Type::Map(element) => untyped(element),
+            _ => false,
         }
-        Type::Object(_) | Type::Tuple(_) => {
-            return Err(WriteError {
-                at: at.to_owned(),
-                problem: "the format has no object or tuple types without attributes; use nested attributes".to_owned(),
-            });
-        }
-    })
+    }
+    if untyped(ty) {
+        return Err(WriteError {
+            at: at.to_owned(),
+            problem: "the format has no object or tuple types without attributes; use nested attributes".to_owned(),
+        });
+    }
+    Ok(ty.to_string())
 }
 
 fn validators(validators: &[Validator]) -> Yaml {
@@ -434,6 +425,28 @@ fn float_text(value: f64) -> String {
     } else {
         format!("{value}")
     }
+}
+
+/// One step of `upgrades:`.
+fn upgrade_yaml(upgrade: &Upgrade) -> Yaml {
+    let moves = upgrade
+        .moves
+        .iter()
+        .map(|step| {
+            Yaml::Map(match step {
+                Move::Rename { from, to } => vec![("rename".to_owned(), text(from)), ("to".to_owned(), text(to))],
+                Move::Convert { attribute, to } => {
+                    let name = Conversion::ALL.iter().find(|(_, c)| c == to).map_or("string", |(name, _)| name);
+                    vec![("convert".to_owned(), text(attribute)), ("to".to_owned(), text(name))]
+                }
+                Move::Default { attribute, value } => {
+                    vec![("default".to_owned(), text(attribute)), ("value".to_owned(), value_yaml(value))]
+                }
+                Move::Drop { attribute } => vec![("drop".to_owned(), text(attribute))],
+            })
+        })
+        .collect();
+    Yaml::Map(vec![("from".to_owned(), Yaml::Plain(upgrade.from.to_string())), ("moves".to_owned(), Yaml::Seq(moves))])
 }
 
 /// `wait:` of an operation, its default interval left out.

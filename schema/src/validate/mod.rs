@@ -143,6 +143,7 @@ impl Checker<'_> {
         }
         self.object(&resource.schema, &paths, context);
         self.operations(&base, name, resource, context);
+        rules::upgrades(self, &base, name, resource);
         let attributes = &resource.schema.attributes;
         if let Some(id) = &resource.id_attribute {
             if !attributes.contains_key(id) {

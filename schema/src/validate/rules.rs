@@ -320,6 +320,58 @@ pub(super) fn adopt(
     }
 }
 
+/// A resource's `version` and `upgrades`: one step from each older version, none from another, and
+/// moves at well-formed paths.
+pub(super) fn upgrades(checker: &mut Checker<'_>, base: &[&str], name: &str, resource: &Resource) {
+    for version in 0..resource.version {
+        if !resource.upgrades.iter().any(|step| step.from == version) {
+            checker.issue(
+                join(base, &["version"]),
+                format!(
+                    "resource `{name}` is at version {} with no upgrade step from version {version}",
+                    resource.version
+                ),
+                format!("add `{{from: {version}, moves: [...]}}` to `upgrades`, saying how its state changes shape"),
+            );
+        }
+    }
+    let numbers: Vec<String> = (0..resource.upgrades.len()).map(|index| index.to_string()).collect();
+    for (index, step) in resource.upgrades.iter().enumerate() {
+        let at = join(base, &["upgrades", &numbers[index]]);
+        if step.from >= resource.version {
+            checker.issue(
+                join(&at, &["from"]),
+                format!(
+                    "an upgrade step from version {}, but resource `{name}` is at version {}",
+                    step.from, resource.version
+                ),
+                format!("raise `version` to {}, or remove the step", step.from + 1),
+            );
+        } else if resource.upgrades[..index].iter().any(|earlier| earlier.from == step.from) {
+            checker.issue(
+                join(&at, &["from"]),
+                format!("a second upgrade step from version {}", step.from),
+                "put every move of one version into one step",
+            );
+        }
+        for (place, step) in step.moves.iter().enumerate() {
+            let paths: Vec<&str> = match step {
+                Move::Rename { from, to } => vec![from, to],
+                Move::Convert { attribute, .. } | Move::Default { attribute, .. } | Move::Drop { attribute } => {
+                    vec![attribute]
+                }
+            };
+            if let Some(bad) = paths.into_iter().find(|path| path.split('.').any(str::is_empty)) {
+                checker.issue(
+                    join(&at, &["moves", &place.to_string()]),
+                    format!("`{bad}` is not a path of attributes"),
+                    "write attribute names joined by dots: `spec.size`",
+                );
+            }
+        }
+    }
+}
+
 pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
     let Some(default) = &attribute.default else { return };
     for validator in &attribute.validators {
