@@ -14,7 +14,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::names::{legal, snake, unique};
-use crate::shape::{Kind, ObjectShape, Shape, UnionShape};
+use crate::shape::{Holds, Kind, ObjectShape, Shape, UnionShape};
 use schema::model::OperationKind;
 
 /// Where a field was seen.
@@ -405,14 +405,8 @@ pub(crate) fn absorb(fields: &mut IndexMap<String, Field>, shape: &Shape, seen: 
 /// Whether an answer's shape can hold what a request's sends: both scalars of one kind (numbers of either
 /// kind alike), or both structured (objects, lists, maps, one-ofs); a shape of no type holds any.
 fn same_kind(one: &Shape, other: &Shape) -> bool {
-    let scalar = |shape: &Shape| match shape.kind {
-        Kind::String => Some(0),
-        Kind::Integer | Kind::Number => Some(1),
-        Kind::Boolean => Some(2),
-        _ => None,
-    };
-    let untyped = |shape: &Shape| matches!(shape.kind, Kind::Any | Kind::Recursive(_));
-    untyped(one) || untyped(other) || scalar(one) == scalar(other)
+    let (one, other) = (Holds::of(one), Holds::of(other));
+    one == other || one == Holds::Any || other == Holds::Any
 }
 
 impl Members {

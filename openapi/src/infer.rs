@@ -12,7 +12,7 @@ use crate::fields::{
 };
 use crate::names::{legal, snake};
 use crate::objects::{Context, OBJECT_BUDGET, Objects};
-use crate::shape::{Kind, Reader, Shape};
+use crate::shape::{Holds, Kind, Reader, Shape};
 use schema::model::{Method, Object, OperationKind, Operations, Resource};
 
 /// Infers the resources and data sources of one document.
@@ -527,42 +527,6 @@ pub(crate) fn bound_attribute(
     let suits = |candidate: &&String| holds(candidate).is_some_and(|held| held.suits(kind));
     let fills = |candidate: &&String| holds(candidate).is_some_and(Holds::takes_parameters);
     candidates.iter().find(suits).or_else(|| candidates.iter().find(fills)).cloned().unwrap_or(name)
-}
-
-/// What a field holds, as far as a parameter is concerned: parameters are text, numbers or bools, and
-/// cannot stand for an object or a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Holds {
-    Text,
-    Number,
-    Bool,
-    /// No type: anything.
-    Any,
-    /// An object, a list, a map or a one-of.
-    Structured,
-}
-
-impl Holds {
-    /// What a shape holds.
-    pub(crate) fn of(shape: &Shape) -> Holds {
-        match shape.kind {
-            Kind::String => Holds::Text,
-            Kind::Integer | Kind::Number => Holds::Number,
-            Kind::Boolean => Holds::Bool,
-            Kind::Any | Kind::Recursive(_) => Holds::Any,
-            _ => Holds::Structured,
-        }
-    }
-
-    /// Whether a parameter's value can fill it.
-    pub(crate) fn takes_parameters(self) -> bool {
-        self != Holds::Structured
-    }
-
-    /// Whether it holds a parameter of `kind` as that kind.
-    fn suits(self, kind: Holds) -> bool {
-        self.takes_parameters() && (self == kind || self == Holds::Any || kind == Holds::Any)
-    }
 }
 
 /// What `fields` has under `name`, if anything.

@@ -449,3 +449,39 @@ fn str_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
 fn bool_field(fields: &Map<String, Value>, key: &str) -> bool {
     fields.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
+
+/// What a shape holds, as far as a parameter or a comparison of kinds is concerned: parameters are text,
+/// numbers or bools, and cannot stand for an object or a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    Text,
+    Number,
+    Bool,
+    /// No type: anything.
+    Any,
+    /// An object, a list, a map or a one-of.
+    Structured,
+}
+
+impl Holds {
+    /// What a shape holds.
+    pub(crate) fn of(shape: &Shape) -> Holds {
+        match shape.kind {
+            Kind::String => Holds::Text,
+            Kind::Integer | Kind::Number => Holds::Number,
+            Kind::Boolean => Holds::Bool,
+            Kind::Any | Kind::Recursive(_) => Holds::Any,
+            _ => Holds::Structured,
+        }
+    }
+
+    /// Whether a parameter's value can fill it.
+    pub(crate) fn takes_parameters(self) -> bool {
+        self != Holds::Structured
+    }
+
+    /// Whether it holds a parameter of `kind` as that kind.
+    pub(crate) fn suits(self, kind: Holds) -> bool {
+        self.takes_parameters() && (self == kind || self == Holds::Any || kind == Holds::Any)
+    }
+}

@@ -368,6 +368,13 @@ impl Provider {
             timeouts::put(resource, &mut state, planned_timeouts.clone());
             state
         };
+        // The API acted, but the write did not end well: a create keeps what identifies the object and what
+        // was configured, so the next apply replaces it (tainted) rather than making another; an update
+        // keeps the prior state. Without its identity there is nothing to keep.
+        let kept = |said: &TfValue| {
+            let identified = settled(&identity(resource, said));
+            (kind == OperationKind::Create && addressable(resource, &identified)).then(|| Self::encode(&identified))
+        };
         // An API that finishes the create or update later: the object is read until its status says so.
         let wait = resource.operations.get(kind).and_then(|operation| operation.wait.as_ref());
         let called = match (called, wait) {
@@ -375,11 +382,8 @@ impl Provider {
                 match rest.settle(&self.model, resource, (kind, wait), &sent, answer, budget).await {
                     Ok(answer) => Ok(Some(answer)),
                     Err(unfinished) => {
-                        // The object exists: a create keeps what identifies it, so the next apply replaces
-                        // it (tainted) rather than making another; an update keeps the prior state.
-                        let identified = settled(&identity(resource, &unfinished.answer.said));
-                        if kind == OperationKind::Create && addressable(resource, &identified) {
-                            response.new_state = Self::encode(&identified);
+                        if let Some(state) = kept(&unfinished.answer.said) {
+                            response.new_state = state;
                         }
                         response.diagnostics = failed(unfinished.problem);
                         return response;
@@ -408,12 +412,9 @@ impl Provider {
                 if problems.is_empty() {
                     response.new_state = encoded;
                 } else {
-                    // The API acted, but its answer is not what the schema says: an update keeps the prior
-                    // state; a create keeps what identifies the object (so it is not created again) and
-                    // what was configured. Without its identity there is nothing to keep.
-                    let identified = settled(&identity(resource, &answer.said));
-                    if kind == OperationKind::Create && addressable(resource, &identified) {
-                        response.new_state = Self::encode(&identified);
+                    // The API acted, but its answer is not what the schema says.
+                    if let Some(state) = kept(&answer.said) {
+                        response.new_state = state;
                     }
                     response.diagnostics = failed(format!(
                         "the API accepted the {} but its answer could not be read: {}",

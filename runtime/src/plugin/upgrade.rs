@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::convert::untyped;
 use super::value::TfValue;
+use crate::de::kind;
 
 /// The state `stored` by schema version `version`, in the current shape; every problem found.
 pub fn upgrade(
@@ -192,20 +193,9 @@ fn nested(
             TfValue::Map(items.iter().map(|(key, item)| (key.clone(), each(item, problems))).collect())
         }
         (_, other) => {
-            problems.push(format!("a nested value in the stored state is {}, not a collection", kind_of(other)));
+            problems.push(format!("a nested value in the stored state is {}, not a collection", kind(other)));
             TfValue::Null
         }
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a bool",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
