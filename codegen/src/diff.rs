@@ -1,7 +1,8 @@
 //! `codegen diff OLD NEW`: every change between two versions of a provider that a Terraform user would
 //! see, each classed as breaking or not by the rules below, one function per rule.
 //!
-//! Breaking: a resource, data source or attribute removed (a rename is a removal and an addition); a new
+//! Breaking: a resource, data source or attribute removed (a rename is a removal and an addition; a
+//! resource whose objects move to another's `moved_from` is marked as taken care of, as upgraded state is); a new
 //! required attribute; a type changed; an attribute that becomes required, stops being configurable or
 //! stops being computed; a new requirement to replace; a changed default; a validator that accepts less
 //! (a validator added, an enum member removed, bounds narrowed, a pattern changed); a changed import ID.
@@ -119,9 +120,17 @@ impl<'p> Changes<'p> {
     ) {
         for (name, before) in old {
             let at = subject(name.clone());
-            match new.get(name) {
-                None => self.add(Class::Breaking, &at, "was removed".to_owned()),
-                Some(after) => {
+            let moved_to = new.iter().find(|(_, after)| after.moved_from.iter().any(|moved| moved.type_name == *name));
+            match (new.get(name), moved_to) {
+                (None, None) => self.add(Class::Breaking, &at, "was removed".to_owned()),
+                // Configurations must name the new type; state moves with a `moved` block.
+                (None, Some((target, _))) => self.found.push(Change {
+                    class: Class::Breaking,
+                    subject: at,
+                    what: format!("was removed; its objects move to `{target}` with a `moved` block"),
+                    upgraded: true,
+                }),
+                (Some(after), _) => {
                     // The steps that upgrade state written by the old version.
                     let steps = after.upgrades.iter().filter(|step| step.from >= before.version);
                     self.moves = steps.flat_map(|step| &step.moves).collect();
@@ -460,6 +469,18 @@ mod tests {
         without.resources.clear();
         assert_eq!(diff(&base, &without)[0].to_string(), "breaking    resource/acme_widget: was removed");
         assert_eq!(changelog(&diff(&without, &base)), "FEATURES:\n\n* **New Resource:** `acme_widget`\n\n");
+        let mut renamed = without.clone();
+        let mut gadget = base.resources["acme_widget"].clone();
+        gadget.moved_from.push(schema::MovedFrom { type_name: "acme_widget".into(), moves: Vec::new() });
+        renamed.resources.insert("acme_gadget".into(), gadget);
+        let shown: Vec<String> = diff(&base, &renamed).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "breaking    resource/acme_widget: was removed; its objects move to `acme_gadget` with a `moved` block (state is upgraded)",
+                "feature     resource/acme_gadget: is new",
+            ]
+        );
     }
 
     #[test]

@@ -323,6 +323,7 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
                     timeouts,
                     version: 0,
                     upgrades: ::std::vec::Vec::new(),
+                    moved_from: ::std::vec::Vec::new(),
                 }
             }
         }

@@ -198,6 +198,7 @@ impl<'d> Inference<'_, 'd> {
             timeouts,
             version: 0,
             upgrades: Vec::new(),
+            moved_from: Vec::new(),
         }
     }
 

@@ -278,6 +278,20 @@ pub struct Resource {
     /// How state written by each older version becomes the current shape, one step per version.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upgrades: Vec<Upgrade>,
+    /// Resource types whose objects a `moved` block may bring here (a resource renamed or split), and
+    /// how their state becomes this resource's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved_from: Vec<MovedFrom>,
+}
+
+/// A resource type whose objects move to another with Terraform's `moved` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MovedFrom {
+    /// The Terraform type name the objects had (`shop_client`).
+    pub type_name: String,
+    /// How the state it wrote (at its latest version) becomes the new resource's, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
 }
 
 /// How state of one schema version becomes the next version's: moves applied in order.
@@ -417,6 +431,32 @@ impl Timeouts {
 }
 
 impl Resource {
+    /// The description Terraform and the Registry pages show for the resource of type `type_name`: its
+    /// own, then a warning carrying its deprecation message, then how objects of the types it was moved
+    /// from come here, as callouts the Registry renders (`~>` a warning, `->` a note).
+    pub fn documented_description(&self, type_name: &str) -> String {
+        let mut notes = Vec::new();
+        if let Some(message) = self.deprecation.as_deref().filter(|message| !message.trim().is_empty()) {
+            notes.push(format!("~> **Deprecated:** {}", message.trim()));
+        }
+        if let Some((first, _)) = self.moved_from.split_first() {
+            let types: Vec<String> = self.moved_from.iter().map(|moved| format!("`{}`", moved.type_name)).collect();
+            notes.push(format!(
+                "-> Objects managed as {} move here without being replaced: write a `moved` block with `from = {}.<name>` and `to = {type_name}.<name>` (Terraform 1.8 and later).",
+                types.join(" or "),
+                first.type_name
+            ));
+        }
+        if notes.is_empty() {
+            return self.description.clone();
+        }
+        let own = self.description.trim_end();
+        if !own.trim().is_empty() {
+            notes.insert(0, own.to_owned());
+        }
+        notes.join("\n\n")
+    }
+
     /// The resource's schema as Terraform sees it: its attributes, and its `timeouts` block where it has
     /// one.
     pub fn terraform_schema(&self) -> std::borrow::Cow<'_, Object> {

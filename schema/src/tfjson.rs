@@ -331,6 +331,7 @@ impl Converter<'_> {
                 timeouts: Timeouts::default(),
                 version: 0,
                 upgrades: Vec::new(),
+                moved_from: Vec::new(),
             };
             resources.insert(name.clone(), resource);
         }

@@ -84,3 +84,48 @@ fn pages_without_written_examples_show_generated_ones() {
         assert!(problems.is_empty(), "{}: {problems:#?}", path.display());
     }
 }
+
+/// A resource kept for users who have not moved yet says it is deprecated, in the Registry's warning
+/// callout; the resource its objects move to says how, in a note; both reach Terraform's schema too.
+#[test]
+fn deprecated_and_moved_resources_say_so_on_their_pages() {
+    let yaml = r#"
+name: depot
+description: Stores things.
+resources:
+  crate:
+    description: A crate of the depot.
+    deprecation: Use depot_box instead; existing crates move with a `moved` block.
+    attributes:
+      id: {type: string, read_only: true, description: The crate's ID.}
+      label: {type: string, required: true, description: What the crate holds.}
+    operations:
+      create: {method: POST, path: /crates}
+      read: {method: GET, path: "/crates/{id}"}
+      update: {method: PATCH, path: "/crates/{id}"}
+      delete: {method: DELETE, path: "/crates/{id}"}
+  box:
+    description: A box of the depot.
+    moved_from: [depot_crate]
+    attributes:
+      id: {type: string, read_only: true, description: The box's ID.}
+      label: {type: string, required: true, description: What the box holds.}
+    operations:
+      create: {method: POST, path: /crates}
+      read: {method: GET, path: "/crates/{id}"}
+      update: {method: PATCH, path: "/crates/{id}"}
+      delete: {method: DELETE, path: "/crates/{id}"}
+"#;
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("provider.yaml"), yaml).unwrap();
+    let loaded = schema::load_provider(folder.path()).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
+    let page = |path: &str| {
+        let page = pages.iter().find(|(file, _)| file == Path::new(path)).map(|(_, page)| page.clone()).unwrap();
+        assert!(check_page(&page).is_empty(), "{path}: {:?}", check_page(&page));
+        page[..page.find("## Example Usage").unwrap()].to_owned()
+    };
+    insta::assert_snapshot!("deprecated_resource_head", page("resources/crate.md"));
+    insta::assert_snapshot!("moved_resource_head", page("resources/box.md"));
+}

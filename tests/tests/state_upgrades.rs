@@ -63,8 +63,10 @@ resources:
 "#;
 
 /// The model of `yaml` and its provider binary, copied to `keep` (the next build of a provider of the
-/// same name writes the same path).
+/// same name writes the same path, so the tests build one at a time).
 fn build(yaml: &str, keep: &std::path::Path) -> (schema::Provider, std::path::PathBuf) {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let provider = schema::load_yaml_str(yaml, std::path::Path::new("provider.yaml")).unwrap();
     let project = codegen::acceptance::build::Project::read(&tests::workspace_root()).unwrap();
     let (_, binaries) = project.build(&[&provider]).unwrap();
@@ -112,4 +114,84 @@ fn state_written_by_the_earlier_release_is_upgraded_with_no_change_planned() {
     assert!(!shown.contains("legacy") && !shown.contains("size"), "{shown}");
     let stored = std::fs::read_to_string(work.join("terraform.tfstate")).unwrap();
     assert!(stored.contains("\"schema_version\": 1"), "{stored}");
+}
+
+/// Release 1 of a provider with hosts.
+const HOSTS: &str = r#"
+name: evolve
+auth: {type: bearer, attribute: token}
+config:
+  server_url: {type: string, optional: true}
+  token: {type: string, optional: true, sensitive: true}
+resources:
+  host:
+    attributes:
+      id: {type: string, read_only: true}
+      label: {type: string, required: true}
+      cores: {type: int64, optional: true}
+    operations:
+      create: {method: POST, path: /hosts}
+      read: {method: GET, path: "/hosts/{id}"}
+      update: {method: PATCH, path: "/hosts/{id}"}
+      delete: {method: DELETE, path: "/hosts/{id}"}
+"#;
+
+/// Release 2: hosts are called nodes, their label is their name; `evolve_host` is gone, and objects of
+/// it move to `evolve_node` with a `moved` block.
+const NODES: &str = r#"
+name: evolve
+auth: {type: bearer, attribute: token}
+config:
+  server_url: {type: string, optional: true}
+  token: {type: string, optional: true, sensitive: true}
+resources:
+  node:
+    moved_from:
+      - type: evolve_host
+        moves: [{rename: label, to: name}]
+    attributes:
+      id: {type: string, read_only: true}
+      name: {type: string, required: true, api_name: label}
+      cores: {type: int64, optional: true}
+    operations:
+      create: {method: POST, path: /hosts}
+      read: {method: GET, path: "/hosts/{id}"}
+      update: {method: PATCH, path: "/hosts/{id}"}
+      delete: {method: DELETE, path: "/hosts/{id}"}
+"#;
+
+#[test]
+fn objects_of_a_renamed_resource_move_with_a_moved_block_and_plan_no_change() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let (releases, later) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (v1, first) = build(HOSTS, releases.path());
+    let (_, second) = build(NODES, later.path());
+    let served = serve_model(v1, TOKEN, Faults::default());
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let before = "resource \"evolve_host\" \"main\" {\n  label = \"web\"\n  cores = 4\n}\n";
+    configure(&first, "evolve", work, &format!("{}{before}", provider_block(&api.url)));
+    run(&terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    let id = run(&terraform, work, &["state", "show", "-no-color", "evolve_host.main"]);
+    std::fs::remove_file(work.join("plugins/terraform-provider-evolve")).unwrap();
+    let after = "moved {\n  from = evolve_host.main\n  to   = evolve_node.main\n}\n\nresource \"evolve_node\" \"main\" {\n  name  = \"web\"\n  cores = 4\n}\n";
+    configure(&second, "evolve", work, &format!("{}{after}", provider_block(&api.url)));
+    let plan = run(&terraform, work, &["plan", "-no-color"]);
+    assert!(plan.contains("evolve_host.main has moved to evolve_node.main"), "{plan}");
+    assert!(
+        plan.contains("0 to add, 0 to change, 0 to destroy"),
+        "the moved object is neither replaced nor changed:\n{plan}"
+    );
+    let applied = run(&terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    assert!(applied.contains("0 added, 0 changed, 0 destroyed"), "{applied}");
+    let (code, again) = run_with_code(&terraform, work, &["plan", "-no-color", "-detailed-exitcode"], &[]);
+    assert_eq!(code, Some(0), "once moved, nothing is planned:\n{again}");
+    let shown = run(&terraform, work, &["state", "show", "-no-color", "evolve_node.main"]);
+    assert!(shown.contains("name  = \"web\"") && shown.contains("cores = 4"), "{shown}");
+    assert!(!shown.contains("label"), "{shown}");
+    let id_line =
+        |text: &str| text.lines().find(|line| line.trim_start().starts_with("id ")).map(str::trim).map(str::to_owned);
+    assert_eq!(id_line(&shown), id_line(&id), "the same object, not a new one");
+    assert_eq!(api.objects("evolve_host").len(), 1, "no object was created or destroyed");
 }

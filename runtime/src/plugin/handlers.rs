@@ -12,7 +12,7 @@ use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::rest::{Rest, outgoing};
 use super::state::{applied, refreshed};
 use super::timeouts;
-use super::upgrade::upgrade;
+use super::upgrade::{move_state, upgrade};
 use super::validate;
 use super::value::{self, TfValue};
 use super::wait::Budget;
@@ -132,6 +132,14 @@ impl Provider {
             (Ok(_), None) => {}
             (Err(problems), _) => diagnostics.extend(problems),
         }
+        if let Some(message) = self.model.resources.get(&request.type_name).and_then(|found| found.deprecation.as_ref())
+        {
+            let detail = match message.trim() {
+                "" => format!("{} is deprecated.", request.type_name),
+                message => message.to_owned(),
+            };
+            diagnostics.push(warning("deprecated resource", detail));
+        }
         proto::DiagnosticsResponse { diagnostics }
     }
 
@@ -165,7 +173,7 @@ impl Provider {
         proto::DiagnosticsResponse { diagnostics }
     }
 
-    /// `UpgradeResourceState`: the stored JSON state, re-encoded as msgpack (the schema has one version).
+    /// `UpgradeResourceState`: the stored JSON state, brought to the current shape by the upgrade steps.
     pub async fn upgrade_resource_state(
         &self,
         request: proto::UpgradeResourceStateRequest,
@@ -198,6 +206,40 @@ impl Provider {
             upgraded_state: upgraded.map(|state| DynamicValue { msgpack: value::encode(&state), json: Vec::new() }),
             diagnostics,
         }
+    }
+
+    /// `MoveResourceState`: the state of an object of a type the target resource's `moved_from` names,
+    /// in the target's shape (Terraform reads it from the API right after).
+    pub async fn move_resource_state(
+        &self,
+        request: proto::MoveResourceStateRequest,
+    ) -> proto::MoveResourceStateResponse {
+        let mut response = proto::MoveResourceStateResponse {
+            target_state: None,
+            diagnostics: self.check_type(&request.target_type_name, false),
+            target_private: request.source_private,
+        };
+        let Some(target) = self.model.resources.get(&request.target_type_name) else { return response };
+        let json = request.source_state.map(|state| state.json).unwrap_or_default();
+        let summary = format!("{} cannot move to {}", request.source_type_name, request.target_type_name);
+        let stored = match serde_json::from_slice::<serde_json::Value>(&json) {
+            Ok(stored) => stored,
+            Err(problem) => {
+                response.diagnostics.push(error(summary, format!("its stored state is unreadable: {problem}")));
+                return response;
+            }
+        };
+        let version = u64::try_from(request.source_schema_version).unwrap_or_default();
+        let target = (request.target_type_name.as_str(), target);
+        match move_state(&self.model, target, &request.source_type_name, version, stored) {
+            Ok(moved) => {
+                response.target_state = Some(DynamicValue { msgpack: value::encode(&moved), json: Vec::new() })
+            }
+            Err(problems) => {
+                response.diagnostics.extend(problems.into_iter().map(|problem| error(summary.clone(), problem)))
+            }
+        }
+        response
     }
 
     /// `ReadResource`: the object as the API has it now; gone from state when the API no longer has it.

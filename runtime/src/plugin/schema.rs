@@ -14,29 +14,36 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
         version: 0,
         block: Some(block(provider, description, object)),
     };
-    // A resource's schema carries its version, which Terraform records with its state.
-    let versioned = |resource: &schema::Resource| proto::Schema {
-        version: i64::try_from(resource.version).unwrap_or(i64::MAX),
-        ..schema_of(&resource.description, &resource.terraform_schema())
+    // A resource's schema carries its version, which Terraform records with its state, and whether it
+    // is deprecated.
+    let versioned = |name: &str, resource: &schema::Resource| {
+        let mut schema = schema_of(&resource.documented_description(name), &resource.terraform_schema());
+        schema.version = i64::try_from(resource.version).unwrap_or(i64::MAX);
+        if let Some(block) = &mut schema.block {
+            block.deprecated = resource.deprecation.is_some();
+        }
+        schema
     };
     proto::GetProviderSchemaResponse {
         provider: Some(schema_of(&provider.description, &provider.config)),
         resource_schemas: provider
             .resources
             .iter()
-            .map(|(name, resource)| (name.clone(), versioned(resource)))
+            .map(|(name, resource)| (name.clone(), versioned(name, resource)))
             .collect(),
         data_source_schemas: provider
             .data_sources
             .iter()
-            .map(|(name, resource)| (name.clone(), schema_of(&resource.description, &resource.terraform_schema())))
+            .map(|(name, resource)| {
+                (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
+            })
             .collect(),
         diagnostics: Vec::new(),
         provider_meta: None,
         server_capabilities: Some(proto::ServerCapabilities {
             plan_destroy: false,
             get_provider_schema_optional: true,
-            move_resource_state: false,
+            move_resource_state: true,
         }),
     }
 }

@@ -263,6 +263,9 @@ impl tower_service::Service<http::Request<Body>> for Services {
                         ImportResourceStateResponse
                     )
                 }
+                "/tfplugin6.Provider/MoveResourceState" => {
+                    route!(request, provider, move_resource_state, MoveResourceStateRequest, MoveResourceStateResponse)
+                }
                 "/tfplugin6.Provider/ReadDataSource" => {
                     route!(request, provider, read_data_source, ReadDataSourceRequest, ReadDataSourceResponse)
                 }

@@ -18,24 +18,68 @@ pub fn upgrade(
     version: u64,
     mut stored: Value,
 ) -> Result<TfValue, Vec<String>> {
-    if version > resource.version {
+    let mut problems = Vec::new();
+    upgrade_steps(resource, version, &mut stored, &mut problems);
+    let upgraded = conform(provider, &resource.terraform_schema(), &stored, "", &mut problems);
+    if problems.is_empty() { Ok(upgraded) } else { Err(problems) }
+}
+
+/// The state of an object of type `source` (written by its schema version `version`) that a `moved`
+/// block brings to `target` (of type `target_name`), in the target's current shape: a source this
+/// provider still declares is first upgraded by its own steps, then the moves `target` declares for
+/// `source` are made; every problem found.
+pub fn move_state(
+    provider: &Provider,
+    (target_name, target): (&str, &Resource),
+    source: &str,
+    version: u64,
+    mut stored: Value,
+) -> Result<TfValue, Vec<String>> {
+    let Some(moved) = target.moved_from.iter().find(|moved| moved.type_name == source) else {
         return Err(vec![format!(
+            "objects of `{source}` cannot move to `{target_name}`: it takes objects of {}",
+            match target.moved_from.is_empty() {
+                true => "no other type".to_owned(),
+                false => target
+                    .moved_from
+                    .iter()
+                    .map(|moved| format!("`{}`", moved.type_name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        )]);
+    };
+    let mut problems = Vec::new();
+    if let Some(kept) = provider.resources.get(source) {
+        upgrade_steps(kept, version, &mut stored, &mut problems);
+    }
+    for change in &moved.moves {
+        if let Err(problem) = apply(&mut stored, change) {
+            problems.push(format!("moving from `{source}`: {problem}"));
+        }
+    }
+    let moved = conform(provider, &target.terraform_schema(), &stored, "", &mut problems);
+    if problems.is_empty() { Ok(moved) } else { Err(problems) }
+}
+
+/// Makes the upgrade steps of `resource` from `version` on the stored state.
+fn upgrade_steps(resource: &Resource, version: u64, stored: &mut Value, problems: &mut Vec<String>) {
+    if version > resource.version {
+        problems.push(format!(
             "the state was written by a newer provider (schema version {version}; this one has {}): use that provider or a later one",
             resource.version
-        )]);
+        ));
+        return;
     }
-    let mut problems = Vec::new();
     let mut steps: Vec<&Upgrade> = resource.upgrades.iter().filter(|step| step.from >= version).collect();
     steps.sort_by_key(|step| step.from);
     for step in steps {
         for change in &step.moves {
-            if let Err(problem) = apply(&mut stored, change) {
+            if let Err(problem) = apply(stored, change) {
                 problems.push(format!("upgrading from version {}: {problem}", step.from));
             }
         }
     }
-    let upgraded = conform(provider, &resource.terraform_schema(), &stored, "", &mut problems);
-    if problems.is_empty() { Ok(upgraded) } else { Err(problems) }
 }
 
 /// Makes one move on the stored state.
@@ -285,5 +329,65 @@ resources:
         reverted.resources[0].upgrades[0].moves[1] = Move::Convert { attribute: "port".into(), to: Conversion::Number };
         let problems = upgrade(&reverted, &reverted.resources[0], 0, wrong).unwrap_err();
         assert_eq!(problems[0], "upgrading from version 0: `port` holds \"eighty\", which is no number");
+    }
+
+    /// The server of `V2`, kept deprecated, and a machine its objects move to, with the name on the way.
+    const MOVED: &str = r#"
+name: acme
+resources:
+  server:
+    deprecation: Use acme_machine instead.
+    version: 1
+    upgrades:
+      - from: 0
+        moves: [{rename: size, to: capacity}]
+    attributes:
+      id: {type: string, read_only: true}
+      name: {type: string, required: true}
+      capacity: {type: int64, optional: true}
+    operations:
+      create: {method: POST, path: /servers}
+      read: {method: GET, path: "/servers/{id}"}
+      update: {method: PATCH, path: "/servers/{id}"}
+      delete: {method: DELETE, path: "/servers/{id}"}
+  machine:
+    moved_from:
+      - type: acme_server
+        moves: [{rename: name, to: label}, {rename: capacity, to: spec.capacity}]
+    attributes:
+      id: {type: string, read_only: true}
+      label: {type: string, required: true}
+      spec:
+        type: object
+        optional: true
+        attributes:
+          capacity: {type: int64, optional: true}
+    operations:
+      create: {method: POST, path: /servers}
+      read: {method: GET, path: "/servers/{id}"}
+      update: {method: PATCH, path: "/servers/{id}"}
+      delete: {method: DELETE, path: "/servers/{id}"}
+"#;
+
+    #[test]
+    fn moved_objects_are_upgraded_by_their_old_type_then_moved() {
+        let provider = provider(MOVED);
+        let target = ("acme_machine", &provider.resources["acme_machine"]);
+        let v0 = serde_json::json!({"id": "s1", "name": "web", "size": 3});
+        let moved = move_state(&provider, target, "acme_server", 0, v0).unwrap();
+        assert_eq!(moved.field("label"), Some(&TfValue::String("web".into())));
+        assert_eq!(moved.field("spec").and_then(|spec| spec.field("capacity")), Some(&TfValue::Int(3)));
+        assert_eq!(moved.field("name"), None);
+        let stranger = move_state(&provider, target, "acme_disk", 0, serde_json::json!({})).unwrap_err();
+        assert_eq!(
+            stranger,
+            ["objects of `acme_disk` cannot move to `acme_machine`: it takes objects of `acme_server`"]
+        );
+        let unmoved = serde_json::json!({"id": "s1", "name": "web", "zone": "a"});
+        let problems = move_state(&provider, target, "acme_server", 1, unmoved).unwrap_err();
+        assert_eq!(
+            problems,
+            ["the stored state has `zone`, which the schema no longer has: an upgrade step should rename or drop it"]
+        );
     }
 }

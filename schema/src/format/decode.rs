@@ -672,6 +672,20 @@ impl Decoder<'_> {
             }
             None => Vec::new(),
         };
+        let moved_from = match entries.get("moved_from") {
+            Some(Node { value: NodeValue::Seq(types), .. }) => {
+                types.iter().filter_map(|moved| self.moved_from(moved, &what)).collect()
+            }
+            Some(node) => {
+                self.error(
+                    node.pos,
+                    format!("`moved_from` of {what} must be a list of resource types"),
+                    "write `moved_from: [old_type]` or `moved_from: [{type: old_type, moves: [...]}]`",
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         Some(Resource {
             description: self.opt_string(&entries, "description", &what).unwrap_or_default(),
             subcategory: self.opt_string(&entries, "subcategory", &what),
@@ -684,7 +698,23 @@ impl Decoder<'_> {
             timeouts,
             version,
             upgrades,
+            moved_from,
         })
+    }
+
+    /// One entry of `moved_from:`: a type name, or the type with the moves its state takes.
+    fn moved_from(&mut self, node: &Node, what: &str) -> Option<MovedFrom> {
+        let what = format!("an entry of `moved_from` of {what}");
+        if let NodeValue::Scalar(_) = node.value {
+            return self.string(node, &what).map(|type_name| MovedFrom { type_name, moves: Vec::new() });
+        }
+        let entries = self.entries(node, &spec::MOVED_FROM, &what)?;
+        let type_name = self.opt_string(&entries, "type", &what)?;
+        let moves = match entries.get("moves") {
+            Some(node) => self.moves(node, &what),
+            None => Vec::new(),
+        };
+        Some(MovedFrom { type_name, moves })
     }
 
     /// One step of `upgrades:`.
@@ -692,9 +722,15 @@ impl Decoder<'_> {
         let what = format!("an upgrade step of {what}");
         let entries = self.entries(node, &spec::UPGRADE, &what)?;
         let from = self.count(entries.get("from")?, &format!("`from` of {what}"))?;
-        let moves = match entries.get("moves")? {
+        let moves = self.moves(entries.get("moves")?, &what);
+        Some(Upgrade { from, moves })
+    }
+
+    /// `moves:` of an upgrade step or a moved type.
+    fn moves(&mut self, node: &Node, what: &str) -> Vec<Move> {
+        match node {
             Node { value: NodeValue::Seq(moves), .. } => {
-                moves.iter().filter_map(|step| self.upgrade_move(step, &what)).collect()
+                moves.iter().filter_map(|step| self.upgrade_move(step, what)).collect()
             }
             node => {
                 self.error(
@@ -704,8 +740,7 @@ impl Decoder<'_> {
                 );
                 Vec::new()
             }
-        };
-        Some(Upgrade { from, moves })
+        }
     }
 
     /// One move of an upgrade step: exactly one of `rename`, `convert`, `default` and `drop`.

@@ -254,6 +254,25 @@ pub static RESOURCE: MapSpec = MapSpec {
             Shape::List(&Shape::Map(&UPGRADE)),
             "How state of each older version becomes the current shape: one step per version, `{from: N, moves: [...]}`.",
         ),
+        key(
+            "moved_from",
+            Shape::List(&Shape::Either(&[Shape::String, Shape::Map(&MOVED_FROM)])),
+            "Resource types whose objects a `moved` block may bring here (Terraform 1.8+): a type name, or `{type: old_type, moves: [...]}` when its state changes shape on the way.",
+        ),
+    ],
+};
+
+/// One entry of `moved_from:`.
+pub static MOVED_FROM: MapSpec = MapSpec {
+    name: "moved_from",
+    doc: "A resource type whose objects move here, and how their state changes shape on the way.",
+    keys: &[
+        required("type", Shape::String, "The Terraform type name the objects had."),
+        key(
+            "moves",
+            Shape::List(&Shape::Map(&MOVE)),
+            "How the state that type wrote (at its latest version) becomes this resource's, in order.",
+        ),
     ],
 };
 

@@ -8,8 +8,8 @@ use std::fmt::{self, Write};
 use indexmap::IndexMap;
 
 use crate::model::{
-    Attribute, Auth, Conversion, Mode, Move, NestedObject, Object, OneOf, Operation, OperationKind, Provider,
-    PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
+    Attribute, Auth, Conversion, Mode, Move, MovedFrom, NestedObject, Object, OneOf, Operation, OperationKind,
+    Provider, PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
 };
 
 /// A model the format cannot express.
@@ -206,6 +206,10 @@ impl Writer<'_> {
         }
         if !resource.upgrades.is_empty() {
             entries.push(("upgrades".to_owned(), Yaml::Seq(resource.upgrades.iter().map(upgrade_yaml).collect())));
+        }
+        if !resource.moved_from.is_empty() {
+            entries
+                .push(("moved_from".to_owned(), Yaml::Seq(resource.moved_from.iter().map(moved_from_yaml).collect())));
         }
         Ok(Yaml::Map(entries))
     }
@@ -429,8 +433,23 @@ fn float_text(value: f64) -> String {
 
 /// One step of `upgrades:`.
 fn upgrade_yaml(upgrade: &Upgrade) -> Yaml {
-    let moves = upgrade
-        .moves
+    Yaml::Map(vec![
+        ("from".to_owned(), Yaml::Plain(upgrade.from.to_string())),
+        ("moves".to_owned(), moves_yaml(&upgrade.moves)),
+    ])
+}
+
+/// One entry of `moved_from:`: the type name alone when no move is needed.
+fn moved_from_yaml(moved: &MovedFrom) -> Yaml {
+    if moved.moves.is_empty() {
+        return text(&moved.type_name);
+    }
+    Yaml::Map(vec![("type".to_owned(), text(&moved.type_name)), ("moves".to_owned(), moves_yaml(&moved.moves))])
+}
+
+/// The moves of an upgrade step or a moved type, one map each.
+fn moves_yaml(moves: &[Move]) -> Yaml {
+    let moves = moves
         .iter()
         .map(|step| {
             Yaml::Map(match step {
@@ -446,7 +465,7 @@ fn upgrade_yaml(upgrade: &Upgrade) -> Yaml {
             })
         })
         .collect();
-    Yaml::Map(vec![("from".to_owned(), Yaml::Plain(upgrade.from.to_string())), ("moves".to_owned(), Yaml::Seq(moves))])
+    Yaml::Seq(moves)
 }
 
 /// `wait:` of an operation, its default interval left out.

@@ -112,7 +112,7 @@ impl Checker<'_> {
         for (section, context) in [("resources", Context::Resource), ("data_sources", Context::DataSource)] {
             let resources = if context == Context::Resource { &provider.resources } else { &provider.data_sources };
             for (type_name, resource) in resources {
-                self.resource(section, provider.short_name(type_name), resource, context);
+                self.resource(section, type_name, resource, context);
             }
         }
         names::spelling(self);
@@ -120,7 +120,8 @@ impl Checker<'_> {
         rules::provider_names(self);
     }
 
-    fn resource(&mut self, section: &str, name: &str, resource: &Resource, context: Context) {
+    fn resource(&mut self, section: &str, type_name: &str, resource: &Resource, context: Context) {
+        let name = self.provider.short_name(type_name);
         let base = path(&[section, name]);
         let paths = ObjectPaths { attributes: join(&base, &["attributes"]), one_of: join(&base, &["one_of"]) };
         for reserved in RESERVED_ROOT_NAMES {
@@ -144,6 +145,15 @@ impl Checker<'_> {
         self.object(&resource.schema, &paths, context);
         self.operations(&base, name, resource, context);
         rules::upgrades(self, &base, name, resource);
+        match context {
+            Context::Resource => rules::moved_from(self, &base, type_name, resource),
+            _ if !resource.moved_from.is_empty() => self.issue(
+                join(&base, &["moved_from"]),
+                format!("data source `{name}` has `moved_from`, but only resources hold objects that move"),
+                "remove `moved_from`",
+            ),
+            _ => {}
+        }
         let attributes = &resource.schema.attributes;
         if let Some(id) = &resource.id_attribute {
             if !attributes.contains_key(id) {

@@ -354,21 +354,72 @@ pub(super) fn upgrades(checker: &mut Checker<'_>, base: &[&str], name: &str, res
                 "put every move of one version into one step",
             );
         }
-        for (place, step) in step.moves.iter().enumerate() {
-            let paths: Vec<&str> = match step {
-                Move::Rename { from, to } => vec![from, to],
-                Move::Convert { attribute, .. } | Move::Default { attribute, .. } | Move::Drop { attribute } => {
-                    vec![attribute]
-                }
-            };
-            if let Some(bad) = paths.into_iter().find(|path| path.split('.').any(str::is_empty)) {
-                checker.issue(
-                    join(&at, &["moves", &place.to_string()]),
-                    format!("`{bad}` is not a path of attributes"),
-                    "write attribute names joined by dots: `spec.size`",
-                );
+        move_paths(checker, &at, &step.moves);
+    }
+}
+
+/// Moves whose paths are attribute names joined by dots.
+fn move_paths(checker: &mut Checker<'_>, at: &[&str], moves: &[Move]) {
+    for (place, step) in moves.iter().enumerate() {
+        let paths: Vec<&str> = match step {
+            Move::Rename { from, to } => vec![from, to],
+            Move::Convert { attribute, .. } | Move::Default { attribute, .. } | Move::Drop { attribute } => {
+                vec![attribute]
             }
+        };
+        if let Some(bad) = paths.into_iter().find(|path| path.split('.').any(str::is_empty)) {
+            checker.issue(
+                join(at, &["moves", &place.to_string()]),
+                format!("`{bad}` is not a path of attributes"),
+                "write attribute names joined by dots: `spec.size`",
+            );
         }
+    }
+}
+
+/// A resource's `moved_from`: full type names of other resources, each claimed once in the provider, a
+/// type this provider still declares deprecated (users are told to move), and moves at well-formed paths.
+pub(super) fn moved_from(checker: &mut Checker<'_>, base: &[&str], type_name: &str, resource: &Resource) {
+    let provider = checker.provider;
+    let numbers: Vec<String> = (0..resource.moved_from.len()).map(|index| index.to_string()).collect();
+    for (index, moved) in resource.moved_from.iter().enumerate() {
+        let at = join(base, &["moved_from", &numbers[index]]);
+        let old = moved.type_name.as_str();
+        let short = provider.short_name(type_name);
+        let snake = old.starts_with(|c: char| c.is_ascii_lowercase())
+            && old.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !old.contains('_') || !snake {
+            let hint = match provider.resources.contains_key(&format!("{}_{old}", provider.name)) {
+                true => format!("write the full type name a `moved` block names: `{}_{old}`", provider.name),
+                false => "write the full Terraform type name the objects had, e.g. `<provider>_<name>`".to_owned(),
+            };
+            checker.issue(at, format!("`{old}` is not a Terraform resource type name"), hint);
+            continue;
+        }
+        if old == type_name {
+            checker.issue(at, format!("resource `{short}` names itself in `moved_from`"), "remove the entry");
+            continue;
+        }
+        let claimed = provider
+            .resources
+            .iter()
+            .take_while(|(name, _)| *name != type_name)
+            .find(|(_, other)| other.moved_from.iter().any(|earlier| earlier.type_name == old));
+        if let Some((other, _)) = claimed {
+            checker.issue(
+                at.clone(),
+                format!("`{old}` moves to `{other}` already"),
+                "objects of one type can move to one resource only: remove one of the entries",
+            );
+        }
+        if provider.resources.get(old).is_some_and(|kept| kept.deprecation.is_none()) {
+            checker.issue(
+                path(&["resources", provider.short_name(old)]),
+                format!("resource `{}` is kept, but its objects move to `{type_name}`", provider.short_name(old)),
+                format!("add `deprecation: \"Use {type_name} instead, with a moved block.\"`, or remove the resource"),
+            );
+        }
+        move_paths(checker, &at, &moved.moves);
     }
 }
 
