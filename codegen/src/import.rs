@@ -1,5 +1,6 @@
 //! Importing a provider folder from another description of the API: the model from the importer
-//! ([`openapi`]), written as `provider.yaml` beside example files worked out from it.
+//! ([`openapi`]), written as `provider.yaml` beside example files worked out from it. Imported into a
+//! folder that holds the provider already, it keeps that provider's history ([`crate::history`]).
 
 use std::path::Path;
 
@@ -7,10 +8,23 @@ use openapi::{Imported, Options};
 use schema::FileErrors;
 
 /// Imports the OpenAPI spec of `options` into the provider folder `out`: `provider.yaml`, and the
-/// example files ([`crate::docs::generated_examples`]) of the resources and data sources. Nothing is
-/// written when the spec has errors.
+/// example files ([`crate::docs::generated_examples`]) of the resources and data sources. Where `out`
+/// holds a `provider.yaml` already, its resources' versions, upgrade steps and moved types are kept and
+/// the steps the new import needs are added, each said in the report. Nothing is written when the spec
+/// has errors.
 pub fn openapi(options: &Options, out: &Path) -> Result<Imported, Vec<FileErrors>> {
-    let imported = openapi::import(options)?;
+    let mut imported = openapi::import(options)?;
+    if out.join(schema::PROVIDER_FILE).exists() {
+        match schema::load_provider(out) {
+            Ok(earlier) => {
+                let kept = crate::history::keep(&earlier.provider, &mut imported.provider);
+                imported.report.extend(kept);
+            }
+            Err(errors) => imported
+                .warnings
+                .push(format!("the provider there does not load, so its history is not kept:\n{errors}")),
+        }
+    }
     let loaded = openapi::write_folder(&imported, out)?;
     for (path, text) in crate::docs::generated_examples(&loaded) {
         let target = out.join(&path);

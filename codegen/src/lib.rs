@@ -9,6 +9,7 @@ pub mod client;
 pub mod diff;
 pub mod docs;
 pub mod examples;
+pub mod history;
 pub mod import;
 pub mod output;
 

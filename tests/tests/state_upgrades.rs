@@ -195,3 +195,73 @@ fn objects_of_a_renamed_resource_move_with_a_moved_block_and_plan_no_change() {
     assert_eq!(id_line(&shown), id_line(&id), "the same object, not a new one");
     assert_eq!(api.objects("evolve_host").len(), 1, "no object was created or destroyed");
 }
+
+/// An API's spec, release 1 or 2: in release 2 the port is text and the size sits in `spec`.
+fn widget_spec(release: u8) -> String {
+    let fields = match release {
+        1 => r#""size": {"type": "integer"}, "port": {"type": "integer"}"#,
+        _ => r#""port": {"type": "string"}, "spec": {"type": "object", "properties": {"size": {"type": "integer"}}}"#,
+    };
+    let widget = format!(
+        r#"{{"type": "object", "required": ["name"], "properties": {{"id": {{"type": "string", "readOnly": true}}, "name": {{"type": "string"}}, {fields}}}}}"#
+    );
+    let one = r##"{"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Widget"}}}}"##;
+    let id = r#"[{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]"#;
+    format!(
+        r#"{{"openapi": "3.0.3", "info": {{"title": "Evolve", "version": "{release}"}},
+  "paths": {{
+    "/widgets": {{"post": {{"operationId": "createWidget", "requestBody": {one}, "responses": {{"201": {{"description": "made", {body}}}}}}}}},
+    "/widgets/{{id}}": {{"parameters": {id},
+      "get": {{"operationId": "getWidget", "responses": {{"200": {{"description": "it", {body}}}}}}},
+      "patch": {{"operationId": "updateWidget", "requestBody": {one}, "responses": {{"200": {{"description": "it", {body}}}}}}},
+      "delete": {{"operationId": "deleteWidget", "responses": {{"204": {{"description": "gone"}}}}}}}}
+  }},
+  "security": [{{"bearer": []}}],
+  "components": {{"securitySchemes": {{"bearer": {{"type": "http", "scheme": "bearer"}}}}, "schemas": {{"Widget": {widget}}}}}}}"#,
+        body = &one[1..one.len() - 1],
+    )
+}
+
+/// The folder a spec is imported into, imported again from the next release: the provider keeps its
+/// history, and state the first build wrote plans no change under the second.
+#[test]
+fn importing_a_changed_spec_again_writes_the_upgrade_its_state_needs() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let folder = tempfile::tempdir().unwrap();
+    let import = |release: u8| {
+        let spec = folder.path().join(format!("spec{release}.json"));
+        std::fs::write(&spec, widget_spec(release)).unwrap();
+        let options = openapi::Options { specs: vec![spec], overlays: Vec::new(), name: "evolve".into() };
+        let imported = codegen::import::openapi(&options, &folder.path().join("provider")).unwrap();
+        (std::fs::read_to_string(folder.path().join("provider/provider.yaml")).unwrap(), imported.report)
+    };
+    let (first_yaml, _) = import(1);
+    let (second_yaml, report) = import(2);
+    assert!(second_yaml.contains("version: 1"), "{second_yaml}");
+    assert!(
+        report.iter().any(|line| line.contains("goes from version 0 to 1")),
+        "the report says why the version went up: {report:#?}"
+    );
+    let (releases, later) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (v1, first) = build(&first_yaml, releases.path());
+    let (_, second) = build(&second_yaml, later.path());
+    let served = serve_model(v1, TOKEN, Faults::default());
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    let before = "resource \"evolve_widget\" \"main\" {\n  name = \"w\"\n  size = 3\n  port = 8080\n}\n";
+    configure(&first, "evolve", work, &format!("{}{before}", provider_block(&api.url)));
+    run(&terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    api.edit("evolve_widget", |fields| {
+        let size = fields.remove("size").unwrap_or_default();
+        fields.insert("spec".into(), serde_json::json!({"size": size}));
+        let port = fields.get("port").map(ToString::to_string).unwrap_or_default();
+        fields.insert("port".into(), serde_json::Value::String(port));
+    });
+    std::fs::remove_file(work.join("plugins/terraform-provider-evolve")).unwrap();
+    let after =
+        "resource \"evolve_widget\" \"main\" {\n  name = \"w\"\n  port = \"8080\"\n  spec = {\n    size = 3\n  }\n}\n";
+    configure(&second, "evolve", work, &format!("{}{after}", provider_block(&api.url)));
+    let (code, plan) = run_with_code(&terraform, work, &["plan", "-no-color", "-detailed-exitcode"], &[]);
+    assert_eq!(code, Some(0), "the state of release 1 plans no change under release 2:\n{plan}");
+}
