@@ -82,7 +82,7 @@ impl fmt::Display for Change {
 
 /// Every change from `old` to `new`, breaking ones first.
 pub fn diff(old: &Provider, new: &Provider) -> Vec<Change> {
-    let mut changes = Changes { old, new, found: Vec::new(), moves: Vec::new() };
+    let mut changes = Changes { found: Vec::new(), moves: Vec::new() };
     changes.object(&Subject::Provider, "", &old.config, &new.config);
     changes.subjects(&old.resources, &new.resources, Subject::Resource);
     changes.subjects(&old.data_sources, &new.data_sources, Subject::DataSource);
@@ -91,11 +91,9 @@ pub fn diff(old: &Provider, new: &Provider) -> Vec<Change> {
     found
 }
 
-/// The changes found so far, with the two providers whose named types they resolve, and the state
+/// The changes found so far, and the state
 /// upgrade moves of the resource being compared.
 struct Changes<'p> {
-    old: &'p Provider,
-    new: &'p Provider,
     found: Vec<Change>,
     moves: Vec<&'p Move>,
 }
@@ -198,9 +196,7 @@ impl<'p> Changes<'p> {
     fn same_type(&mut self, at: &Subject, path: &str, old: &Type, new: &Type) -> bool {
         match (old, new) {
             (Type::Nested(before), Type::Nested(after)) if before.mode == after.mode => {
-                if let (Some(before), Some(after)) = (self.old.object(&before.object), self.new.object(&after.object)) {
-                    self.object(at, path, before, after);
-                }
+                self.object(at, path, before.members(), after.members());
                 true
             }
             _ if old == new => true,

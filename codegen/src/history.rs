@@ -22,7 +22,7 @@ pub fn keep(old: &Provider, new: &mut Provider) -> Vec<String> {
     let mut changes = Vec::new();
     for (name, after) in &new.resources {
         let Some(before) = old.resources.get(name) else { continue };
-        let steps = steps(name, &layout(old, before), &layout(new, after), &mut report);
+        let steps = steps(name, &layout(before), &layout(after), &mut report);
         changes.push((name.clone(), before, steps));
     }
     for (name, before, moves) in changes {
@@ -56,7 +56,7 @@ pub fn keep(old: &Provider, new: &mut Provider) -> Vec<String> {
             ));
             continue;
         };
-        let moves = steps(gone, &layout(old, before), &layout(new, &new.resources[successor]), &mut report);
+        let moves = steps(gone, &layout(before), &layout(&new.resources[successor]), &mut report);
         report.push(format!(
             "`{gone}` is gone and `{successor}` reads the same API path: its objects move there with a `moved` block (`moved_from`)"
         ));
@@ -100,7 +100,7 @@ enum Shape {
 const DEEPEST: usize = 16;
 
 impl Shape {
-    fn of(provider: &Provider, ty: &Type, depth: usize) -> Shape {
+    fn of(ty: &Type, depth: usize) -> Shape {
         if depth > DEEPEST {
             return Shape::Any;
         }
@@ -109,29 +109,22 @@ impl Shape {
             Type::Int64 | Type::Float64 | Type::Number => Shape::Number,
             Type::Bool => Shape::Bool,
             Type::Dynamic | Type::Tuple(_) => Shape::Any,
-            Type::List(element) | Type::Set(element) => {
-                Shape::Sequence(Box::new(Shape::of(provider, element, depth + 1)))
+            Type::List(element) | Type::Set(element) => Shape::Sequence(Box::new(Shape::of(element, depth + 1))),
+            Type::Map(element) => Shape::Map(Box::new(Shape::of(element, depth + 1))),
+            Type::Object(fields) => {
+                Shape::Object(fields.iter().map(|(name, ty)| (name.clone(), Shape::of(ty, depth + 1))).collect())
             }
-            Type::Map(element) => Shape::Map(Box::new(Shape::of(provider, element, depth + 1))),
-            Type::Object(fields) => Shape::Object(
-                fields.iter().map(|(name, ty)| (name.clone(), Shape::of(provider, ty, depth + 1))).collect(),
-            ),
-            Type::Nested(nested) => {
-                let object =
-                    provider.object(&nested.object).map_or(Shape::Any, |object| Shape::object(provider, object, depth));
-                collected(nested.mode, object)
-            }
+            Type::Nested(nested) => collected(nested.mode, Shape::object(nested.members(), depth)),
         }
     }
 
-    fn object(provider: &Provider, object: &Object, depth: usize) -> Shape {
-        let attributes = object
-            .attributes
+    fn object(object: &Object, depth: usize) -> Shape {
+        let attributes =
+            object.attributes.iter().map(|(name, attribute)| (name.clone(), Shape::of(&attribute.ty, depth + 1)));
+        let blocks = object
+            .blocks
             .iter()
-            .map(|(name, attribute)| (name.clone(), Shape::of(provider, &attribute.ty, depth + 1)));
-        let blocks = object.blocks.iter().map(|(name, block)| {
-            (name.clone(), collected(block.nesting, Shape::object(provider, &block.object, depth + 1)))
-        });
+            .map(|(name, block)| (name.clone(), collected(block.nesting, Shape::object(&block.object, depth + 1))));
         Shape::Object(attributes.chain(blocks).collect())
     }
 
@@ -172,26 +165,26 @@ fn collected(mode: NestingMode, object: Shape) -> Shape {
 
 /// Every attribute of a resource's state by dotted path, through single nested objects (which are listed
 /// too, as objects), in the schema's order.
-fn layout(provider: &Provider, resource: &Resource) -> IndexMap<String, Shape> {
+fn layout(resource: &Resource) -> IndexMap<String, Shape> {
     let mut paths = IndexMap::new();
-    walk(provider, &resource.terraform_schema(), "", 0, &mut paths);
+    walk(&resource.terraform_schema(), "", 0, &mut paths);
     paths
 }
 
-fn walk(provider: &Provider, object: &Object, prefix: &str, depth: usize, paths: &mut IndexMap<String, Shape>) {
+fn walk(object: &Object, prefix: &str, depth: usize, paths: &mut IndexMap<String, Shape>) {
     for (name, attribute) in &object.attributes {
         let path = format!("{prefix}{name}");
-        paths.insert(path.clone(), Shape::of(provider, &attribute.ty, depth));
+        paths.insert(path.clone(), Shape::of(&attribute.ty, depth));
         let single = attribute.ty.as_nested().filter(|nested| nested.mode == NestingMode::Single);
-        if let (Some(inner), true) = (single.and_then(|nested| provider.object(&nested.object)), depth < DEEPEST) {
-            walk(provider, inner, &format!("{path}."), depth + 1, paths);
+        if let (Some(inner), true) = (single.map(schema::Nested::members), depth < DEEPEST) {
+            walk(inner, &format!("{path}."), depth + 1, paths);
         }
     }
     for (name, block) in &object.blocks {
         let path = format!("{prefix}{name}");
-        paths.insert(path.clone(), collected(block.nesting, Shape::object(provider, &block.object, depth)));
+        paths.insert(path.clone(), collected(block.nesting, Shape::object(&block.object, depth)));
         if let (NestingMode::Single, true) = (block.nesting, depth < DEEPEST) {
-            walk(provider, &block.object, &format!("{path}."), depth + 1, paths);
+            walk(&block.object, &format!("{path}."), depth + 1, paths);
         }
     }
 }

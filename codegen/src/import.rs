@@ -15,11 +15,14 @@ use schema::FileErrors;
 pub fn openapi(options: &Options, out: &Path) -> Result<Imported, Vec<FileErrors>> {
     let mut imported = openapi::import(options)?;
     if out.join(schema::PROVIDER_FILE).exists() {
-        match schema::load_provider(out) {
-            Ok(earlier) => {
+        // The history compares resolved models; a model that does not resolve is refused when written.
+        let resolved = imported.provider.resolve();
+        match schema::load_provider(out).map(|earlier| (earlier, resolved)) {
+            Ok((earlier, Ok(()))) => {
                 let kept = crate::history::keep(&earlier.provider, &mut imported.provider);
                 imported.report.extend(kept);
             }
+            Ok((_, Err(_))) => {}
             Err(errors) => imported
                 .warnings
                 .push(format!("the provider there does not load, so its history is not kept:\n{errors}")),

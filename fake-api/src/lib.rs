@@ -463,12 +463,9 @@ impl State {
                     return problem(400, "Bad Request", detail);
                 }
                 let mut object = Value::Object(self.path_values(source, read, &params));
-                objects::assign_computed(&self.provider, &source.schema, &mut object, 0);
+                objects::assign_computed(&source.schema, &mut object, 0);
                 let success = read.success.first().copied().unwrap_or(200);
-                return reply(
-                    success,
-                    Some(read.wrap_answer(objects::answered(&self.provider, &source.schema, &object))),
-                );
+                return reply(success, Some(read.wrap_answer(objects::answered(&source.schema, &object))));
             }
         }
         problem(404, "Not Found", format!("no operation serves {method} {path}"))
@@ -625,11 +622,11 @@ impl State {
                 if let Value::Object(target) = &mut object {
                     target.extend(path_values.clone());
                 }
-                objects::assign_computed(&self.provider, schema, &mut object, serial);
+                objects::assign_computed(schema, &mut object, serial);
                 if kind == OperationKind::Update {
-                    objects::bump(&self.provider, schema, &mut object, serial);
+                    objects::bump(schema, &mut object, serial);
                 }
-                objects::reorder_sets(&self.provider, schema, &mut object);
+                objects::reorder_sets(schema, &mut object);
                 let object_key = self.object_key(resource, &object).unwrap_or_else(|| key(&path_values));
                 let slot = (type_name.to_owned(), object_key);
                 // An API with no delete lets a create take the place of what is there: nothing could
@@ -702,7 +699,7 @@ impl State {
 
     /// An object as the API answers it, garbled where a test asked for that.
     fn answered(&self, store: &Store, type_name: &str, resource: &Resource, object: &Value) -> Value {
-        let mut answer = objects::answered(&self.provider, &resource.schema, object);
+        let mut answer = objects::answered(&resource.schema, object);
         if let Value::Object(fields) = &mut answer {
             for (_, field) in store.garbled.iter().filter(|(kind, _)| kind == type_name) {
                 fields.insert(field.clone(), json!({"garbled": [true]}));
@@ -775,7 +772,7 @@ impl State {
                 None if attribute.mode == Mode::Required && !merging && !variants.contains(&name.as_str()) => {
                     return Err(format!("`{}` is required", attribute.api_name));
                 }
-                Some(value) if !objects::attribute_fits(&self.provider, attribute, value) => {
+                Some(value) if !objects::attribute_fits(attribute, value) => {
                     return Err(format!("`{}` does not have the type the schema gives it", attribute.api_name));
                 }
                 _ => {}

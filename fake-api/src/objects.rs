@@ -4,17 +4,14 @@
 //! PATCH bodies (JSON merge patch) and replaces on PUT, keeps sets in an order of its own, and never
 //! returns write-only or `not_returned` values.
 
-use schema::{Attribute, NestingMode, Object, Provider, Type};
+use schema::{Attribute, NestingMode, Object, Type};
 use serde_json::{Map, Value, json};
 
 /// The object's fields as the schema's API names see them, for each attribute of `object`, with the
 /// nested object of each nested attribute.
-fn members<'p>(
-    provider: &'p Provider,
-    object: &'p Object,
-) -> impl Iterator<Item = (&'p str, &'p Attribute, Option<&'p Object>)> {
+fn members(object: &Object) -> impl Iterator<Item = (&str, &Attribute, Option<&Object>)> {
     object.attributes.iter().map(move |(name, attribute)| {
-        let nested = attribute.ty.as_nested().and_then(|nested| provider.object(&nested.object));
+        let nested = attribute.ty.as_nested().map(schema::Nested::members);
         (name.as_str(), attribute, nested)
     })
 }
@@ -33,7 +30,7 @@ fn each_element(ty: &Type, value: &mut Value, visit: &mut dyn FnMut(&mut Value))
 
 /// Gives every computed attribute the configuration left unset a value, at every depth. `serial` numbers
 /// the root object; nested objects are numbered by their content.
-pub fn assign_computed(provider: &Provider, object: &Object, value: &mut Value, serial: u64) {
+pub fn assign_computed(object: &Object, value: &mut Value, serial: u64) {
     let Value::Object(fields) = value else { return };
     let content = content_hash(fields);
     // One-of variants travel folded into the object itself, never as fields of their own.
@@ -42,7 +39,7 @@ pub fn assign_computed(provider: &Provider, object: &Object, value: &mut Value, 
         .values()
         .flat_map(|group| group.variants.iter().map(|variant| variant.attribute.as_str()))
         .collect();
-    for (name, attribute, nested) in members(provider, object) {
+    for (name, attribute, nested) in members(object) {
         if variants.contains(&name) {
             continue;
         }
@@ -54,20 +51,19 @@ pub fn assign_computed(provider: &Provider, object: &Object, value: &mut Value, 
                 (0, false) => content,
                 (serial, false) => serial,
             };
-            let generated =
-                if attribute.json { Some(json!({})) } else { generate(provider, name, &attribute.ty, number) };
+            let generated = if attribute.json { Some(json!({})) } else { generate(name, &attribute.ty, number) };
             if let Some(generated) = generated {
                 fields.insert(attribute.api_name.clone(), generated);
             }
         }
         if let (Some(inner), Some(field)) = (nested, fields.get_mut(&attribute.api_name)) {
-            each_element(&attribute.ty, field, &mut |element| assign_computed(provider, inner, element, 0));
+            each_element(&attribute.ty, field, &mut |element| assign_computed(inner, element, 0));
         }
     }
 }
 
 /// A value an API would pick for an attribute of `ty` named `name`.
-fn generate(provider: &Provider, name: &str, ty: &Type, number: u64) -> Option<Value> {
+fn generate(name: &str, ty: &Type, number: u64) -> Option<Value> {
     Some(match ty {
         Type::String if name.ends_with("_at") => json!("2030-01-01T00:00:00Z"),
         Type::String => json!(format!("{name}-{number}")),
@@ -78,10 +74,10 @@ fn generate(provider: &Provider, name: &str, ty: &Type, number: u64) -> Option<V
         Type::Map(_) => json!({}),
         Type::Nested(nested) => match nested.mode {
             NestingMode::Single => {
-                let inner = provider.object(&nested.object)?;
+                let inner = nested.members();
                 let mut object = Map::new();
-                for (member, attribute, _) in members(provider, inner) {
-                    if let Some(value) = generate(provider, member, &attribute.ty, number) {
+                for (member, attribute, _) in members(inner) {
+                    if let Some(value) = generate(member, &attribute.ty, number) {
                         object.insert(attribute.api_name.clone(), value);
                     }
                 }
@@ -105,9 +101,9 @@ fn content_hash(fields: &Map<String, Value>) -> u64 {
 }
 
 /// Gives new values to the attributes the API changes on every update, at every depth.
-pub fn bump(provider: &Provider, object: &Object, value: &mut Value, serial: u64) {
+pub fn bump(object: &Object, value: &mut Value, serial: u64) {
     let Value::Object(fields) = value else { return };
-    for (name, attribute, nested) in members(provider, object) {
+    for (name, attribute, nested) in members(object) {
         if attribute.changes_on_update {
             let bumped = match attribute.ty {
                 Type::String if name.ends_with("_at") => {
@@ -122,7 +118,7 @@ pub fn bump(provider: &Provider, object: &Object, value: &mut Value, serial: u64
             fields.insert(attribute.api_name.clone(), bumped);
         }
         if let (Some(inner), Some(field)) = (nested, fields.get_mut(&attribute.api_name)) {
-            each_element(&attribute.ty, field, &mut |element| bump(provider, inner, element, serial));
+            each_element(&attribute.ty, field, &mut |element| bump(inner, element, serial));
         }
     }
 }
@@ -169,9 +165,9 @@ pub fn replace(object: &Object, existing: &Value, sent: Value, sendable: &[Strin
 
 /// Keeps the elements of every set, at every depth, in reverse: an API free to order a set answers in an
 /// order of its own, which a provider must not show as a change.
-pub fn reorder_sets(provider: &Provider, object: &Object, value: &mut Value) {
+pub fn reorder_sets(object: &Object, value: &mut Value) {
     let Value::Object(fields) = value else { return };
-    for (_, attribute, nested) in members(provider, object) {
+    for (_, attribute, nested) in members(object) {
         let Some(field) = fields.get_mut(&attribute.api_name) else { continue };
         let is_set = match &attribute.ty {
             Type::Set(_) => true,
@@ -182,28 +178,28 @@ pub fn reorder_sets(provider: &Provider, object: &Object, value: &mut Value) {
             items.reverse();
         }
         if let Some(inner) = nested {
-            each_element(&attribute.ty, field, &mut |element| reorder_sets(provider, inner, element));
+            each_element(&attribute.ty, field, &mut |element| reorder_sets(inner, element));
         }
     }
 }
 
 /// The object as the API answers it: without write-only and `not_returned` values, each field under
 /// its answer name, at every depth.
-pub fn answered(provider: &Provider, object: &Object, value: &Value) -> Value {
+pub fn answered(object: &Object, value: &Value) -> Value {
     let mut value = value.clone();
-    strip(provider, object, &mut value);
+    strip(object, &mut value);
     value
 }
 
-fn strip(provider: &Provider, object: &Object, value: &mut Value) {
+fn strip(object: &Object, value: &mut Value) {
     let Value::Object(fields) = value else { return };
-    for (_, attribute, nested) in members(provider, object) {
+    for (_, attribute, nested) in members(object) {
         if attribute.write_only || attribute.not_returned {
             fields.remove(&attribute.api_name);
             continue;
         }
         if let (Some(inner), Some(field)) = (nested, fields.get_mut(&attribute.api_name)) {
-            each_element(&attribute.ty, field, &mut |element| strip(provider, inner, element));
+            each_element(&attribute.ty, field, &mut |element| strip(inner, element));
         }
         // Answered under another name than it is taken.
         if let Some(answer_name) = &attribute.answer_name {
@@ -215,27 +211,25 @@ fn strip(provider: &Provider, object: &Object, value: &mut Value) {
 }
 
 /// Whether a JSON value can be an attribute's: any value for JSON text, else one of its type.
-pub fn attribute_fits(provider: &Provider, attribute: &schema::Attribute, value: &Value) -> bool {
-    attribute.json || fits(provider, &attribute.ty, value)
+pub fn attribute_fits(attribute: &schema::Attribute, value: &Value) -> bool {
+    attribute.json || fits(&attribute.ty, value)
 }
 
 /// Whether a JSON value can be of a type (null always can), at every depth.
-pub fn fits(provider: &Provider, ty: &Type, value: &Value) -> bool {
+pub fn fits(ty: &Type, value: &Value) -> bool {
     match (ty, value) {
         (_, Value::Null) | (Type::Dynamic, _) => true,
         (Type::String, Value::String(_)) | (Type::Bool, Value::Bool(_)) => true,
         (Type::Int64, Value::Number(number)) => number.is_i64(),
         (Type::Float64 | Type::Number, Value::Number(_)) => true,
-        (Type::List(element) | Type::Set(element), Value::Array(items)) => {
-            items.iter().all(|item| fits(provider, element, item))
-        }
-        (Type::Map(element), Value::Object(entries)) => entries.values().all(|item| fits(provider, element, item)),
+        (Type::List(element) | Type::Set(element), Value::Array(items)) => items.iter().all(|item| fits(element, item)),
+        (Type::Map(element), Value::Object(entries)) => entries.values().all(|item| fits(element, item)),
         (Type::Object(_) | Type::Tuple(_), _) => true,
         (Type::Nested(nested), value) => {
-            let Some(inner) = provider.object(&nested.object) else { return true };
+            let inner = nested.members();
             let object_fits = |value: &Value| match value {
                 Value::Object(fields) => inner.attributes.values().all(|attribute| {
-                    fields.get(&attribute.api_name).is_none_or(|field| attribute_fits(provider, attribute, field))
+                    fields.get(&attribute.api_name).is_none_or(|field| attribute_fits(attribute, field))
                 }),
                 _ => false,
             };

@@ -520,7 +520,7 @@ fn leave_out_what_still_fails(provider: &mut Provider, report: &mut Vec<String>)
 /// Whether an object refers to any of `types`, at any depth.
 fn uses_any(object: &Object, types: &HashSet<String>) -> bool {
     object.attributes.values().any(|attribute| match attribute.ty.as_nested().map(|nested| &nested.object) {
-        Some(NestedObject::Named(name)) => types.contains(name),
+        Some(NestedObject::Named(reference)) => types.contains(reference.name()),
         Some(NestedObject::Inline(inner)) => uses_any(inner, types),
         None => false,
     })

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
-use schema::model::{NamedType, NestedObject, Object, Provider, Type};
+use schema::model::{NamedType, NestedObject, Object, Provider, Type, TypeRef};
 
 use crate::fields::MembersKey;
 
@@ -82,7 +82,7 @@ impl Objects {
     /// Object `index` for one more attribute: a placeholder [`Objects::finish`] replaces.
     pub(crate) fn take(&mut self, index: usize) -> NestedObject {
         self.entries[index].uses += 1;
-        NestedObject::Named(format!("{PLACEHOLDER}{index}"))
+        NestedObject::Named(TypeRef::new(format!("{PLACEHOLDER}{index}")))
     }
 
     /// A decided object whose attributes are changed (a one-of's variant without its discriminator): a
@@ -91,7 +91,7 @@ impl Objects {
         match nested {
             NestedObject::Inline(object) => change(object),
             NestedObject::Named(placeholder) => {
-                let Some(index) = index_of(placeholder) else { return };
+                let Some(index) = index_of(placeholder.name()) else { return };
                 let entry = &mut self.entries[index];
                 entry.uses -= 1;
                 let mut object = entry.object.clone();
@@ -102,7 +102,7 @@ impl Objects {
                 let size = self.size(&object);
                 let index = self.entries.len();
                 self.entries.push(Entry { object, uses: 1, size, name, reported: false });
-                *placeholder = format!("{PLACEHOLDER}{index}");
+                *placeholder = TypeRef::new(format!("{PLACEHOLDER}{index}"));
             }
         }
     }
@@ -112,7 +112,7 @@ impl Objects {
         for attribute in object.attributes.values() {
             match attribute.ty.as_nested().map(|nested| &nested.object) {
                 Some(NestedObject::Named(placeholder)) => {
-                    if let Some(index) = index_of(placeholder) {
+                    if let Some(index) = index_of(placeholder.name()) {
                         self.entries[index].uses += 1;
                     }
                 }
@@ -130,7 +130,9 @@ impl Objects {
     /// How many attributes the objects a type nests hold once written out in full.
     pub(crate) fn nested_size(&self, ty: &Type) -> usize {
         match ty.as_nested().map(|nested| &nested.object) {
-            Some(NestedObject::Named(placeholder)) => index_of(placeholder).map_or(0, |index| self.entries[index].size),
+            Some(NestedObject::Named(placeholder)) => {
+                index_of(placeholder.name()).map_or(0, |index| self.entries[index].size)
+            }
             Some(NestedObject::Inline(object)) => self.size(object),
             None => 0,
         }
@@ -139,7 +141,7 @@ impl Objects {
     /// Takes a placeholder back: the attribute that held it holds something else now.
     pub(crate) fn release(&mut self, ty: &Type) {
         if let Some(NestedObject::Named(placeholder)) = ty.as_nested().map(|nested| &nested.object) {
-            if let Some(index) = index_of(placeholder) {
+            if let Some(index) = index_of(placeholder.name()) {
                 self.entries[index].uses -= 1;
             }
         }
@@ -192,7 +194,7 @@ impl Finisher<'_> {
             match &mut nested.object {
                 NestedObject::Inline(inner) => self.object(inner),
                 NestedObject::Named(placeholder) => {
-                    let Some(index) = index_of(placeholder) else { continue };
+                    let Some(index) = index_of(placeholder.name()) else { continue };
                     nested.object = self.resolve(index);
                 }
             }
@@ -203,7 +205,7 @@ impl Finisher<'_> {
     /// first time).
     fn resolve(&mut self, index: usize) -> NestedObject {
         if let Some(name) = &self.names[index] {
-            return NestedObject::Named(name.clone());
+            return NestedObject::Named(TypeRef::new(name.clone()));
         }
         let entry = &mut self.objects.entries[index];
         if entry.uses <= 1 || entry.object.attributes.is_empty() {
@@ -221,6 +223,6 @@ impl Finisher<'_> {
         let mut object = std::mem::take(&mut self.objects.entries[index].object);
         self.object(&mut object);
         self.types.insert(name.clone(), NamedType { description: String::new(), object });
-        NestedObject::Named(name)
+        NestedObject::Named(TypeRef::new(name))
     }
 }

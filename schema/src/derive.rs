@@ -156,7 +156,7 @@ impl std::fmt::Debug for Redacted {
 /// reusable type. Derived code calls this from its [`AttributeType`] impl.
 pub fn nested_type<T: Attributes>() -> Type {
     let object = match T::TYPE_NAME {
-        Some(name) => NestedObject::Named(name.to_owned()),
+        Some(name) => NestedObject::Named(crate::model::TypeRef::new(name)),
         None => NestedObject::Inline(T::object()),
     };
     Type::Nested(Box::new(Nested { mode: NestingMode::Single, object, min_items: 0, max_items: 0 }))

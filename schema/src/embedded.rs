@@ -8,14 +8,17 @@ pub fn to_json(provider: &Provider) -> String {
     serde_json::to_string(provider).unwrap_or_default()
 }
 
-/// The model from the JSON [`to_json`] wrote, checked as `validate` checks a schema: a model that does
-/// not hold together (edited by hand, or written by another version) is refused with every problem at its
-/// path, so a provider never serves it.
+/// The model from the JSON [`to_json`] wrote, checked as `validate` checks a schema and resolved: a model
+/// that does not hold together (edited by hand, or written by another version) is refused with every
+/// problem at its path, so a provider never serves it.
 pub fn from_json(text: &str) -> Result<Provider, String> {
-    let provider: Provider =
+    let mut provider: Provider =
         serde_json::from_str(text).map_err(|error| format!("the embedded provider model is unreadable: {error}"))?;
     let issues = crate::validate::validate(&provider);
     if issues.is_empty() {
+        provider
+            .resolve()
+            .map_err(|problems| format!("the embedded provider model does not resolve: {}", problems.join("; ")))?;
         return Ok(provider);
     }
     let lines: Vec<String> = issues

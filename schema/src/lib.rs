@@ -13,6 +13,7 @@ pub mod format;
 pub mod json_schema;
 pub mod model;
 pub mod names;
+mod resolve;
 pub mod template;
 pub mod tfjson;
 pub mod validate;
@@ -86,5 +87,23 @@ pub fn load_yaml_str(text: &str, file: &Path) -> Result<Provider, FileErrors> {
     }
     // Freeing a large tree's many small allocations takes as long as decoding it; let another core do it.
     std::thread::spawn(move || drop(doc));
-    if diagnostics.is_empty() { Ok(provider) } else { Err(FileErrors::new(file, diagnostics)) }
+    if !diagnostics.is_empty() {
+        return Err(FileErrors::new(file, diagnostics));
+    }
+    resolved(provider, file)
+}
+
+/// The model resolved ([`Provider::resolve`]), the last step of every loader; `file` names it in errors
+/// (which validation rules out: a validated model always resolves).
+pub fn resolved(mut provider: Provider, file: &Path) -> Result<Provider, FileErrors> {
+    match provider.resolve() {
+        Ok(()) => Ok(provider),
+        Err(problems) => Err(FileErrors::new(
+            file,
+            problems
+                .into_iter()
+                .map(|problem| Diagnostic::new(Pos::START, problem).hint("declare every type the schema names, once"))
+                .collect(),
+        )),
+    }
 }

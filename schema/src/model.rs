@@ -67,18 +67,13 @@ impl Provider {
         type_name.strip_prefix(&self.name).and_then(|rest| rest.strip_prefix('_')).unwrap_or(type_name)
     }
 
-    /// Looks up a named type by name.
-    pub fn named_type(&self, name: &str) -> Option<&NamedType> {
-        self.types.get(name)
-    }
-
     /// The description documentation shows for an attribute: its own (for a named type without one, the
     /// type's), followed by the replacement note when the attribute requires replacement.
     pub fn documented_description(&self, attribute: &Attribute) -> String {
         let mut description = attribute.description.clone();
         if description.is_empty() {
-            if let Some(NestedObject::Named(name)) = attribute.ty.as_nested().map(|nested| &nested.object) {
-                description = self.named_type(name).map(|named| named.description.clone()).unwrap_or_default();
+            if let Some(NestedObject::Named(reference)) = attribute.ty.as_nested().map(|nested| &nested.object) {
+                description = reference.named().description.clone();
             }
         }
         if let (true, Some(note)) = (attribute.requires_replacement, &self.docs.requires_replacement_note) {
@@ -88,14 +83,6 @@ impl Provider {
             description.push_str(note);
         }
         description
-    }
-
-    /// The attributes of a nested object, following a named-type reference.
-    pub fn object<'a>(&'a self, nested: &'a NestedObject) -> Option<&'a Object> {
-        match nested {
-            NestedObject::Inline(object) => Some(object),
-            NestedObject::Named(name) => self.named_type(name).map(|named| &named.object),
-        }
     }
 }
 
@@ -720,7 +707,7 @@ impl std::fmt::Display for Type {
             Type::Nested(nested) => {
                 let object = match &nested.object {
                     NestedObject::Inline(_) => "object",
-                    NestedObject::Named(name) => name.as_str(),
+                    NestedObject::Named(reference) => reference.name(),
                 };
                 match nested.mode {
                     NestingMode::Single => f.write_str(object),
@@ -768,8 +755,84 @@ fn is_zero(value: &u64) -> bool {
 pub enum NestedObject {
     /// Declared in place.
     Inline(Object),
-    /// A reference to [`Provider::types`].
-    Named(String),
+    /// A reference to one of [`Provider::types`].
+    Named(TypeRef),
+}
+
+impl NestedObject {
+    /// The object's members, wherever they are declared.
+    pub fn members(&self) -> &Object {
+        match self {
+            NestedObject::Inline(object) => object,
+            NestedObject::Named(reference) => &reference.named().object,
+        }
+    }
+}
+
+impl Nested {
+    /// The nested object's members, wherever they are declared.
+    pub fn members(&self) -> &Object {
+        self.object.members()
+    }
+}
+
+/// A reference to a named type by its name, which holds the type itself once the model is resolved
+/// ([`Provider::resolve`], the last step of every loader), so what reads the model never looks a name up.
+/// It is written as the name alone; two references are equal when they name the same type.
+#[derive(Clone)]
+pub struct TypeRef {
+    name: String,
+    target: Option<std::sync::Arc<NamedType>>,
+}
+
+impl TypeRef {
+    /// A reference to the type `name`, to be resolved with the rest of the model.
+    pub fn new(name: impl Into<String>) -> Self {
+        TypeRef { name: name.into(), target: None }
+    }
+
+    /// The name of the type.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The type. Every loader resolves the model before handing it out, so a reference read through a
+    /// loaded model always holds its type; one that does not is a loader's bug, and stops here.
+    pub fn named(&self) -> &NamedType {
+        match &self.target {
+            Some(named) => named,
+            None => panic!("type `{}` was read before the model was resolved (Provider::resolve)", self.name),
+        }
+    }
+
+    /// Points the reference at its type.
+    pub(crate) fn resolve_to(&mut self, named: std::sync::Arc<NamedType>) {
+        self.target = Some(named);
+    }
+}
+
+impl PartialEq for TypeRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for TypeRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TypeRef").field(&self.name).finish()
+    }
+}
+
+impl Serialize for TypeRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(TypeRef::new)
+    }
 }
 
 /// How nested attributes or blocks repeat.

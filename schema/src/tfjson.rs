@@ -70,7 +70,10 @@ pub fn load_str(text: &str, file: &Path, short_name: &str) -> Result<Provider, F
     let schema = &schemas[&key];
     let mut converter = Converter { errors: Vec::new(), text };
     let provider = converter.provider(&key, short_name, schema);
-    if converter.errors.is_empty() { Ok(provider) } else { Err(FileErrors::new(file, converter.errors)) }
+    if !converter.errors.is_empty() {
+        return Err(FileErrors::new(file, converter.errors));
+    }
+    crate::resolved(provider, file)
 }
 
 /// Loads one schema (`{"version": 0, "block": {...}}`, an entry of `resource_schemas`) as a resource.

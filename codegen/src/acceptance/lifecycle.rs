@@ -178,7 +178,7 @@ fn clean_plan(workspace: &Workspace) -> StepOutcome {
 /// depth), which no import can fill: the plan may set those again (in place, or by replacing the object
 /// where one of them forces that), and nothing else, as Terraform's own import tests ignore such
 /// attributes.
-fn import_plan(workspace: &Workspace, address: &str, provider: &schema::Provider, resource: &Resource) -> StepOutcome {
+fn import_plan(workspace: &Workspace, address: &str, resource: &Resource) -> StepOutcome {
     let run = workspace.run(&["plan", "-detailed-exitcode", "-no-color", "-out=import.tfplan"]);
     match run.code {
         Some(0) => return Ok(Done::Pass),
@@ -203,7 +203,7 @@ fn import_plan(workspace: &Workspace, address: &str, provider: &schema::Provider
         let unknown = &change["after_unknown"];
         changed_paths(&change["before"], &change["after"], unknown, !replace, &mut Vec::new(), &mut changed);
     }
-    if changed.is_empty() || changed.iter().any(|path| !never_answered(provider, resource, path)) {
+    if changed.is_empty() || changed.iter().any(|path| !never_answered(resource, path)) {
         return Err(Failure::of("the plan is not empty", &run));
     }
     Ok(Done::Pass)
@@ -249,19 +249,15 @@ fn changed_paths(
 /// Whether the value at attribute `path` of `resource` is one the API never answers: one of its own the
 /// API never returns ([`Resource::unreturned`]), or one with a `not_returned` or write-only attribute
 /// along the path.
-fn never_answered(provider: &schema::Provider, resource: &Resource, path: &[String]) -> bool {
-    fn along(provider: &schema::Provider, object: &schema::Object, path: &[String]) -> bool {
+fn never_answered(resource: &Resource, path: &[String]) -> bool {
+    fn along(object: &schema::Object, path: &[String]) -> bool {
         let Some((name, rest)) = path.split_first() else { return false };
         let Some(attribute) = object.attributes.get(name) else { return false };
         attribute.not_returned
             || attribute.write_only
-            || attribute
-                .ty
-                .as_nested()
-                .and_then(|nested| provider.object(&nested.object))
-                .is_some_and(|inner| along(provider, inner, rest))
+            || attribute.ty.as_nested().map(schema::Nested::members).is_some_and(|inner| along(inner, rest))
     }
-    path.first().is_some_and(|name| resource.unreturned().contains(name)) || along(provider, &resource.schema, path)
+    path.first().is_some_and(|name| resource.unreturned().contains(name)) || along(&resource.schema, path)
 }
 
 /// The plan holds `wanted` (`# shop_store.example will be updated in-place`), then it applies.
@@ -416,7 +412,7 @@ impl Life<'_> {
                 Ok(outcome)
             });
             steps.run(Step::ImportPlan, || match &fresh {
-                Some(fresh) => import_plan(fresh, &self.address, &self.target.loaded.provider, self.resource),
+                Some(fresh) => import_plan(fresh, &self.address, self.resource),
                 None => Ok(Done::NotApplicable("the resource cannot be imported".to_owned())),
             });
         }
@@ -615,7 +611,7 @@ pub fn data_source(target: &Target<'_>, type_name: &str, report: &(dyn Fn(&str, 
                             .split('.')
                             .map(|segment| segment.split('[').next().unwrap_or_default().to_owned())
                             .collect();
-                        !never_answered(provider, resource, &names)
+                        !never_answered(resource, &names)
                     })
                     .collect();
                 if differing.is_empty() {

@@ -48,14 +48,14 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
     for (type_name, resource) in &provider.resources {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
-        let tokens = operations::resource_module(provider, type_name, resource);
+        let tokens = operations::resource_module(provider, type_name, resource, false);
         files.push((PathBuf::from(format!("src/{}.rs", names::unraw(&module))), format_file(tokens)?));
     }
     if !provider.data_sources.is_empty() {
         let mut modules = Vec::new();
         for (type_name, source) in &provider.data_sources {
             let module = field_ident(provider.short_name(type_name));
-            let tokens = operations::resource_module(provider, type_name, source);
+            let tokens = operations::resource_module(provider, type_name, source, true);
             let path = format!("src/data_sources/{}.rs", names::unraw(&module));
             files.push((PathBuf::from(path), format_file(tokens)?));
             modules.push(quote!(pub mod #module;));
@@ -270,13 +270,23 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     }
 }
 
-/// `provider()`: the provider's whole model, read from the JSON its provider binary carries.
+/// `provider()`: the provider's whole model, read from the JSON its provider binary carries; and the
+/// schema of each resource, read once, which the models read answers by.
 fn provider_model() -> TokenStream {
     quote! {
         /// The provider's model (what its YAML schema declares), as its provider binary serves it.
         pub fn provider() -> ::schema::Provider {
             ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
                 .unwrap_or_else(|problem| ::core::panic!("{problem}"))
+        }
+
+        /// The schema of resource (or data source) `type_name`, one this crate was generated for, by which
+        /// its model reads answers as the provider does.
+        pub(crate) fn schema_of(type_name: &str, data_source: bool) -> &'static ::schema::Object {
+            static MODEL: ::std::sync::OnceLock<::schema::Provider> = ::std::sync::OnceLock::new();
+            let model = MODEL.get_or_init(provider);
+            let section = if data_source { &model.data_sources } else { &model.resources };
+            &section[type_name].schema
         }
     }
 }

@@ -156,8 +156,8 @@ impl<'p> ModelWriter<'p> {
     fn nested_type(&mut self, parent: &Ident, name: &str, nested: &Nested) -> TokenStream {
         let element_name = if nested.mode == NestingMode::Single { name.to_owned() } else { singular(name) };
         let element = match &nested.object {
-            NestedObject::Named(type_name) => {
-                let ident = type_ident(type_name);
+            NestedObject::Named(reference) => {
+                let ident = type_ident(reference.name());
                 quote!(crate::types::#ident)
             }
             NestedObject::Inline(object) => {

@@ -14,12 +14,14 @@ use super::signature::{Place, Returns, Signature};
 /// The names operations code needs that a model could also claim.
 const RESERVED: &[&str] = &["Operations", "CreateRequest", "UpdateRequest"];
 
-/// The whole module of a resource.
-pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource) -> TokenStream {
+/// The whole module of a resource (or, with `data_source`, of a data source).
+pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource, data_source: bool) -> TokenStream {
     let short = provider.short_name(type_name);
     let mut writer = ModelWriter::new(provider, RESERVED);
     let (model, fields) = writer.object(short, &resource.description, &resource.schema, StructKind::Resource);
-    let from_json = from_json(&model, resource);
+    // The schema by which bodies are folded and answers unfolded, as the provider does.
+    let schema = quote!(crate::schema_of(#type_name, #data_source));
+    let from_json = from_json(&model, &schema);
     let mut bodies = Vec::new();
     let mut enums = BTreeMap::new();
     let mut methods = Vec::new();
@@ -28,7 +30,7 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
         if let Some(ident) = &signature.body {
             bodies.push(request_body(ident, kind, operation, resource, &fields, &mut enums, provider));
         }
-        methods.push(method(&signature, operation, resource, &model, provider));
+        methods.push(method(&signature, operation, resource, &model, (provider, &schema)));
     }
     let models = writer.items;
     let enums = enums.into_values();
@@ -61,52 +63,16 @@ pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource
     }
 }
 
-/// `Model::from_json`: the model from a response body, filling one-of variants from the discriminator (the
-/// API returns the variant's fields at the top level). A read-only variant must read; a configurable one is
-/// filled when the response carries its fields, so an imported object gets its configuration back.
-fn from_json(model: &Ident, resource: &Resource) -> TokenStream {
-    let fills: Vec<TokenStream> = resource
-        .schema
-        .one_of
-        .values()
-        .filter_map(|group| group.discriminator.as_ref().map(|field| (group, field)))
-        .flat_map(|(group, field)| {
-            group.variants.iter().filter_map(move |variant| {
-                let attribute = resource.schema.attributes.get(&variant.attribute)?;
-                let member = field_ident(&variant.attribute);
-                let tag = &variant.tag;
-                let matches =
-                    quote!(value.get(#field).and_then(::serde_json::Value::as_str) == ::core::option::Option::Some(#tag));
-                Some(if attribute.mode == Mode::ReadOnly {
-                    quote! {
-                        if #matches {
-                            model.#member = ::core::option::Option::Some(::serde_json::from_value(value.clone())?);
-                        }
-                    }
-                } else {
-                    quote! {
-                        if model.#member.is_none() && #matches {
-                            model.#member = ::serde_json::from_value(value.clone()).ok();
-                        }
-                    }
-                })
-            })
-        })
-        .collect();
-    let body = if fills.is_empty() {
-        quote!(::serde_json::from_value(value))
-    } else {
-        quote! {
-            let mut model: Self = ::serde_json::from_value(value.clone())?;
-            #(#fills)*
-            ::core::result::Result::Ok(model)
-        }
-    };
+/// `Model::from_json`: the model from a response body, read as the provider reads answers: one-of
+/// variants are given back their fields at every depth by the runtime's own rule
+/// ([`runtime::plugin::convert::unfold_answer`]), then the model is deserialised.
+fn from_json(model: &Ident, schema: &TokenStream) -> TokenStream {
     quote! {
         impl #model {
             /// Reads the model from an API response body.
-            pub fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, ::serde_json::Error> {
-                #body
+            pub fn from_json(mut value: ::serde_json::Value) -> ::core::result::Result<Self, ::serde_json::Error> {
+                ::runtime::plugin::convert::unfold_answer(#schema, &mut value);
+                ::serde_json::from_value(value)
             }
         }
     }
@@ -226,7 +192,7 @@ fn method(
     operation: &Operation,
     resource: &Resource,
     model: &Ident,
-    provider: &Provider,
+    (provider, schema): (&Provider, &TokenStream),
 ) -> TokenStream {
     let name = &signature.name;
     let mut path_values = Vec::new();
@@ -260,7 +226,13 @@ fn method(
         })
         .collect();
     let body_value = match &signature.body {
-        Some(_) => quote!(::core::option::Option::Some(::runtime::to_body(body)?)),
+        // One-of variants inside nested objects are folded as the provider folds them (those at the
+        // top are folded by the body's enum already).
+        Some(_) => quote!(::core::option::Option::Some({
+            let mut body = ::runtime::to_body(body)?;
+            ::runtime::plugin::convert::fold_body(#schema, &mut body);
+            body
+        })),
         None if operation.body.as_ref().is_some_and(|body| body.is_empty()) => {
             quote!(::core::option::Option::Some(::serde_json::Value::Object(::serde_json::Map::new())))
         }

@@ -200,7 +200,7 @@ fn type_example(provider: &Provider, ty: &Type) -> Json {
 }
 
 fn nested_example(provider: &Provider, nested: &Nested) -> Json {
-    let object = provider.object(&nested.object).map(|object| object_example(provider, object)).unwrap_or_default();
+    let object = object_example(provider, nested.members());
     match nested.mode {
         NestingMode::Single => object,
         NestingMode::List | NestingMode::Set => Json::Array(vec![object]),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use schema::{Attribute, Block, Identity, Mode, Nested, NestedObject, NestingMode, Object, Provider, Type};
+use schema::{Attribute, Block, Identity, Mode, Nested, NestingMode, Object, Provider, Type};
 
 use super::DocsError;
 
@@ -243,7 +243,7 @@ impl<'p> SchemaMarkdown<'p> {
         let name = path.last().copied().unwrap_or_default();
         write!(out, "- `{name}` {}", self.attribute_description(name, attribute, description, false)?).ok();
         let section = match &attribute.ty {
-            Type::Nested(nested) => Some(Section::NestedAttributes(self.nested_object(nested)?, group)),
+            Type::Nested(nested) => Some(Section::NestedAttributes(nested.members(), group)),
             ty => object_fields(ty).map(|_| Section::ObjectType(ty, group, "nestedatt")),
         };
         if section.is_some() {
@@ -323,13 +323,6 @@ impl<'p> SchemaMarkdown<'p> {
         Err(DocsError::new(format!(
             "no match for \"{name}\", this can happen if you have incompatible schema defined, for example a block with max_items whose attributes are all computed"
         )))
-    }
-
-    fn nested_object<'a>(&'a self, nested: &'a Nested) -> Result<&'a Object, DocsError> {
-        self.provider.object(&nested.object).ok_or_else(|| match &nested.object {
-            NestedObject::Named(name) => DocsError::new(format!("type `{name}` is not declared")),
-            NestedObject::Inline(_) => DocsError::new("unresolvable nested object"),
-        })
     }
 
     /// The description shown for an attribute (see [`Provider::documented_description`]).

@@ -151,7 +151,7 @@ impl<'p> Examples<'p> {
             }
             None => None,
         };
-        let remove = removal::removal(self.provider, resource, update.as_ref().unwrap_or(&create));
+        let remove = removal::removal(resource, update.as_ref().unwrap_or(&create));
         Ok(ResourceExample { type_name: type_name.to_owned(), dependencies, create, update, replace, remove })
     }
 
@@ -279,7 +279,7 @@ impl<'p> Examples<'p> {
             }
             at.push(name.clone());
             let forced = forced || attribute.requires_replacement;
-            match attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) {
+            match attribute.ty.as_nested().map(schema::Nested::members) {
                 Some(inner) => self.forcing_paths(inner, at, forced, out),
                 None if forced => out.push(at.clone()),
                 None => {}
@@ -294,7 +294,7 @@ impl<'p> Examples<'p> {
         if rest.is_empty() {
             return Some(attribute);
         }
-        let inner = self.provider.object(&attribute.ty.as_nested()?.object)?;
+        let inner = attribute.ty.as_nested()?.members();
         self.attribute_at(inner, rest)
     }
 
@@ -343,7 +343,7 @@ impl<'p> Examples<'p> {
                             attribute: "id".to_owned(),
                         }))
                     }
-                    _ => match attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) {
+                    _ => match attribute.ty.as_nested().map(schema::Nested::members) {
                         Some(inner) => {
                             let element = Expr::Object(pairs(self.body(context, inner, &path, forced)?));
                             let nested = attribute.ty.as_nested();
@@ -521,7 +521,7 @@ fn without_write_only(body: &Body, object: &Object, provider: &Provider) -> Body
                     return None;
                 }
                 let nested = attribute.ty.as_nested();
-                let value = match nested.zip(nested.and_then(|nested| provider.object(&nested.object))) {
+                let value = match nested.map(|nested| (nested, nested.members())) {
                     Some((nested, inner)) => visible_value(value, nested.mode, inner, provider),
                     None => value.clone(),
                 };

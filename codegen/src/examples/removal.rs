@@ -4,7 +4,7 @@
 //! group that must have one. Left out, an optional+computed value without a default is the API's to
 //! keep: [`Removal::kept`] lists where, so the acceptance runner can check the prior value stays.
 
-use schema::{Attribute, Mode, NestingMode, Object, Provider, Resource, Type};
+use schema::{Attribute, Mode, NestingMode, Object, Resource, Type};
 
 use super::hcl::{Block, Body, Expr, Item};
 
@@ -19,20 +19,19 @@ pub struct Removal {
 }
 
 /// What `removal` takes out of the applied `block` of `resource`; `None` where nothing can be taken out.
-pub fn removal(provider: &Provider, resource: &Resource, block: &Block) -> Option<Removal> {
-    let mut remover = Remover { provider, kept: Vec::new(), removed: false };
+pub fn removal(resource: &Resource, block: &Block) -> Option<Removal> {
+    let mut remover = Remover { kept: Vec::new(), removed: false };
     let body = remover.body(&resource.schema, &block.body, &mut Vec::new(), true);
     remover.removed.then(|| Removal { block: Block { body, ..block.clone() }, kept: remover.kept })
 }
 
-struct Remover<'p> {
-    provider: &'p Provider,
+struct Remover {
     kept: Vec<Vec<String>>,
     /// Whether anything was taken out.
     removed: bool,
 }
 
-impl Remover<'_> {
+impl Remover {
     /// `body` of an object of `object`'s shape with what can go taken out; `trace` (the path so far, as
     /// long as it runs through single objects) says where a value the API keeps would be.
     fn body(&mut self, object: &Object, body: &Body, at: &mut Vec<String>, traced: bool) -> Body {
@@ -93,7 +92,7 @@ impl Remover<'_> {
     /// A value that stays, with what can go taken out of the objects it holds.
     fn value(&mut self, attribute: &Attribute, value: &Expr, at: &mut Vec<String>, traced: bool) -> Expr {
         let Some(nested) = attribute.ty.as_nested() else { return value.clone() };
-        let Some(object) = self.provider.object(&nested.object) else { return value.clone() };
+        let object = nested.members();
         let mut element = |remover: &mut Self, value: &Expr, traced: bool| match value {
             Expr::Object(entries) => {
                 let items = entries.iter().map(|(key, value)| Item::Attribute(key.clone(), value.clone())).collect();
@@ -156,7 +155,7 @@ mod tests {
     use super::*;
     use crate::examples::Examples;
 
-    fn shop() -> Provider {
+    fn shop() -> schema::Provider {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good/shop");
         schema::load_provider(&dir).unwrap().provider
     }
@@ -192,6 +191,6 @@ mod tests {
             labels: vec!["shop_store".to_owned(), "example".to_owned()],
             body: Body { items: vec![Item::Attribute("name".to_owned(), Expr::String("x".to_owned()))] },
         };
-        assert_eq!(removal(&provider, resource, &block), None);
+        assert_eq!(removal(resource, &block), None);
     }
 }

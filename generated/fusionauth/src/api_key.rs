@@ -103,8 +103,12 @@ impl<'de> ::serde::Deserialize<'de> for PermissionsEndpoint {
 impl ApiKey {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("fusionauth_api_key", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -215,7 +219,14 @@ impl<'c> Operations<'c> {
             path: "/api/api-key",
             path_params: ::std::vec![],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("fusionauth_api_key", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[400, 401],
             idempotency_key: ::core::option::Option::None,
         };
@@ -253,7 +264,14 @@ impl<'c> Operations<'c> {
             path: "/api/api-key/{keyId}",
             path_params: ::std::vec![("keyId", id.to_string())],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("fusionauth_api_key", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[400, 401, 404],
             idempotency_key: ::core::option::Option::None,
         };

@@ -54,8 +54,12 @@ impl<'de> ::serde::Deserialize<'de> for AccessKey {
 impl AccessKey {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("infra_access_key", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -108,7 +112,14 @@ impl<'c> Operations<'c> {
             path: "/api/access-keys",
             path_params: ::std::vec![],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("infra_access_key", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[400, 401, 403],
             idempotency_key: ::core::option::Option::None,
         };

@@ -147,23 +147,13 @@ impl<'de> ::serde::Deserialize<'de> for MultiKeyAuthCredential {
 impl IntegrationInstanceAuthCredential {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        let mut model: Self = ::serde_json::from_value(value.clone())?;
-        if model.multi_key_auth.is_none()
-            && value.get("type").and_then(::serde_json::Value::as_str)
-                == ::core::option::Option::Some("multi_key_auth")
-        {
-            model.multi_key_auth = ::serde_json::from_value(value.clone()).ok();
-        }
-        if value.get("type").and_then(::serde_json::Value::as_str)
-            == ::core::option::Option::Some("multi_key_auth")
-        {
-            model.multi_key_auth_credential = ::core::option::Option::Some(
-                ::serde_json::from_value(value.clone())?,
-            );
-        }
-        ::core::result::Result::Ok(model)
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("konnect_integration_instance_auth_credential", false),
+            &mut value,
+        );
+        ::serde_json::from_value(value)
     }
 }
 /// The body of the create request.
@@ -213,7 +203,17 @@ impl<'c> Operations<'c> {
                 ("integrationInstanceId", integration_instance_id.to_string())
             ],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of(
+                        "konnect_integration_instance_auth_credential",
+                        false,
+                    ),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[400, 401, 403, 404, 409],
             idempotency_key: ::core::option::Option::None,
         };

@@ -4,7 +4,7 @@
 //! the configuration's, with a warning; two or more is an error that names them, none says the create
 //! seems not to have happened.
 
-use schema::{Adopt, Provider, Resource};
+use schema::{Adopt, Resource};
 use serde_json::Value;
 
 use super::convert::{from_api, to_api};
@@ -16,14 +16,13 @@ impl Rest {
     /// same values of `adopt`'s attributes, as that create's answer.
     pub(super) async fn adopt(
         &self,
-        provider: &Provider,
         resource: &Resource,
         adopt: &Adopt,
         object: &TfValue,
         lost: String,
     ) -> Result<Answer, String> {
         let schema = &resource.schema;
-        let wanted = to_api(provider, schema, object, None, &|name| adopt.matching.iter().any(|m| m == name));
+        let wanted = to_api(schema, object, None, &|name| adopt.matching.iter().any(|m| m == name));
         let described = wanted.iter().map(|(field, value)| format!("{field} = {value}")).collect::<Vec<_>>().join(", ");
         let listed = self.list(resource, object).await.map_err(|problem| {
             format!(
@@ -35,7 +34,7 @@ impl Rest {
         match matching.as_slice() {
             [found] => {
                 let mut problems = Vec::new();
-                let said = from_api(provider, schema, found, &mut problems);
+                let said = from_api(schema, found, &mut problems);
                 let note = format!(
                     "{lost}; the API had created the object all the same: the one it lists with {described} was taken as this resource's"
                 );

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use schema::{NestingMode, Object, OneOf, Provider, Type, Unset, Value as Literal};
+use schema::{NestingMode, Object, OneOf, Type, Unset, Value as Literal};
 use serde_json::{Map, Value};
 
 use super::value::TfValue;
@@ -23,7 +23,6 @@ pub struct Removals<'v> {
 /// folded. With `removals`, attributes set in the prior state and unset now are sent as the operation's
 /// rule (and the attribute's `unset_value`) say.
 pub fn to_api(
-    provider: &Provider,
     object: &Object,
     value: &TfValue,
     removals: Option<Removals<'_>>,
@@ -38,7 +37,7 @@ pub fn to_api(
             fields.insert(attribute.api_name.clone(), serde_json::from_str(text).unwrap_or(Value::Null));
         } else if item.is_set() {
             let nested_removals = removals.map(|removals| Removals { prior: before, ..removals });
-            fields.insert(attribute.api_name.clone(), type_to_api(provider, &attribute.ty, item, nested_removals));
+            fields.insert(attribute.api_name.clone(), type_to_api(&attribute.ty, item, nested_removals));
         } else if let (TfValue::Null, true, Some(removals)) = (item, before.is_set(), removals) {
             match (&attribute.unset_value, removals.unset) {
                 (Some(cleared), _) => {
@@ -52,16 +51,40 @@ pub fn to_api(
         }
     }
     for group in object.one_of.values() {
-        fold(provider, object, group, &mut fields);
+        fold(object, group, &mut fields);
     }
     fields
+}
+
+/// A request body for `object` (API names, variants in fields of their own) with each configurable
+/// one-of variant folded into its parent at every depth, inner objects first, by the rule [`to_api`]
+/// folds with: what the typed client sends.
+pub fn fold_body(object: &Object, value: &mut Value) {
+    let Some(fields) = value.as_object_mut() else { return };
+    for attribute in object.attributes.values().filter(|attribute| !attribute.json) {
+        let (Some(nested), Some(field)) = (attribute.ty.as_nested(), fields.get_mut(&attribute.api_name)) else {
+            continue;
+        };
+        let inner = nested.members();
+        match (nested.mode, field) {
+            (NestingMode::Single, field) => fold_body(inner, field),
+            (NestingMode::List | NestingMode::Set, Value::Array(items)) => {
+                items.iter_mut().for_each(|item| fold_body(inner, item));
+            }
+            (NestingMode::Map, Value::Object(items)) => items.values_mut().for_each(|item| fold_body(inner, item)),
+            _ => {}
+        }
+    }
+    for group in object.one_of.values() {
+        fold(object, group, fields);
+    }
 }
 
 /// Moves a set variant's fields up into its parent, with the discriminator naming it. Read-only variants
 /// (a view of the answer) are never sent. A variant an update says null for (taken out under a merge
 /// patch, or left for another) says null for each of its fields, and for the discriminator unless another
 /// variant names itself there, since the API holds them at the parent's level.
-fn fold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+fn fold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
     let mut cleared = Vec::new();
     for variant in &group.variants {
         let Some(attribute) = object.attributes.get(&variant.attribute) else { continue };
@@ -80,7 +103,7 @@ fn fold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<St
         }
     }
     for name in cleared {
-        let members = variant_object(provider, object, name).map(|inner| inner.attributes.values());
+        let members = variant_object(object, name).map(|inner| inner.attributes.values());
         for member in members.into_iter().flatten() {
             fields.entry(member.api_name.clone()).or_insert(Value::Null);
         }
@@ -90,16 +113,16 @@ fn fold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<St
     }
 }
 
-/// Gives back a variant its fields from its parent's JSON: the one the discriminator names, or for an
-/// untagged group the first whose required fields are all there.
-fn unfold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+/// Gives back a variant its fields from its parent's JSON: the one the discriminator names (when the
+/// answer holds any of its fields), or for an untagged group the first whose required fields are all there.
+fn unfold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
     let chosen = match &group.discriminator {
         Some(discriminator) => {
             let tag = fields.get(discriminator).and_then(Value::as_str);
             group.variants.iter().find(|variant| Some(variant.tag.as_str()) == tag)
         }
         None => group.variants.iter().find(|variant| {
-            variant_object(provider, object, &variant.attribute).is_some_and(|inner| {
+            variant_object(object, &variant.attribute).is_some_and(|inner| {
                 let mut members = inner.attributes.values();
                 members.clone().any(|member| fields.contains_key(&member.api_name))
                     && members
@@ -109,7 +132,7 @@ fn unfold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<
     };
     let Some(variant) = chosen else { return };
     let (Some(attribute), Some(inner)) =
-        (object.attributes.get(&variant.attribute), variant_object(provider, object, &variant.attribute))
+        (object.attributes.get(&variant.attribute), variant_object(object, &variant.attribute))
     else {
         return;
     };
@@ -118,25 +141,29 @@ fn unfold(provider: &Provider, object: &Object, group: &OneOf, fields: &mut Map<
         .values()
         .filter_map(|member| fields.get(&member.api_name).map(|value| (member.api_name.clone(), value.clone())))
         .collect();
+    // A tag with none of its variant's fields says nothing of the variant's values: it stays unsaid.
+    if members.is_empty() && !inner.attributes.is_empty() {
+        return;
+    }
     fields.insert(attribute.api_name.clone(), Value::Object(members));
 }
 
-fn variant_object<'p>(provider: &'p Provider, object: &'p Object, name: &str) -> Option<&'p Object> {
-    object.attributes.get(name)?.ty.as_nested().and_then(|nested| provider.object(&nested.object))
+fn variant_object<'p>(object: &'p Object, name: &str) -> Option<&'p Object> {
+    object.attributes.get(name)?.ty.as_nested().map(schema::Nested::members)
 }
 
-fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option<Removals<'_>>) -> Value {
+fn type_to_api(ty: &Type, value: &TfValue, removals: Option<Removals<'_>>) -> Value {
     match (ty, value) {
         (_, TfValue::Null | TfValue::Unknown) => Value::Null,
         (Type::Nested(nested), value) => {
-            let Some(object) = provider.object(&nested.object) else { return Value::Null };
+            let object = nested.members();
             let all = |_: &str| true;
             match (nested.mode, value) {
                 // A merge patch merges nested objects too, so removals inside them are said the same way.
-                (NestingMode::Single, value) => Value::Object(to_api(provider, object, value, removals, &all)),
-                (NestingMode::List | NestingMode::Set, TfValue::List(items)) => Value::Array(
-                    items.iter().map(|item| Value::Object(to_api(provider, object, item, None, &all))).collect(),
-                ),
+                (NestingMode::Single, value) => Value::Object(to_api(object, value, removals, &all)),
+                (NestingMode::List | NestingMode::Set, TfValue::List(items)) => {
+                    Value::Array(items.iter().map(|item| Value::Object(to_api(object, item, None, &all))).collect())
+                }
                 // A merge patch merges a map's entries: an entry kept is merged (its removals said inside
                 // it), one removed is said null.
                 (NestingMode::Map, TfValue::Map(items)) => {
@@ -145,7 +172,7 @@ fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option
                         .map(|(key, item)| {
                             let before = removals
                                 .map(|removals| Removals { prior: field_or_null(removals.prior, key), ..removals });
-                            (key.clone(), Value::Object(to_api(provider, object, item, before, &all)))
+                            (key.clone(), Value::Object(to_api(object, item, before, &all)))
                         })
                         .collect();
                     removed_keys(removals, items, &mut entries);
@@ -155,11 +182,11 @@ fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option
             }
         }
         (Type::List(element) | Type::Set(element), TfValue::List(items)) => {
-            Value::Array(items.iter().map(|item| type_to_api(provider, element, item, None)).collect())
+            Value::Array(items.iter().map(|item| type_to_api(element, item, None)).collect())
         }
         (Type::Map(element), TfValue::Map(items)) => {
             let mut entries: Map<String, Value> =
-                items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, element, item, None))).collect();
+                items.iter().map(|(key, item)| (key.clone(), type_to_api(element, item, None))).collect();
             removed_keys(removals, items, &mut entries);
             Value::Object(entries)
         }
@@ -172,10 +199,10 @@ fn type_to_api(provider: &Provider, ty: &Type, value: &TfValue, removals: Option
         (_, TfValue::Float(number)) => Value::from(*number),
         (_, TfValue::String(text)) => Value::String(text.clone()),
         (_, TfValue::List(items)) => {
-            Value::Array(items.iter().map(|item| type_to_api(provider, &Type::Dynamic, item, None)).collect())
+            Value::Array(items.iter().map(|item| type_to_api(&Type::Dynamic, item, None)).collect())
         }
         (_, TfValue::Map(items)) => Value::Object(
-            items.iter().map(|(key, item)| (key.clone(), type_to_api(provider, &Type::Dynamic, item, None))).collect(),
+            items.iter().map(|(key, item)| (key.clone(), type_to_api(&Type::Dynamic, item, None))).collect(),
         ),
     }
 }
@@ -213,25 +240,42 @@ fn literal_to_api(value: &Literal) -> Value {
 /// name, one-of variants unfolded), leaving out those it does not mention, so the state rules can tell
 /// "the API says null" from "the API does not say". Fields that do not fit their type are left out too,
 /// each with a line in `problems` naming its JSON path (`$.spec.size`).
-pub fn from_api(provider: &Provider, object: &Object, value: &Value, problems: &mut Vec<String>) -> TfValue {
-    object_from_api(provider, object, value, "$", problems)
+pub fn from_api(object: &Object, value: &Value, problems: &mut Vec<String>) -> TfValue {
+    let mut value = value.clone();
+    unfold_answer(object, &mut value);
+    object_from_api(object, &value, "$", problems)
 }
 
-fn object_from_api(
-    provider: &Provider,
-    object: &Object,
-    value: &Value,
-    at: &str,
-    problems: &mut Vec<String>,
-) -> TfValue {
+/// An API answer for `object` with each one-of variant given back its field (its members taken from the
+/// parent, as [`unfold`] chooses them), at every depth: the first step of reading an answer, for the
+/// provider ([`from_api`]) and for the typed client's models alike, so the two read answers by one rule.
+pub fn unfold_answer(object: &Object, value: &mut Value) {
+    let Some(fields) = value.as_object_mut() else { return };
+    for group in object.one_of.values() {
+        unfold(object, group, fields);
+    }
+    for attribute in object.attributes.values().filter(|attribute| !attribute.json) {
+        let (Some(nested), Some(field)) = (attribute.ty.as_nested(), fields.get_mut(attribute.answered_as())) else {
+            continue;
+        };
+        let inner = nested.members();
+        match (nested.mode, field) {
+            (NestingMode::Single, field) => unfold_answer(inner, field),
+            (NestingMode::List | NestingMode::Set, Value::Array(items)) => {
+                items.iter_mut().for_each(|item| unfold_answer(inner, item));
+            }
+            (NestingMode::Map, Value::Object(items)) => items.values_mut().for_each(|item| unfold_answer(inner, item)),
+            _ => {}
+        }
+    }
+}
+
+/// An answer's object, its variants unfolded already ([`unfold_answer`]).
+fn object_from_api(object: &Object, value: &Value, at: &str, problems: &mut Vec<String>) -> TfValue {
     let Some(fields) = value.as_object() else {
         problems.push(format!("{at} is {} where the schema says an object", kind(value)));
         return TfValue::Map(BTreeMap::new());
     };
-    let mut fields = fields.clone();
-    for group in object.one_of.values() {
-        unfold(provider, object, group, &mut fields);
-    }
     let mut said = BTreeMap::new();
     // What the API never answers is not read: a field of that name is something else (or a mask).
     for (name, attribute) in object.attributes.iter().filter(|(_, attribute)| !attribute.not_returned) {
@@ -242,7 +286,7 @@ fn object_from_api(
             continue;
         }
         let path = format!("{at}.{}", attribute.answered_as());
-        match type_from_api(provider, &attribute.ty, item, &path, problems) {
+        match type_from_api(&attribute.ty, item, &path, problems) {
             Some(converted) => {
                 said.insert(name.clone(), converted);
             }
@@ -252,35 +296,26 @@ fn object_from_api(
     TfValue::Map(said)
 }
 
-fn type_from_api(
-    provider: &Provider,
-    ty: &Type,
-    value: &Value,
-    at: &str,
-    problems: &mut Vec<String>,
-) -> Option<TfValue> {
+fn type_from_api(ty: &Type, value: &Value, at: &str, problems: &mut Vec<String>) -> Option<TfValue> {
     Some(match (ty, value) {
         (_, Value::Null) => TfValue::Null,
         (Type::Nested(nested), value) => {
-            let object = provider.object(&nested.object)?;
+            let object = nested.members();
             let element = |index: &dyn std::fmt::Display| format!("{at}[{index}]");
             match (nested.mode, value) {
-                (NestingMode::Single, Value::Object(_)) => object_from_api(provider, object, value, at, problems),
+                (NestingMode::Single, Value::Object(_)) => object_from_api(object, value, at, problems),
                 (NestingMode::List | NestingMode::Set, Value::Array(items)) => TfValue::List(
                     items
                         .iter()
                         .enumerate()
-                        .map(|(index, item)| object_from_api(provider, object, item, &element(&index), problems))
+                        .map(|(index, item)| object_from_api(object, item, &element(&index), problems))
                         .collect(),
                 ),
                 (NestingMode::Map, Value::Object(items)) => TfValue::Map(
                     items
                         .iter()
                         .map(|(key, item)| {
-                            (
-                                key.clone(),
-                                object_from_api(provider, object, item, &element(&format!("{key:?}")), problems),
-                            )
+                            (key.clone(), object_from_api(object, item, &element(&format!("{key:?}")), problems))
                         })
                         .collect(),
                 ),
@@ -291,14 +326,14 @@ fn type_from_api(
             items
                 .iter()
                 .enumerate()
-                .map(|(index, item)| type_from_api(provider, element, item, &format!("{at}[{index}]"), problems))
+                .map(|(index, item)| type_from_api(element, item, &format!("{at}[{index}]"), problems))
                 .collect::<Option<_>>()?,
         ),
         (Type::Map(element), Value::Object(items)) => TfValue::Map(
             items
                 .iter()
                 .map(|(key, item)| {
-                    Some((key.clone(), type_from_api(provider, element, item, &format!("{at}[{key:?}]"), problems)?))
+                    Some((key.clone(), type_from_api(element, item, &format!("{at}[{key:?}]"), problems)?))
                 })
                 .collect::<Option<_>>()?,
         ),
@@ -359,7 +394,7 @@ pub fn param_value(ty: &Type, text: &str) -> TfValue {
 mod tests {
     use super::*;
 
-    fn konnect() -> Provider {
+    fn konnect() -> schema::Provider {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/providers/konnect");
         schema::load_provider(&dir).unwrap().provider
     }
@@ -379,13 +414,13 @@ mod tests {
             ("multi_key_auth", map(&[("config", config.clone())])),
             ("id", TfValue::Unknown),
         ]);
-        let json = Value::Object(to_api(&provider, object, &state, None, &|_| true));
+        let json = Value::Object(to_api(object, &state, None, &|_| true));
         assert_eq!(
             json,
             serde_json::json!({"integration_instance_id": "i", "type": "multi_key_auth", "config": {"headers": [{"key": "k", "name": "n"}]}})
         );
         let mut problems = Vec::new();
-        let back = from_api(&provider, object, &json, &mut problems);
+        let back = from_api(object, &json, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(back.field("multi_key_auth").and_then(|variant| variant.field("config")), Some(&config));
     }
@@ -395,7 +430,7 @@ mod tests {
         let provider = konnect();
         let object = &provider.resources["konnect_integration_instance_auth_credential"].schema;
         let mut problems = Vec::new();
-        let said = from_api(&provider, object, &serde_json::json!({"id": "c1", "tainted": "no"}), &mut problems);
+        let said = from_api(object, &serde_json::json!({"id": "c1", "tainted": "no"}), &mut problems);
         assert_eq!(said.field("id"), Some(&TfValue::String("c1".into())));
         assert_eq!(said.field("created_at"), None, "a field the answer lacks is not said");
         assert_eq!(said.field("tainted"), None);
@@ -434,13 +469,13 @@ resources:
         let now = map(&[("spec", map(&[("size", TfValue::Int(2)), ("color", TfValue::Null)]))]);
         let merge = Removals { prior: &prior, unset: Unset::Null };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            Value::Object(to_api(object, &now, Some(merge), &|_| true)),
             serde_json::json!({"note": null, "tags": [], "spec": {"size": 2, "color": null}}),
             "a merge patch says null for what was removed, also inside objects; unset_value overrides it"
         );
         let replace = Removals { prior: &prior, unset: Unset::Omit };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            Value::Object(to_api(object, &now, Some(replace), &|_| true)),
             serde_json::json!({"tags": [], "spec": {"size": 2}}),
             "a full representation leaves removed fields out"
         );
@@ -459,12 +494,12 @@ resources:
         let now = map(&[("integration_instance_id", TfValue::String("i".into()))]);
         let merge = Removals { prior: &prior, unset: Unset::Null };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            Value::Object(to_api(object, &now, Some(merge), &|_| true)),
             serde_json::json!({"integration_instance_id": "i", "config": null, "type": null})
         );
         let replace = Removals { prior: &prior, unset: Unset::Omit };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            Value::Object(to_api(object, &now, Some(replace), &|_| true)),
             serde_json::json!({"integration_instance_id": "i"}),
             "a full representation leaves the variant out"
         );
@@ -488,7 +523,7 @@ resources:
         let object = &provider.resources["acme_commit"].schema;
         let answer = serde_json::json!({"id": "c1", "tree": {"sha": "t1"}});
         let mut problems = Vec::new();
-        let said = from_api(&provider, object, &answer, &mut problems);
+        let said = from_api(object, &answer, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(said.field("tree"), None, "the answer's `tree` is another thing than the SHA sent");
         assert_eq!(said.field("id"), Some(&TfValue::String("c1".into())));
@@ -513,13 +548,13 @@ resources:
         let object = &provider.resources["acme_thing"].schema;
         let configured = map(&[("settings", TfValue::String(r#"{"b": [1, 2], "a": "x"}"#.into()))]);
         assert_eq!(
-            Value::Object(to_api(&provider, object, &configured, None, &|_| true)),
+            Value::Object(to_api(object, &configured, None, &|_| true)),
             serde_json::json!({"settings": {"b": [1, 2], "a": "x"}}),
             "the text is sent as the value it holds, not as a string"
         );
         let mut problems = Vec::new();
         let answer = serde_json::json!({"id": "t1", "settings": {"a": "x", "b": [1, 2]}});
-        let said = from_api(&provider, object, &answer, &mut problems);
+        let said = from_api(object, &answer, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(said.field("settings"), Some(&TfValue::String(r#"{"a":"x","b":[1,2]}"#.into())));
         let attribute = &object.attributes["settings"];
@@ -581,7 +616,7 @@ resources:
         ]);
         let merge = Removals { prior: &prior, unset: Unset::Null };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(merge), &|_| true)),
+            Value::Object(to_api(object, &now, Some(merge), &|_| true)),
             serde_json::json!({
                 "labels": {"team": "a", "tier": null},
                 "rules": {"keep": {"limit": 1, "notes": {"x": "1", "y": null}}, "drop": null},
@@ -591,7 +626,7 @@ resources:
         );
         let replace = Removals { prior: &prior, unset: Unset::Omit };
         assert_eq!(
-            Value::Object(to_api(&provider, object, &now, Some(replace), &|_| true)),
+            Value::Object(to_api(object, &now, Some(replace), &|_| true)),
             serde_json::json!({
                 "labels": {"team": "a"},
                 "rules": {"keep": {"limit": 1, "notes": {"x": "1"}}},
@@ -599,5 +634,48 @@ resources:
             }),
             "a full representation leaves removed keys out"
         );
+    }
+
+    /// A one-of group inside a list of nested objects: the client's body folds it and the answer unfolds
+    /// it as the provider's codec does.
+    #[test]
+    fn variants_at_depth_fold_and_unfold_by_one_rule() {
+        let yaml = r#"
+name: acme
+types:
+  Target:
+    attributes:
+      weight: {type: int64, optional: true}
+      host: {type: object, optional: true, attributes: {name: {type: string, required: true}}}
+      bucket: {type: object, optional: true, attributes: {path: {type: string, required: true}}}
+    one_of:
+      kind: {discriminator: kind, variants: [{attribute: host, tag: host}, {attribute: bucket, tag: bucket}]}
+resources:
+  route:
+    attributes:
+      id: {type: string, read_only: true}
+      targets: {type: list(Target), optional: true}
+    operations:
+      create: {method: POST, path: /routes}
+      read: {method: GET, path: "/routes/{id}"}
+      update: {method: PATCH, path: "/routes/{id}"}
+      delete: {method: DELETE, path: "/routes/{id}"}
+"#;
+        let provider = schema::load_yaml_str(yaml, std::path::Path::new("t.yaml")).unwrap();
+        let object = &provider.resources["acme_route"].schema;
+        let target = map(&[("weight", TfValue::Int(2)), ("bucket", map(&[("path", TfValue::String("/b".into()))]))]);
+        let value = map(&[("targets", TfValue::List(vec![target]))]);
+        let sent = Value::Object(to_api(object, &value, None, &|_| true));
+        assert_eq!(sent, serde_json::json!({"targets": [{"weight": 2, "kind": "bucket", "path": "/b"}]}));
+        // What a typed client serialises (variants in fields of their own) folds to the same body.
+        let mut body = serde_json::json!({"targets": [{"weight": 2, "bucket": {"path": "/b"}}]});
+        fold_body(object, &mut body);
+        assert_eq!(body, sent);
+        let mut answer = sent.clone();
+        unfold_answer(object, &mut answer);
+        assert_eq!(answer["targets"][0]["bucket"], serde_json::json!({"path": "/b"}));
+        let mut problems = Vec::new();
+        assert_eq!(from_api(object, &sent, &mut problems), value);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -284,7 +284,7 @@ impl Provider {
         let failed = |problem| vec![error(format!("read of {type_name} failed"), problem)];
         let limit = timeouts::limit(resource, &configured, OperationKind::Read);
         let rest = self.rest()?;
-        let call = rest.call(&self.model, resource, OperationKind::Read, &current, None);
+        let call = rest.call(resource, OperationKind::Read, &current, None);
         let answer = within(limit, OperationKind::Read, call).await.map_err(failed)?;
         let Some(answer) = answer else { return Ok((TfValue::Null, Vec::new())) };
         // An answer that is not what the read declares says nothing reliable: the state keeps what it had.
@@ -390,10 +390,10 @@ impl Provider {
                 return response;
             }
             let budget = Budget::starting(limit);
-            let deleted = within(limit, kind, rest.call(&self.model, resource, kind, &prior, None)).await;
+            let deleted = within(limit, kind, rest.call(resource, kind, &prior, None)).await;
             // An API that finishes the delete later: the object is read until it is gone.
             let waited = match (deleted, resource.operations.delete.as_ref().and_then(|delete| delete.wait.as_ref())) {
-                (Ok(_), Some(wait)) => rest.gone(&self.model, resource, wait, &prior, budget).await,
+                (Ok(_), Some(wait)) => rest.gone(resource, wait, &prior, budget).await,
                 (deleted, _) => deleted.map(|_| ()),
             };
             match waited {
@@ -404,7 +404,7 @@ impl Provider {
         }
         let sent = outgoing(&self.model, &resource.schema, &planned, &config);
         let budget = Budget::starting(limit);
-        let called = within(limit, kind, rest.call(&self.model, resource, kind, &sent, Some(&prior))).await;
+        let called = within(limit, kind, rest.call(resource, kind, &sent, Some(&prior))).await;
         let settled = |said: &TfValue| {
             let mut state = applied(&self.model, &resource.schema, &planned, said);
             timeouts::put(resource, &mut state, planned_timeouts.clone());
@@ -421,7 +421,7 @@ impl Provider {
         let wait = resource.operations.get(kind).and_then(|operation| operation.wait.as_ref());
         let called = match (called, wait) {
             (Ok(Some(answer)), Some(wait)) if answer.problems.is_empty() => {
-                match rest.settle(&self.model, resource, (kind, wait), &sent, answer, budget).await {
+                match rest.settle(resource, (kind, wait), &sent, answer, budget).await {
                     Ok(answer) => Ok(Some(answer)),
                     Err(unfinished) => {
                         if let Some(state) = kept(&unfinished.answer.said) {
@@ -580,7 +580,7 @@ impl Provider {
         let failed = |problem: String| vec![error(format!("read of {type_name} failed"), problem)];
         let limit = timeouts::limit(source, &configured, OperationKind::Read);
         let rest = self.rest()?;
-        let call = rest.call(&self.model, source, OperationKind::Read, &planned, None);
+        let call = rest.call(source, OperationKind::Read, &planned, None);
         match within(limit, OperationKind::Read, call).await.map_err(failed)? {
             Some(answer) if answer.problems.is_empty() => {
                 let mut state = applied(&self.model, &source.schema, &planned, &answer.said);

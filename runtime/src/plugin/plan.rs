@@ -36,12 +36,12 @@ pub fn plan(provider: &Provider, object: &Object, prior: &TfValue, proposed: &Tf
     if planned != *prior {
         planned = walk(provider, object, Lanes { subject: Some(&planned), ..Lanes::default() }, &mut Bump);
     }
-    let mut replace = Replace { provider, paths: Vec::new() };
+    let mut replace = Replace { paths: Vec::new() };
     walk(provider, object, Lanes { subject: Some(&planned), prior: Some(prior), ..Lanes::default() }, &mut replace);
     // Terraform takes no path into a set's element: a member that forces replacement is said of the set.
     let mut requires_replace: Vec<Vec<Step>> = Vec::new();
     for path in replace.paths {
-        let path = up_to_a_set(provider, object, path);
+        let path = up_to_a_set(object, path);
         if !requires_replace.contains(&path) {
             requires_replace.push(path);
         }
@@ -50,7 +50,7 @@ pub fn plan(provider: &Provider, object: &Object, prior: &TfValue, proposed: &Tf
 }
 
 /// `path`, cut after the first attribute along it that holds a set.
-fn up_to_a_set(provider: &Provider, object: &Object, mut path: Vec<Step>) -> Vec<Step> {
+fn up_to_a_set(object: &Object, mut path: Vec<Step>) -> Vec<Step> {
     let mut current = Some(object);
     for (index, step) in path.iter().enumerate() {
         let Some(super::proto::Selector::AttributeName(name)) = &step.selector else { continue };
@@ -62,7 +62,7 @@ fn up_to_a_set(provider: &Provider, object: &Object, mut path: Vec<Step>) -> Vec
             path.truncate(index + 1);
             break;
         }
-        current = nested.and_then(|nested| provider.object(&nested.object));
+        current = nested.map(schema::Nested::members);
     }
     path
 }
@@ -96,12 +96,11 @@ impl Rule for Bump {
 }
 
 /// Collects the paths of changed attributes that force replacement.
-struct Replace<'p> {
-    provider: &'p Provider,
+struct Replace {
     paths: Vec<Vec<Step>>,
 }
 
-impl Rule for Replace<'_> {
+impl Rule for Replace {
     fn attribute(&mut self, path: &[Step], attribute: &Attribute, lanes: Lanes<'_>) -> Option<TfValue> {
         // A set's elements pair by value: an element whose forcing members changed has no prior to compare
         // with, so the set compares what its elements force.
@@ -110,7 +109,7 @@ impl Rule for Replace<'_> {
                 .ty
                 .as_nested()
                 .filter(|nested| nested.mode == schema::NestingMode::Set)
-                .and_then(|nested| self.provider.object(&nested.object));
+                .map(schema::Nested::members);
             if let (Some(inner), TfValue::List(before)) = (inner, before) {
                 if forced_by(inner, before) != forced_by(inner, after) {
                     self.paths.push(path.to_vec());

@@ -73,7 +73,6 @@ impl Rest {
     /// `Ok(None)`: the object does not exist (or no longer does, after a delete).
     pub async fn call(
         &self,
-        provider: &Provider,
         resource: &Resource,
         kind: OperationKind,
         object: &TfValue,
@@ -81,7 +80,7 @@ impl Rest {
     ) -> Result<Option<Answer>, String> {
         let operation =
             resource.operations.get(kind).ok_or_else(|| format!("the schema gives no {} operation", kind.key()))?;
-        let mut answer = self.call_one(provider, resource, kind, operation, object, prior).await?;
+        let mut answer = self.call_one(resource, kind, operation, object, prior).await?;
         // Further steps address the object by what the calls before them learnt (the new object's ID).
         let read = resource.operations.read.as_ref();
         let read_after = matches!(kind, OperationKind::Create | OperationKind::Update) && operation.empty_answer;
@@ -90,7 +89,7 @@ impl Rest {
             let Some(so_far) = answer.as_mut() else { break };
             let current = completed(object, &so_far.said, step);
             let step_kind = if read.is_some_and(|read| std::ptr::eq(step, read)) { OperationKind::Read } else { kind };
-            match self.call_one(provider, resource, step_kind, step, &current, prior).await? {
+            match self.call_one(resource, step_kind, step, &current, prior).await? {
                 Some(more) => {
                     if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut so_far.said, more.said) {
                         fields.extend(said);
@@ -145,7 +144,6 @@ impl Rest {
     /// Makes one call of `operation` (a step of `kind`).
     async fn call_one(
         &self,
-        provider: &Provider,
         resource: &Resource,
         kind: OperationKind,
         operation: &schema::Operation,
@@ -159,7 +157,7 @@ impl Rest {
                 (OperationKind::Update, Some(prior)) => Some(Removals { prior, unset: operation.unset }),
                 _ => None,
             };
-            let mut fields = to_api(provider, schema, object, removals, &|name| names.iter().any(|n| n == name));
+            let mut fields = to_api(schema, object, removals, &|name| names.iter().any(|n| n == name));
             // A field this operation names otherwise than the attribute's API name goes by its name here.
             for (name, field) in &operation.body_names {
                 let sent = schema.attributes.get(name).and_then(|attribute| fields.remove(&attribute.api_name));
@@ -193,7 +191,7 @@ impl Rest {
                 if let (OperationKind::Create, true, false, Some(adopt)) =
                     (kind, answer_lost, repeatable, operation.adopt.as_ref())
                 {
-                    return self.adopt(provider, resource, adopt, object, message).await.map(Some);
+                    return self.adopt(resource, adopt, object, message).await.map(Some);
                 }
                 if kind == OperationKind::Create && answer_lost && !repeatable {
                     message.push_str(
@@ -218,7 +216,7 @@ impl Rest {
         } else {
             match serde_json::from_slice::<serde_json::Value>(&response.body) {
                 Ok(json) => match operation.object_in(&json) {
-                    Some(object) => from_api(provider, schema, &object, &mut problems),
+                    Some(object) => from_api(schema, &object, &mut problems),
                     None => {
                         let field = operation.answer_field.as_deref().unwrap_or_default();
                         problems.push(format!("the answer has no `{field}` holding the object"));

@@ -87,9 +87,8 @@ fn attributes(provider: &Provider, object: &Object) -> Vec<proto::Attribute> {
 fn attribute(provider: &Provider, name: &str, attribute: &Attribute) -> proto::Attribute {
     let (r#type, nested_type) = match &attribute.ty {
         Type::Nested(nested) => {
-            let object = provider.object(&nested.object).cloned().unwrap_or_default();
             let nesting = nesting(nested.mode) as i32;
-            (Vec::new(), Some(proto::Object { attributes: attributes(provider, &object), nesting }))
+            (Vec::new(), Some(proto::Object { attributes: attributes(provider, nested.members()), nesting }))
         }
         ty => (cty_type(ty).to_string().into_bytes(), None),
     };

@@ -33,15 +33,20 @@ pub fn serve_embedded(json: &str) -> std::process::ExitCode {
     }
 }
 
-/// Runs the provider until Terraform shuts it down. The provider
+/// Runs the provider until Terraform shuts it down (its model resolved first). The provider
 /// reaches its API from the model: configuration connects the transport, each operation is made from
 /// the resource's attributes.
-pub fn serve(provider: schema::Provider) -> std::process::ExitCode {
+pub fn serve(mut provider: schema::Provider) -> std::process::ExitCode {
     if std::env::var(MAGIC_COOKIE.0).as_deref() != Ok(MAGIC_COOKIE.1) {
         eprintln!(
             "This binary is a plugin for Terraform (provider `{}`). Terraform starts it; it is not meant to be run directly.",
             provider.name
         );
+        return std::process::ExitCode::FAILURE;
+    }
+    // A model built in code (the derives) is resolved here, as every loader resolves the ones it reads.
+    if let Err(problems) = provider.resolve() {
+        eprintln!("the provider model does not resolve: {}", problems.join("; "));
         return std::process::ExitCode::FAILURE;
     }
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {

@@ -207,7 +207,7 @@ fn typed(provider: &Provider, ty: &Type, value: &Value, at: &str, problems: &mut
         (Type::List(_) | Type::Set(_) | Type::Tuple(_), Value::Array(_)) => true,
         (Type::Map(_) | Type::Object(_), Value::Object(_)) => true,
         (Type::Nested(shape), _) => {
-            let Some(inner) = provider.object(&shape.object) else { return untyped(value) };
+            let inner = shape.members();
             let each =
                 |item: &Value, problems: &mut Vec<String>| conform(provider, inner, item, &format!("{at}."), problems);
             return nested(shape.mode, value, each, problems);

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use schema::{OperationKind, Provider, Resource, Until, Value as Literal, Wait};
+use schema::{OperationKind, Resource, Until, Value as Literal, Wait};
 use tokio::time::Instant;
 
 use super::plan::from_model;
@@ -70,7 +70,6 @@ impl Rest {
     /// unfinished.
     pub async fn settle(
         &self,
-        provider: &Provider,
         resource: &Resource,
         (kind, wait): (OperationKind, &Wait),
         sent: &TfValue,
@@ -88,7 +87,7 @@ impl Rest {
                     false => format!("{}: `{attribute}` is still {value}", budget.exceeded(kind)),
                     true => {
                         let current = completed(sent, &answer.said, read);
-                        match self.call(provider, resource, OperationKind::Read, &current, None).await {
+                        match self.call(resource, OperationKind::Read, &current, None).await {
                             Ok(Some(now)) if now.problems.is_empty() => {
                                 if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut answer.said, now.said) {
                                     fields.extend(said);
@@ -107,19 +106,12 @@ impl Rest {
     }
 
     /// After a delete of `object` was accepted, reads it until the API answers that it does not exist.
-    pub async fn gone(
-        &self,
-        provider: &Provider,
-        resource: &Resource,
-        wait: &Wait,
-        object: &TfValue,
-        budget: Budget,
-    ) -> Result<(), String> {
+    pub async fn gone(&self, resource: &Resource, wait: &Wait, object: &TfValue, budget: Budget) -> Result<(), String> {
         if resource.operations.read.is_none() {
             return Ok(());
         }
         loop {
-            if self.call(provider, resource, OperationKind::Read, object, None).await?.is_none() {
+            if self.call(resource, OperationKind::Read, object, None).await?.is_none() {
                 return Ok(());
             }
             if !budget.pause(wait.interval).await {

@@ -100,7 +100,7 @@ impl Walker<'_, '_> {
 
     fn descend<'v>(&mut self, attribute: &Attribute, lanes: Lanes<'v>, path: &mut Vec<Step>) -> TfValue {
         let Type::Nested(nested) = &attribute.ty else { return lanes.subject().clone() };
-        let Some(object) = self.provider.object(&nested.object) else { return lanes.subject().clone() };
+        let object = nested.members();
         match (nested.mode, lanes.subject) {
             (NestingMode::Single, _) => self.object(object, lanes, path),
             (NestingMode::List, Some(TfValue::List(items))) => TfValue::List(
@@ -119,11 +119,10 @@ impl Walker<'_, '_> {
                 items
                     .iter()
                     .map(|item| {
-                        let key = set_key(self.provider, object, item);
-                        let provider = self.provider;
+                        let key = set_key(object, item);
                         let find = |value: Option<&'v TfValue>| match value {
                             Some(TfValue::List(candidates)) => {
-                                candidates.iter().find(|candidate| set_key(provider, object, candidate) == key)
+                                candidates.iter().find(|candidate| set_key(object, candidate) == key)
                             }
                             _ => None,
                         };
@@ -164,7 +163,7 @@ fn list_item(value: &TfValue, index: usize) -> Option<&TfValue> {
 /// What identifies a set element across the configuration, the state and the API's answer: the values
 /// of the attributes only the configuration sets (not computed, not write-only, returned by the API),
 /// at every depth.
-pub fn set_key(provider: &Provider, object: &Object, value: &TfValue) -> TfValue {
+pub fn set_key(object: &Object, value: &TfValue) -> TfValue {
     let TfValue::Map(fields) = value else { return value.clone() };
     TfValue::Map(
         object
@@ -178,24 +177,23 @@ pub fn set_key(provider: &Provider, object: &Object, value: &TfValue) -> TfValue
             .map(|(name, attribute)| {
                 let item = fields.get(name).unwrap_or(&TfValue::Null);
                 let key = match (&attribute.ty, item) {
-                    (Type::Nested(nested), item) => match provider.object(&nested.object) {
-                        Some(inner) => match (nested.mode, item) {
-                            (NestingMode::Single, item) => set_key(provider, inner, item),
+                    (Type::Nested(nested), item) => {
+                        let inner = nested.members();
+                        match (nested.mode, item) {
+                            (NestingMode::Single, item) => set_key(inner, item),
                             (NestingMode::List | NestingMode::Set, TfValue::List(items)) => {
-                                let mut keys: Vec<TfValue> =
-                                    items.iter().map(|item| set_key(provider, inner, item)).collect();
+                                let mut keys: Vec<TfValue> = items.iter().map(|item| set_key(inner, item)).collect();
                                 if nested.mode == NestingMode::Set {
                                     keys.sort_by_key(|key| format!("{key:?}"));
                                 }
                                 TfValue::List(keys)
                             }
                             (NestingMode::Map, TfValue::Map(items)) => TfValue::Map(
-                                items.iter().map(|(key, item)| (key.clone(), set_key(provider, inner, item))).collect(),
+                                items.iter().map(|(key, item)| (key.clone(), set_key(inner, item))).collect(),
                             ),
                             (_, item) => item.clone(),
-                        },
-                        None => item.clone(),
-                    },
+                        }
+                    }
                     (ty, item) => comparable(ty, item),
                 };
                 (name.clone(), key)

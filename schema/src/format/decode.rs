@@ -494,7 +494,7 @@ impl Decoder<'_> {
                     format!("declare the members in `types: {word}`, or write `type: object`"),
                 );
             }
-            NestedObject::Named(word.clone())
+            NestedObject::Named(TypeRef::new(word.clone()))
         };
         let mut bounds = [0u64; 2];
         for (slot, key) in bounds.iter_mut().zip(["min_items", "max_items"]) {

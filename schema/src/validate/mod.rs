@@ -64,7 +64,16 @@ fn join<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
     base.iter().chain(more).copied().collect()
 }
 
-impl Checker<'_> {
+impl<'p> Checker<'p> {
+    /// The members of a nested object before the model is resolved: a type not declared (reported where
+    /// it is named) has none to check.
+    fn members(&self, nested: &'p Nested) -> Option<&'p Object> {
+        match &nested.object {
+            NestedObject::Inline(object) => Some(object),
+            NestedObject::Named(reference) => self.provider.types.get(reference.name()).map(|named| &named.object),
+        }
+    }
+
     fn issue(&mut self, path: Vec<&str>, message: impl Into<String>, hint: impl Into<String>) {
         let path = path.into_iter().map(str::to_owned).collect();
         self.issues.push(Issue { path, message: message.into(), hint: hint.into() });
@@ -489,7 +498,8 @@ impl Checker<'_> {
                     }
                 }
             }
-            NestedObject::Named(type_name) => {
+            NestedObject::Named(reference) => {
+                let type_name = reference.name();
                 if !self.provider.types.contains_key(type_name) {
                     let hint = suggest(type_name, self.provider.types.keys().map(String::as_str), || {
                         format!("declare `{type_name}` under `types:`, or use `type: object` with `attributes`")
@@ -673,7 +683,7 @@ impl Checker<'_> {
         at: &[&str],
     ) {
         // A read-only variant is only read from answers, where sharing fields with its parent is the point.
-        let Some(inner) = attribute.ty.as_nested().and_then(|nested| self.provider.object(&nested.object)) else {
+        let Some(inner) = attribute.ty.as_nested().and_then(|nested| self.members(nested)) else {
             return;
         };
         if !attribute.mode.is_configurable() {
@@ -738,7 +748,7 @@ impl Checker<'_> {
     }
 
     fn check_nested_value(&self, value: &Value, nested: &Nested) -> Result<(), String> {
-        let Some(object) = self.provider.object(&nested.object) else {
+        let Some(object) = self.members(nested) else {
             return Ok(());
         };
         let check_object = |value: &Value| match value {
@@ -787,7 +797,7 @@ fn collect_refs<'a>(object: &'a Object, out: &mut Vec<&'a str>) {
     for attribute in object.attributes.values() {
         if let Some(nested) = attribute.ty.as_nested() {
             match &nested.object {
-                NestedObject::Named(name) => out.push(name),
+                NestedObject::Named(reference) => out.push(reference.name()),
                 NestedObject::Inline(inner) => collect_refs(inner, out),
             }
         }

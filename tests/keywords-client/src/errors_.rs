@@ -20,8 +20,12 @@ impl<'de> ::serde::Deserialize<'de> for Errors {
 impl Errors {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("keywords_errors", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -60,7 +64,14 @@ impl<'c> Operations<'c> {
             path: "/errors",
             path_params: ::std::vec![],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("keywords_errors", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

@@ -91,8 +91,12 @@ pub enum SelfOffset {
 impl Self_ {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("keywords_self", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -155,7 +159,14 @@ impl<'c> Operations<'c> {
             path: "/self",
             path_params: ::std::vec![],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("keywords_self", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

@@ -81,22 +81,13 @@ impl<'de> ::serde::Deserialize<'de> for PhoneContact {
 impl Customer {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        let mut model: Self = ::serde_json::from_value(value.clone())?;
-        if model.email_contact.is_none()
-            && value.get("channel").and_then(::serde_json::Value::as_str)
-                == ::core::option::Option::Some("email")
-        {
-            model.email_contact = ::serde_json::from_value(value.clone()).ok();
-        }
-        if model.phone_contact.is_none()
-            && value.get("channel").and_then(::serde_json::Value::as_str)
-                == ::core::option::Option::Some("phone")
-        {
-            model.phone_contact = ::serde_json::from_value(value.clone()).ok();
-        }
-        ::core::result::Result::Ok(model)
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_customer", false),
+            &mut value,
+        );
+        ::serde_json::from_value(value)
     }
 }
 /// The body of the create request.
@@ -154,7 +145,14 @@ impl<'c> Operations<'c> {
             path: "/stores/{store_id}/customers",
             path_params: ::std::vec![("store_id", store_id.to_string())],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_customer", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };
@@ -210,7 +208,14 @@ impl<'c> Operations<'c> {
                 ("store_id", store_id.to_string()), ("id", id.to_string())
             ],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_customer", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

@@ -64,8 +64,12 @@ impl<'de> ::serde::Deserialize<'de> for AmountOff {
 impl Discount {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_discount", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -114,7 +118,14 @@ impl<'c> Operations<'c> {
             path: "/stores/{store_id}/discounts",
             path_params: ::std::vec![("store_id", store_id.to_string())],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_discount", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

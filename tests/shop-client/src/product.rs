@@ -120,8 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for Image {
 impl Product {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_product", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -214,7 +218,14 @@ impl<'c> Operations<'c> {
             path: "/stores/{store_id}/products",
             path_params: ::std::vec![("store_id", store_id.to_string())],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_product", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };
@@ -270,7 +281,14 @@ impl<'c> Operations<'c> {
                 ("store_id", store_id.to_string()), ("id", id.to_string())
             ],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_product", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

@@ -94,8 +94,12 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
 impl Store {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_store", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -198,7 +202,14 @@ impl<'c> Operations<'c> {
             path: "/stores",
             path_params: ::std::vec![],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_store", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };
@@ -236,7 +247,14 @@ impl<'c> Operations<'c> {
             path: "/stores/{id}",
             path_params: ::std::vec![("id", id.to_string())],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_store", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::Some("Idempotency-Key"),
         };

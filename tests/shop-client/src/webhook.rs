@@ -71,8 +71,12 @@ impl<'de> ::serde::Deserialize<'de> for Header {
 impl Webhook {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_webhook", false),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
@@ -162,7 +166,14 @@ impl<'c> Operations<'c> {
                 ("store_id", store_id.to_string()), ("name", name.to_string())
             ],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_webhook", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };
@@ -221,7 +232,14 @@ impl<'c> Operations<'c> {
                 ("store_id", store_id.to_string()), ("name", name.to_string())
             ],
             query,
-            body: ::core::option::Option::Some(::runtime::to_body(body)?),
+            body: ::core::option::Option::Some({
+                let mut body = ::runtime::to_body(body)?;
+                ::runtime::plugin::convert::fold_body(
+                    crate::schema_of("shop_webhook", false),
+                    &mut body,
+                );
+                body
+            }),
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };

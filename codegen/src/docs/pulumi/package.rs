@@ -303,8 +303,7 @@ fn kind(package: &Package<'_>, ty: &Type, type_name: &str, types: &mut BTreeMap<
             declare(package, &object, type_name, types)
         }
         Type::Nested(nested) => {
-            let Some(object) = package.provider.object(&nested.object) else { return Kind::Any };
-            let object = declare(package, object, type_name, types);
+            let object = declare(package, nested.members(), type_name, types);
             match nested.mode {
                 NestingMode::Single => object,
                 NestingMode::List | NestingMode::Set => Kind::List(Box::new(object)),

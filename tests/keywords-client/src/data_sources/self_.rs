@@ -26,8 +26,12 @@ impl<'de> ::serde::Deserialize<'de> for Self_ {
 impl Self_ {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("keywords_self", true),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }

@@ -46,8 +46,12 @@ impl<'de> ::serde::Deserialize<'de> for Address {
 impl Store {
     /// Reads the model from an API response body.
     pub fn from_json(
-        value: ::serde_json::Value,
+        mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::runtime::plugin::convert::unfold_answer(
+            crate::schema_of("shop_store", true),
+            &mut value,
+        );
         ::serde_json::from_value(value)
     }
 }
