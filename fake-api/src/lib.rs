@@ -494,7 +494,7 @@ impl State {
             let attribute = operation
                 .query
                 .iter()
-                .filter_map(|attribute| resource.schema.attributes.get(attribute))
+                .map(|attribute| resource.schema.attribute(attribute))
                 .find(|attribute| attribute.api_name == *name)
                 .ok_or_else(|| format!("unknown query parameter `{name}`"))?;
             let fits = match attribute.ty {
@@ -719,7 +719,7 @@ impl State {
             .path_params
             .iter()
             .filter_map(|param| {
-                let attribute = resource.schema.attributes.get(&param.attribute)?;
+                let attribute = resource.schema.attribute(&param.attribute);
                 let value = params.get(&param.name)?;
                 let value = match attribute.ty {
                     Type::Int64 => {
@@ -745,7 +745,7 @@ impl State {
         let read = operations.read.as_ref().or(operations.delete.as_ref()).or(operations.update.as_ref())?;
         let mut values = Map::new();
         for param in &read.path_params {
-            let attribute = resource.schema.attributes.get(&param.attribute)?;
+            let attribute = resource.schema.attribute(&param.attribute);
             values.insert(attribute.api_name.clone(), object.get(&attribute.api_name)?.clone());
         }
         Some(key(&values))
@@ -767,7 +767,7 @@ impl State {
             .flat_map(|group| group.variants.iter().map(|variant| variant.attribute.as_str()))
             .collect();
         for name in operation.body.iter().flatten() {
-            let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+            let attribute = resource.schema.attribute(name);
             match fields.get(&attribute.api_name) {
                 None if attribute.mode == Mode::Required && !merging && !variants.contains(&name.as_str()) => {
                     return Err(format!("`{}` is required", attribute.api_name));
@@ -810,7 +810,7 @@ fn url_pairs(query: &str) -> Vec<(String, String)> {
 fn by_api_names(resource: &Resource, operation: &Operation, sent: Value) -> Result<Value, String> {
     let Value::Object(mut fields) = sent else { return Ok(sent) };
     for (name, field) in &operation.body_names {
-        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        let attribute = resource.schema.attribute(name);
         if attribute.api_name != *field && fields.contains_key(&attribute.api_name) {
             return Err(format!("`{}` is no field of this body: it takes `{field}`", attribute.api_name));
         }

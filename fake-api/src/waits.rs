@@ -52,7 +52,7 @@ impl Pending {
 /// the work that ends as `end` says.
 pub fn status_work(resource: &Resource, wait: &Wait, end: WaitEnd) -> Option<(String, Value, Pending)> {
     let Until::Value { attribute, ready, failed } = &wait.until else { return None };
-    let found = resource.schema.attributes.get(attribute)?;
+    let found = resource.schema.attribute(attribute);
     let last = match end {
         WaitEnd::Failed => failed.first().or(ready.first()),
         WaitEnd::Ready | WaitEnd::Never => ready.first(),

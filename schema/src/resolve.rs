@@ -1,13 +1,15 @@
 //! The model resolved once: every [`TypeRef`] is pointed at its named type, so the emitters, the
 //! runtime and the fake API read nested objects directly ([`crate::Nested::members`]) and never look a
-//! type name up. Every loader ends with [`Provider::resolve`], after the model is validated.
+//! type name up. Every loader ends with [`Provider::resolve`], after the model is validated. The attributes
+//! the model names itself (variants, operations' parameters) are taken with [`Object::attribute`], which
+//! validation makes certain of.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
 
-use crate::model::{NamedType, NestedObject, Object, Provider, Type, TypeRef};
+use crate::model::{Attribute, ErrorType, NamedType, NestedObject, Object, OneOf, Provider, Type, TypeRef, Variant};
 
 impl Provider {
     /// Points every reference to a named type at the type (which is resolved first, so references inside
@@ -123,5 +125,47 @@ fn in_type<'o>(ty: &'o mut Type, references: &mut Vec<&'o mut TypeRef>) {
             NestedObject::Named(reference) => references.push(reference),
         },
         Type::String | Type::Int64 | Type::Float64 | Type::Number | Type::Bool | Type::Dynamic => {}
+    }
+}
+
+impl Object {
+    /// The attribute `name` of this object where the model itself names it — a one-of variant, an
+    /// operation's path, query or body attribute, the ID attribute, what a wait or an adoption reads —
+    /// which validation proves exists, so a reader never needs a way round its absence. Names from
+    /// outside the model (a configuration, a request) are looked up in `attributes` and answered for.
+    pub fn attribute(&self, name: &str) -> &Attribute {
+        match self.attributes.get(name) {
+            Some(attribute) => attribute,
+            None => panic!("the model names `{name}`, which its object lacks: it was not validated"),
+        }
+    }
+}
+
+impl Provider {
+    /// The error type `name` an operation of the model names, which validation proves is declared.
+    pub fn error_type(&self, name: &str) -> &ErrorType {
+        match self.errors.get(name) {
+            Some(error) => error,
+            None => {
+                panic!("an operation names error type `{name}`, which is not declared: the model was not validated")
+            }
+        }
+    }
+}
+
+impl OneOf {
+    /// Each variant of the group with its attribute in `object` (the group's parent) and the variant's
+    /// members, all of which validation proves are there.
+    pub fn variants_in<'o>(
+        &'o self,
+        object: &'o Object,
+    ) -> impl Iterator<Item = (&'o Variant, &'o Attribute, &'o Object)> {
+        self.variants.iter().map(move |variant| {
+            let attribute = object.attribute(&variant.attribute);
+            match attribute.ty.as_nested() {
+                Some(nested) => (variant, attribute, nested.members()),
+                None => panic!("variant `{}` is no object attribute: the model was not validated", variant.attribute),
+            }
+        })
     }
 }

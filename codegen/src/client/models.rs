@@ -209,10 +209,12 @@ impl<'p> ModelWriter<'p> {
 /// `Deserialize` for a struct: its fields read by name from the JSON object (the answer's names), through
 /// the runtime.
 fn deserialize_impl(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
-    let fields = infos.iter().filter_map(|info| {
-        let attribute = object.attributes.get(&info.name)?;
-        Some((&info.ident, attribute.answered_as(), attribute.mode == Mode::Required))
-    });
+    // One field per attribute, in the object's order.
+    let fields = object
+        .attributes
+        .values()
+        .zip(infos)
+        .map(|(attribute, info)| (&info.ident, attribute.answered_as(), attribute.mode == Mode::Required));
     deserialize_by_name(ident, fields)
 }
 
@@ -239,10 +241,10 @@ pub fn deserialize_by_name<'a>(ident: &Ident, fields: impl Iterator<Item = (&'a 
 /// `Debug` for a struct with sensitive fields, which it prints as `(sensitive value)`.
 fn redacted_debug(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> TokenStream {
     let shown_name = unraw(ident);
-    let fields = infos.iter().map(|info| {
+    let fields = object.attributes.values().zip(infos).map(|(attribute, info)| {
         let member = &info.ident;
         let shown = unraw(member);
-        if object.attributes.get(&info.name).is_some_and(|attribute| attribute.sensitive) {
+        if attribute.sensitive {
             quote!(.field(#shown, &::runtime::Redacted))
         } else {
             quote!(.field(#shown, &self.#member))

@@ -93,7 +93,7 @@ fn request_body(
     let mut reads = Vec::new();
     let mut groups_done = Vec::new();
     for name in operation.body.iter().flatten() {
-        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        let attribute = resource.schema.attribute(name);
         let Some(info) = fields.iter().find(|info| info.name == *name) else { continue };
         let group = resource
             .schema
@@ -201,10 +201,8 @@ fn method(
         let ident = field_ident(&param.attribute);
         let param_name = &param.name;
         path_values.push(quote!((#param_name, #ident.to_string())));
-        if let Some(attribute) = resource.schema.attributes.get(&param.attribute) {
-            let api_name = &attribute.api_name;
-            fills.push(quote!((#api_name, ::serde_json::Value::from(#ident))));
-        }
+        let api_name = &resource.schema.attribute(&param.attribute).api_name;
+        fills.push(quote!((#api_name, ::serde_json::Value::from(#ident))));
     }
     let query_values = signature.arguments.iter().filter(|argument| argument.place == Place::Query).map(|argument| {
         let ident = &argument.ident;
@@ -241,7 +239,7 @@ fn method(
     let documented = operation
         .errors
         .iter()
-        .filter_map(|error| provider.errors.get(error))
+        .map(|error| provider.error_type(error))
         .map(|error| proc_macro2::Literal::u16_unsuffixed(error.status));
     let method_variant = format_ident!("{}", {
         let text = operation.method.as_str().to_lowercase();

@@ -81,7 +81,6 @@ pub struct Signature<'a> {
 impl<'a> Signature<'a> {
     /// The signature of `kind` of `resource`.
     pub fn new(kind: OperationKind, operation: &'a Operation, resource: &'a Resource) -> Self {
-        let attributes = &resource.schema.attributes;
         let mut arguments: Vec<Argument<'a>> = Vec::new();
         for param in &operation.path_params {
             if arguments.iter().any(|argument| argument.name == param.attribute) {
@@ -90,13 +89,13 @@ impl<'a> Signature<'a> {
             arguments.push(Argument {
                 name: &param.attribute,
                 ident: field_ident(&param.attribute),
-                attribute: attributes.get(&param.attribute),
+                attribute: Some(resource.schema.attribute(&param.attribute)),
                 place: Place::Path,
                 required: true,
             });
         }
         for name in &operation.query {
-            let Some(attribute) = attributes.get(name) else { continue };
+            let attribute = resource.schema.attribute(name);
             arguments.push(Argument {
                 name,
                 ident: field_ident(name),

@@ -77,13 +77,8 @@ fn operation_section(
     writeln!(section, "\n### Response\n\n**`{}::Result<{response}>`**\n\n### Errors\n", provider.name).ok();
     let mut errors = vec![["Error Type".to_owned(), "Status Code".to_owned(), "Content Type".to_owned()]];
     for name in &operation.errors {
-        if let Some(error) = provider.errors.get(name) {
-            errors.push([
-                format!("ApiError::{}", type_ident(name)),
-                error.status.to_string(),
-                error.content_type.clone(),
-            ]);
-        }
+        let error = provider.error_type(name);
+        errors.push([format!("ApiError::{}", type_ident(name)), error.status.to_string(), error.content_type.clone()]);
     }
     errors.push(["runtime::Error::Unexpected".to_owned(), "4XX, 5XX".to_owned(), "\\*/\\*".to_owned()]);
     section.push_str(&table(&errors));
@@ -153,7 +148,7 @@ fn body_example(provider: &Provider, operation: &Operation, resource: &Resource)
     let mut body = Map::new();
     let mut groups_done = Vec::new();
     for name in operation.body.iter().flatten() {
-        let Some(attribute) = resource.schema.attributes.get(name) else { continue };
+        let attribute = resource.schema.attribute(name);
         let group = resource
             .schema
             .one_of

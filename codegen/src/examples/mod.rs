@@ -197,7 +197,7 @@ impl<'p> Examples<'p> {
         let resource = self.provider.resources.get(type_name)?;
         let import = resource.import.as_ref()?;
         Some(schema::template::expand(&import.id, |name| {
-            let attribute = resource.schema.attributes.get(name)?;
+            let attribute = resource.schema.attribute(name);
             match values::primitive(name, &attribute.ty, &attribute.validators, 0)? {
                 Expr::String(text) | Expr::Number(text) => Some(text),
                 Expr::Bool(flag) => Some(flag.to_string()),

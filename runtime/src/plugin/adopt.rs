@@ -58,11 +58,7 @@ impl Rest {
 
 /// An object as the error names it: the value of the resource's ID attribute, else its JSON.
 fn identify(resource: &Resource, item: &Value) -> String {
-    let field = resource
-        .id_attribute
-        .as_ref()
-        .and_then(|id| resource.schema.attributes.get(id))
-        .map(|attribute| attribute.api_name.as_str());
+    let field = resource.id_attribute.as_ref().map(|id| resource.schema.attribute(id).api_name.as_str());
     match field.and_then(|field| item.get(field)) {
         Some(Value::String(id)) => id.clone(),
         Some(id) => id.to_string(),

@@ -86,25 +86,23 @@ pub fn fold_body(object: &Object, value: &mut Value) {
 /// variant names itself there, since the API holds them at the parent's level.
 fn fold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
     let mut cleared = Vec::new();
-    for variant in &group.variants {
-        let Some(attribute) = object.attributes.get(&variant.attribute) else { continue };
+    for (variant, attribute, inner) in group.variants_in(object) {
         if !attribute.mode.is_configurable() {
             continue;
         }
         match fields.remove(&attribute.api_name) {
-            Some(Value::Object(inner)) => {
+            Some(Value::Object(members)) => {
                 if let Some(discriminator) = &group.discriminator {
                     fields.insert(discriminator.clone(), Value::String(variant.tag.clone()));
                 }
-                fields.extend(inner);
+                fields.extend(members);
             }
-            Some(Value::Null) => cleared.push(&variant.attribute),
+            Some(Value::Null) => cleared.push(inner),
             _ => {}
         }
     }
-    for name in cleared {
-        let members = variant_object(object, name).map(|inner| inner.attributes.values());
-        for member in members.into_iter().flatten() {
+    for inner in cleared {
+        for member in inner.attributes.values() {
             fields.entry(member.api_name.clone()).or_insert(Value::Null);
         }
         if let Some(discriminator) = &group.discriminator {
@@ -116,26 +114,19 @@ fn fold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
 /// Gives back a variant its fields from its parent's JSON: the one the discriminator names (when the
 /// answer holds any of its fields), or for an untagged group the first whose required fields are all there.
 fn unfold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
+    let mut variants = group.variants_in(object);
     let chosen = match &group.discriminator {
         Some(discriminator) => {
             let tag = fields.get(discriminator).and_then(Value::as_str);
-            group.variants.iter().find(|variant| Some(variant.tag.as_str()) == tag)
+            variants.find(|(variant, _, _)| Some(variant.tag.as_str()) == tag)
         }
-        None => group.variants.iter().find(|variant| {
-            variant_object(object, &variant.attribute).is_some_and(|inner| {
-                let mut members = inner.attributes.values();
-                members.clone().any(|member| fields.contains_key(&member.api_name))
-                    && members
-                        .all(|member| member.mode != schema::Mode::Required || fields.contains_key(&member.api_name))
-            })
+        None => variants.find(|(_, _, inner)| {
+            let mut members = inner.attributes.values();
+            members.clone().any(|member| fields.contains_key(&member.api_name))
+                && members.all(|member| member.mode != schema::Mode::Required || fields.contains_key(&member.api_name))
         }),
     };
-    let Some(variant) = chosen else { return };
-    let (Some(attribute), Some(inner)) =
-        (object.attributes.get(&variant.attribute), variant_object(object, &variant.attribute))
-    else {
-        return;
-    };
+    let Some((_, attribute, inner)) = chosen else { return };
     let members: Map<String, Value> = inner
         .attributes
         .values()
@@ -146,10 +137,6 @@ fn unfold(object: &Object, group: &OneOf, fields: &mut Map<String, Value>) {
         return;
     }
     fields.insert(attribute.api_name.clone(), Value::Object(members));
-}
-
-fn variant_object<'p>(object: &'p Object, name: &str) -> Option<&'p Object> {
-    object.attributes.get(name)?.ty.as_nested().map(schema::Nested::members)
 }
 
 fn type_to_api(ty: &Type, value: &TfValue, removals: Option<Removals<'_>>) -> Value {

@@ -160,8 +160,7 @@ impl Rest {
             let mut fields = to_api(schema, object, removals, &|name| names.iter().any(|n| n == name));
             // A field this operation names otherwise than the attribute's API name goes by its name here.
             for (name, field) in &operation.body_names {
-                let sent = schema.attributes.get(name).and_then(|attribute| fields.remove(&attribute.api_name));
-                if let Some(value) = sent {
+                if let Some(value) = fields.remove(&schema.attribute(name).api_name) {
                     fields.insert(field.clone(), value);
                 }
             }
@@ -232,11 +231,9 @@ impl Rest {
         // APIs often leave the fields that address an object out of its body: the request said them.
         if let TfValue::Map(fields) = &mut said {
             for param in &operation.path_params {
-                if let (Some(attribute), Some((_, text))) = (
-                    schema.attributes.get(&param.attribute),
-                    request.path_params.iter().find(|(name, _)| *name == param.name),
-                ) {
-                    fields.entry(param.attribute.clone()).or_insert_with(|| param_value(&attribute.ty, text));
+                if let Some((_, text)) = request.path_params.iter().find(|(name, _)| *name == param.name) {
+                    let ty = &schema.attribute(&param.attribute).ty;
+                    fields.entry(param.attribute.clone()).or_insert_with(|| param_value(ty, text));
                 }
             }
         }
@@ -268,7 +265,7 @@ pub(super) fn address<'o>(
     }
     let mut query = Vec::new();
     for name in &operation.query {
-        let Some(attribute) = schema.attributes.get(name) else { continue };
+        let attribute = schema.attribute(name);
         match object.field(name) {
             Some(TfValue::List(items)) => {
                 query.extend(items.iter().filter_map(param_text).map(|text| (attribute.api_name.as_str(), text)))
