@@ -27,7 +27,7 @@ use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response};
-use schema::{Auth, Mode, Operation, OperationKind, Provider, Resource, Type};
+use schema::{Auth, Follow, Mode, Operation, OperationKind, Provider, Resource, Type, Until};
 use serde_json::{Map, Value, json};
 
 /// How the fake misbehaves.
@@ -72,11 +72,13 @@ struct Store {
     misanswered: BTreeMap<String, Misanswer>,
     /// The answers given to requests that carried an idempotency key, by key: a repeated key gets the
     /// same answer, and the write is not done again.
-    idempotent: BTreeMap<String, (u16, Bytes)>,
+    idempotent: BTreeMap<String, Saved>,
     /// Work finished later (operations with `wait`), by object.
     pending: BTreeMap<(String, String), waits::Pending>,
     /// How the waited-for writes of a resource type end, where a test said.
     wait_ends: BTreeMap<String, WaitEnd>,
+    /// The operation resources of writes that follow one, by number.
+    operations: BTreeMap<u64, waits::Operation>,
 }
 
 impl Store {
@@ -183,6 +185,14 @@ impl FakeApi {
         }
     }
 
+    /// How many operation resources writes started (those that `follow` one), and how many of them were
+    /// read until they were done.
+    pub fn operations_followed(&self) -> (usize, usize) {
+        let Ok(store) = self.state.store.lock() else { return (0, 0) };
+        let done = store.operations.values().filter(|operation| operation.reads_left == 0).count();
+        (store.operations.len(), done)
+    }
+
     /// How the writes of `type_name` that are waited for (`wait:`) end from now on: ready (the default),
     /// failed, or never.
     pub fn end_waits(&self, type_name: &str, end: WaitEnd) {
@@ -260,6 +270,37 @@ impl Drop for Served {
     }
 }
 
+/// The answer to a write, naming the operation resource it starts where the operation `follow`s one (in
+/// the `Location` header, or in a field of the body).
+fn followed(
+    store: &mut Store,
+    operation: &Operation,
+    end: WaitEnd,
+    status: u16,
+    mut answer: Option<Value>,
+) -> Response<Full<Bytes>> {
+    let Some(wait) = &operation.wait else { return reply(status, answer) };
+    let Some(work) = waits::Operation::start(wait, end) else { return reply(status, answer) };
+    store.counter += 1;
+    let link = format!("{}{}", waits::OPERATIONS, store.counter);
+    store.operations.insert(store.counter, work);
+    let Until::Operation { follow, .. } = &wait.until else { return reply(status, answer) };
+    match follow {
+        Follow::Location => {
+            let mut response = reply(status, answer);
+            if let Ok(value) = hyper::header::HeaderValue::from_str(&link) {
+                response.headers_mut().insert(hyper::header::LOCATION, value);
+            }
+            response
+        }
+        Follow::Field(field) => {
+            let body = answer.get_or_insert_with(|| json!({}));
+            waits::put_link(body, field, &link);
+            reply(status, answer)
+        }
+    }
+}
+
 fn reply(status: u16, body: Option<Value>) -> Response<Full<Bytes>> {
     let mut builder = Response::builder().status(status);
     if body.is_some() {
@@ -324,11 +365,17 @@ impl Misanswer {
 }
 
 /// An answer given before, given again.
-fn replay((status, bytes): (u16, Bytes)) -> Response<Full<Bytes>> {
+/// An answer as it is given again: its status, body and `Location` header.
+type Saved = (u16, Bytes, Option<hyper::header::HeaderValue>);
+
+fn replay((status, bytes, location): Saved) -> Response<Full<Bytes>> {
     let mut builder = Response::builder().status(status);
     if !bytes.is_empty() {
         builder =
             builder.header("content-type", if status >= 400 { "application/problem+json" } else { "application/json" });
+    }
+    if let Some(location) = location {
+        builder = builder.header(hyper::header::LOCATION, location);
     }
     builder.body(Full::new(bytes)).unwrap_or_default()
 }
@@ -370,6 +417,15 @@ impl State {
             Err(_) => return problem(400, "Bad Request", "the body could not be read"),
         };
         let headers = request_headers;
+        if let (true, Some(number)) = (method == "GET", path.strip_prefix(waits::OPERATIONS)) {
+            let Ok(mut store) = self.store.lock() else {
+                return problem(500, "Internal Server Error", "state unavailable");
+            };
+            return match number.parse().ok().and_then(|number: u64| store.operations.get_mut(&number)) {
+                Some(operation) => reply(200, Some(operation.read())),
+                None => problem(404, "Not Found", "no such operation"),
+            };
+        }
         for (type_name, resource) in &self.provider.resources {
             // Further steps of a create or update change the object that exists (merging what they send);
             // those of a read answer it.
@@ -439,17 +495,18 @@ impl State {
             let status = served.status().as_u16();
             let (parts, body) = served.into_parts();
             let bytes = body.collect().await.map(|body| body.to_bytes()).unwrap_or_default();
+            let location = parts.headers.get(hyper::header::LOCATION).cloned();
             let writes = matches!(kind, OperationKind::Create | OperationKind::Update);
             if let (Some(key), true) = (key, (200..300).contains(&status)) {
                 if let Ok(mut store) = self.store.lock() {
-                    store.idempotent.insert(key, (status, bytes.clone()));
+                    store.idempotent.insert(key, (status, bytes.clone(), location.clone()));
                 }
             }
             if writes && (200..300).contains(&status) && self.draw(self.faults.commit_then_fail) {
                 return problem(500, "Internal Server Error", "the write was done, but its answer was lost");
             }
             // How the answer goes out (trickled) stays with it.
-            let mut answer = replay((status, bytes));
+            let mut answer = replay((status, bytes, location));
             *answer.extensions_mut() = parts.extensions;
             return answer;
         }
@@ -646,10 +703,9 @@ impl State {
                     }
                 }
                 store.objects.insert(slot, object.clone());
-                if operation.empty_answer {
-                    return reply(success, None);
-                }
-                reply(success, Some(operation.wrap_answer(self.answered(&store, type_name, resource, &object))))
+                let answer = (!operation.empty_answer)
+                    .then(|| operation.wrap_answer(self.answered(&store, type_name, resource, &object)));
+                followed(&mut store, operation, end, success, answer)
             }
             OperationKind::Read => {
                 let slot = (type_name.to_owned(), key(&path_values));
@@ -675,13 +731,14 @@ impl State {
                     return problem(404, "Not Found", "no such object");
                 }
                 // A delete the API finishes later leaves the object readable for a while.
-                if operation.wait.is_some() {
+                if operation.wait.as_ref().is_some_and(|wait| wait.until == Until::Gone) {
                     store.pending.entry(slot).or_insert_with(waits::Pending::gone);
                 } else {
                     store.objects.remove(&slot);
                     store.pending.remove(&slot);
                 }
-                reply(success, None)
+                let end = store.wait_ends.get(type_name).copied().unwrap_or_default();
+                followed(&mut store, operation, end, success, None)
             }
             OperationKind::List => {
                 // The objects of the type below the path's parameters (a store's customers).

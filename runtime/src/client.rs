@@ -3,7 +3,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
 
 use crate::error::{ApiErrorKind, Error, ErrorResponse};
 use crate::secret::Secret;
@@ -186,6 +186,8 @@ pub struct Response {
     pub status: u16,
     /// The body.
     pub body: Vec<u8>,
+    /// The `Location` header, where the answer has one (an operation the API finishes later).
+    pub location: Option<String>,
 }
 
 impl Response {
@@ -263,6 +265,21 @@ impl Transport {
         &self.config
     }
 
+    /// The path below the server URL of a link an answer gives (a `Location` header, a URL in a field):
+    /// relative links are taken from the server URL; a link to another origin, or outside the server
+    /// URL's path, is refused, so credentials never go where the configuration did not send them.
+    pub fn path_on_server(&self, link: &str) -> Result<String, String> {
+        let base = reqwest::Url::parse(&self.config.server_url).map_err(|error| error.to_string())?;
+        let url = base.join(link).map_err(|error| format!("`{link}` is not a URL: {error}"))?;
+        let prefix = base.as_str().trim_end_matches('/');
+        match url.as_str().strip_prefix(prefix) {
+            Some(path) if url.origin() == base.origin() && (path.is_empty() || path.starts_with(['/', '?'])) => {
+                Ok(path.to_owned())
+            }
+            _ => Err(format!("`{link}` is not on the API's server ({prefix}), so it is not followed")),
+        }
+    }
+
     /// Sends a request, retrying as the policy allows; error responses become `E` when the operation
     /// documents their status, [`Error::Unexpected`] otherwise.
     pub async fn send<E: ApiErrorKind>(&self, request: &Request<'_>) -> Result<Response, Error<E>> {
@@ -298,10 +315,10 @@ impl Transport {
                 Err(Failed::Deadline) => Err(Error::Timeout { request: shown }),
                 Err(Failed::Http(error)) if error.is_timeout() => Err(Error::Timeout { request: shown }),
                 Err(Failed::Http(error)) => Err(Error::Transport { request: shown, message: describe(&error) }),
-                Ok(Answer { status, content_type, body, .. }) => {
+                Ok(Answer { status, content_type, body, location, .. }) => {
                     log::debug!("{shown} -> {status} (attempt {attempt})");
                     if (200..300).contains(&status) {
-                        return Ok(Response { status, body });
+                        return Ok(Response { status, body, location });
                     }
                     let response =
                         ErrorResponse::new(shown, status, content_type, String::from_utf8_lossy(&body).into_owned());
@@ -346,6 +363,7 @@ impl Transport {
         let headers = response.headers();
         let retry_after = headers.get(RETRY_AFTER).and_then(|value| value.to_str().ok()).and_then(parse_retry_after);
         let content_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let location = headers.get(LOCATION).and_then(|value| value.to_str().ok()).map(str::to_owned);
         let limit = self.config.max_response_bytes;
         if response.content_length().is_some_and(|length| length > limit as u64) {
             return Err(Failed::TooLarge);
@@ -357,7 +375,7 @@ impl Transport {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Answer { status, retry_after, content_type, body })
+        Ok(Answer { status, retry_after, content_type, body, location })
     }
 
     fn url<E>(&self, request: &Request<'_>) -> Result<reqwest::Url, Error<E>> {
@@ -384,6 +402,7 @@ struct Answer {
     retry_after: Option<Duration>,
     content_type: Option<String>,
     body: Vec<u8>,
+    location: Option<String>,
 }
 
 /// Why one attempt got no answer.
@@ -512,6 +531,18 @@ fn parse_http_date(value: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_followed_on_the_api_server_only() {
+        let transport = Transport::new::<()>(ClientConfig::new("https://api.example.com/v1")).unwrap();
+        let path = |link: &str| transport.path_on_server(link);
+        assert_eq!(path("/v1/operations/7").as_deref(), Ok("/operations/7"));
+        assert_eq!(path("https://api.example.com/v1/operations/7?view=full").as_deref(), Ok("/operations/7?view=full"));
+        assert!(path("https://elsewhere.example/v1/operations/7").unwrap_err().contains("not on the API's server"));
+        assert!(path("http://api.example.com/v1/operations/7").is_err(), "another scheme is another origin");
+        assert!(path("/v2/operations/7").is_err(), "outside the server URL's path");
+        assert!(path("https://api.example.com/v1evil/x").is_err(), "a path that only starts like the base");
+    }
 
     #[test]
     fn reads_retry_after_in_both_forms() {

@@ -1162,6 +1162,29 @@ pub enum Until {
     },
     /// The read answers that the object does not exist (a delete the API finishes later).
     Gone,
+    /// An operation resource the answer names (`follow`) says it is done: its field at the dotted path
+    /// `status` reaches one of `ready` (one of `failed` ends the wait with an error). A create or an
+    /// update then reads the object; a delete is done.
+    Operation {
+        /// Where the answer names the operation resource.
+        follow: Follow,
+        /// The field of the operation resource that says how far it is, a dotted path (`metadata.state`).
+        status: String,
+        /// Values that mean the operation is done.
+        ready: Vec<Value>,
+        /// Values that mean it failed.
+        failed: Vec<Value>,
+    },
+}
+
+/// Where an answer names the operation resource to follow: a URL or a path on the API's server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Follow {
+    /// The `Location` header.
+    Location,
+    /// A field of the answer, a dotted path (`links.operation`).
+    Field(String),
 }
 
 impl Operation {

@@ -105,3 +105,39 @@ fn a_create_that_never_finishes_fails_at_its_timeout_and_keeps_the_object() {
     assert_eq!(listed.trim(), "jobs_cluster.main", "{listed}");
     assert_eq!(api.objects("jobs_cluster").len(), 1);
 }
+
+fn backup(served: &Served, label: &str) -> String {
+    format!(
+        "provider \"jobs\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"jobs_backup\" \"main\" {{\n  cluster_id = \"c1\"\n  label      = \"{label}\"\n}}\n",
+        served.api.url
+    )
+}
+
+/// A backup's create and delete answer 202 with the operation in the `Location` header, its update with
+/// the operation in a field of the answer: each is read until it is done; a failed one stops the apply.
+#[test]
+fn writes_that_name_an_operation_are_followed_until_it_is_done() {
+    let Some(terraform) = terraform_or_skip() else { return };
+    let (model, binary) = provider();
+    let served = serve_model(model, TOKEN, Faults::default());
+    let api = &served.api;
+    let work = tempfile::tempdir().unwrap();
+    let work = work.path();
+    configure(&binary, "jobs", work, &backup(&served, "first"));
+    run(&terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    assert_eq!(api.operations_followed(), (1, 1), "the create's operation was read until it was done");
+    assert_clean_plan(&terraform, work, "after the create");
+    configure(&binary, "jobs", work, &backup(&served, "second"));
+    let applied = run(&terraform, work, &["apply", "-auto-approve", "-no-color"]);
+    assert!(applied.contains("1 changed"), "{applied}");
+    assert_eq!(api.operations_followed(), (2, 2), "the update's operation, named in its answer, was followed");
+    assert_clean_plan(&terraform, work, "after the update");
+    run(&terraform, work, &["destroy", "-auto-approve", "-no-color"]);
+    assert_eq!(api.operations_followed(), (3, 3), "destroy returned before the delete's operation was done");
+    api.end_waits("jobs_backup", WaitEnd::Failed);
+    let (code, output) = run_with_code(&terraform, work, &["apply", "-auto-approve", "-no-color"], &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(flat(&output).contains("the API says the create failed: the operation's `state` is \"error\""), "{output}");
+    let listed = run(&terraform, work, &["state", "list"]);
+    assert_eq!(listed.trim(), "jobs_backup.main", "the backup the API made is kept, tainted: {listed}");
+}

@@ -38,7 +38,7 @@ impl Rest {
                 let note = format!(
                     "{lost}; the API had created the object all the same: the one it lists with {described} was taken as this resource's"
                 );
-                Ok(Answer { said, problems, notes: vec![note] })
+                Ok(Answer { said, problems, notes: vec![note], operation: None })
             }
             [] => Err(format!(
                 "{lost}; the API lists no object with {described}, so the create seems not to have happened: apply again"

@@ -209,7 +209,7 @@ fn removed_keys(removals: Option<Removals<'_>>, items: &BTreeMap<String, TfValue
 }
 
 /// A literal of the model as API JSON.
-fn literal_to_api(value: &Literal) -> Value {
+pub(super) fn literal_to_api(value: &Literal) -> Value {
     match value {
         Literal::Null => Value::Null,
         Literal::Bool(flag) => Value::Bool(*flag),

@@ -393,7 +393,7 @@ impl Provider {
             let deleted = within(limit, kind, rest.call(resource, kind, &prior, None)).await;
             // An API that finishes the delete later: the object is read until it is gone.
             let waited = match (deleted, resource.operations.delete.as_ref().and_then(|delete| delete.wait.as_ref())) {
-                (Ok(_), Some(wait)) => rest.gone(resource, wait, &prior, budget).await,
+                (Ok(answer), Some(wait)) => rest.gone(resource, wait, (&prior, answer), budget).await,
                 (deleted, _) => deleted.map(|_| ()),
             };
             match waited {

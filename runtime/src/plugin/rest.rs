@@ -2,7 +2,7 @@
 //! parameters, query and body come from the object's attributes, the request goes through the
 //! [`Transport`], and the answer is read back through the codec.
 
-use schema::{Attribute, Auth, Method as ModelMethod, Object, OperationKind, Provider, Resource};
+use schema::{Attribute, Auth, Follow, Method as ModelMethod, Object, OperationKind, Provider, Resource, Until};
 
 use super::convert::{Removals, from_api, param_text, param_value, to_api};
 use super::proto::Step;
@@ -20,6 +20,8 @@ pub struct Answer {
     pub problems: Vec<String>,
     /// What the user should know although all went well (an object adopted after a lost answer).
     pub notes: Vec<String>,
+    /// The operation resource the answer names, for an operation that waits on one (`follow`).
+    pub operation: Option<String>,
 }
 
 /// A configured connection to the provider's API.
@@ -201,8 +203,30 @@ impl Rest {
                 return Err(message);
             }
         };
+        // An operation the API finishes later may name the operation resource that says how it goes.
+        let operation_link = match operation.wait.as_ref().map(|wait| &wait.until) {
+            Some(Until::Operation { follow, .. }) => Some(link(follow, &response).ok_or_else(|| {
+                let place = match follow {
+                    Follow::Location => "no `Location` header".to_owned(),
+                    Follow::Field(field) => format!("no `{field}` naming it"),
+                };
+                format!(
+                    "{} {} answered {} with {place}: there is no operation to follow",
+                    operation.method.as_str(),
+                    operation.path,
+                    response.status
+                )
+            })?),
+            _ => None,
+        };
         if kind == OperationKind::Delete {
-            return Ok(None);
+            let said = TfValue::Map(Default::default());
+            return Ok(operation_link.map(|link| Answer {
+                said,
+                problems: Vec::new(),
+                notes: Vec::new(),
+                operation: Some(link),
+            }));
         }
         let mut problems = Vec::new();
         let empty = response.body.iter().all(u8::is_ascii_whitespace);
@@ -241,7 +265,37 @@ impl Rest {
         let asked = format!("{} {}", operation.method.as_str(), filled(&operation.path, &request.path_params));
         let problems =
             problems.into_iter().map(|problem| format!("{asked} answered {}: {problem}", response.status)).collect();
-        Ok(Some(Answer { said, problems, notes: Vec::new() }))
+        Ok(Some(Answer { said, problems, notes: Vec::new(), operation: operation_link }))
+    }
+}
+
+/// Where an answer names the operation resource to follow: its `Location` header, or a text field.
+fn link(follow: &Follow, response: &crate::client::Response) -> Option<String> {
+    match follow {
+        Follow::Location => response.location.clone(),
+        Follow::Field(field) => {
+            let json: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
+            field.split('.').try_fold(&json, |level, name| level.get(name))?.as_str().map(str::to_owned)
+        }
+    }
+}
+
+impl Rest {
+    /// The operation resource at `link` (on the API's server only), as JSON.
+    pub(super) async fn operation_status(&self, link: &str) -> Result<serde_json::Value, String> {
+        let path = self.transport.path_on_server(link)?;
+        let request = Request {
+            method: Method::Get,
+            path: &path,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            documented_errors: &[],
+            idempotency_key: None,
+        };
+        let response = self.transport.send::<Undocumented>(&request).await.map_err(|error| error.to_string())?;
+        serde_json::from_slice(&response.body)
+            .map_err(|error| format!("GET {path} answered {}: the operation is not JSON: {error}", response.status))
     }
 }
 

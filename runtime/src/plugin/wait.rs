@@ -1,7 +1,7 @@
 //! Operations the API finishes later (`wait:` on an operation): once the API has accepted a create, an
 //! update or a delete, the object is read every interval until its status attribute says it is done (or
-//! that it failed), or until the read answers that it is gone, within what is left of the operation's
-//! time limit.
+//! that it failed), or until the read answers that it is gone, or the operation resource the answer names
+//! is read until its status field says so; all within what is left of the operation's time limit.
 
 use std::time::Duration;
 
@@ -76,6 +76,27 @@ impl Rest {
         mut answer: Answer,
         budget: Budget,
     ) -> Result<Answer, Unfinished> {
+        if let Until::Operation { status, ready, failed, .. } = &wait.until {
+            let link = answer.operation.clone().unwrap_or_default();
+            if let Err(problem) = self.follow(&link, (status, ready, failed), (kind, wait.interval), budget).await {
+                return Err(Unfinished { answer, problem });
+            }
+            // Done: the object as the API has it now stands for the operation's answer.
+            let Some(read) = &resource.operations.read else { return Ok(answer) };
+            let current = completed(sent, &answer.said, read);
+            let problem = match self.call(resource, OperationKind::Read, &current, None).await {
+                Ok(Some(now)) if now.problems.is_empty() => {
+                    if let (TfValue::Map(fields), TfValue::Map(said)) = (&mut answer.said, now.said) {
+                        fields.extend(said);
+                    }
+                    return Ok(answer);
+                }
+                Ok(Some(now)) => now.problems.join("; "),
+                Ok(None) => format!("the object is not there to read after the {} finished", kind.key()),
+                Err(problem) => problem,
+            };
+            return Err(Unfinished { answer, problem });
+        }
         let (Until::Value { attribute, ready, failed }, Some(read)) = (&wait.until, &resource.operations.read) else {
             return Ok(answer);
         };
@@ -105,8 +126,19 @@ impl Rest {
         }
     }
 
-    /// After a delete of `object` was accepted, reads it until the API answers that it does not exist.
-    pub async fn gone(&self, resource: &Resource, wait: &Wait, object: &TfValue, budget: Budget) -> Result<(), String> {
+    /// After a delete of `object` was accepted (with `answer`), reads it until the API answers that it
+    /// does not exist, or follows the operation the answer names until it is done.
+    pub async fn gone(
+        &self,
+        resource: &Resource,
+        wait: &Wait,
+        (object, answer): (&TfValue, Option<Answer>),
+        budget: Budget,
+    ) -> Result<(), String> {
+        if let Until::Operation { status, ready, failed, .. } = &wait.until {
+            let link = answer.and_then(|answer| answer.operation).unwrap_or_default();
+            return self.follow(&link, (status, ready, failed), (OperationKind::Delete, wait.interval), budget).await;
+        }
         if resource.operations.read.is_none() {
             return Ok(());
         }
@@ -116,6 +148,36 @@ impl Rest {
             }
             if !budget.pause(wait.interval).await {
                 return Err(format!("{}: the object is still there", budget.exceeded(OperationKind::Delete)));
+            }
+        }
+    }
+}
+
+impl Rest {
+    /// Reads the operation resource at `link` every `interval` until its `status` field (a dotted path)
+    /// holds one of `ready`; one of `failed`, a read that fails, or the time running out is the error.
+    async fn follow(
+        &self,
+        link: &str,
+        (status, ready, failed): (&str, &[Literal], &[Literal]),
+        (kind, interval): (OperationKind, Duration),
+        budget: Budget,
+    ) -> Result<(), String> {
+        let among = |values: &[Literal], value: &serde_json::Value| {
+            values.iter().any(|candidate| super::convert::literal_to_api(candidate) == *value)
+        };
+        loop {
+            let operation = self.operation_status(link).await?;
+            let value = status.split('.').try_fold(&operation, |level, name| level.get(name));
+            let value = value.cloned().unwrap_or(serde_json::Value::Null);
+            if among(ready, &value) {
+                return Ok(());
+            }
+            if among(failed, &value) {
+                return Err(format!("the API says the {} failed: the operation's `{status}` is {value}", kind.key()));
+            }
+            if !budget.pause(interval).await {
+                return Err(format!("{}: the operation's `{status}` is still {value}", budget.exceeded(kind)));
             }
         }
     }

@@ -843,22 +843,39 @@ impl Decoder<'_> {
             Some(node) => vec![value(node)],
             None => Vec::new(),
         };
-        let until = match (self.bool(&entries, "gone", &what), self.opt_string(&entries, "attribute", &what)) {
-            (true, None) => Until::Gone,
-            (false, Some(attribute)) => Until::Value { attribute, ready: values("ready"), failed: values("failed") },
-            (true, Some(_)) => {
-                self.error(
-                    node.pos,
-                    format!("{what} says both `gone` and `attribute`"),
-                    "a delete waits with `gone: true`; a create or an update names the `attribute` and its `ready` values",
-                );
-                return None;
+        let gone = self.bool(&entries, "gone", &what);
+        let attribute = self.opt_string(&entries, "attribute", &what);
+        let follow = self.opt_string(&entries, "follow", &what);
+        let until = match (gone, attribute, follow) {
+            (true, None, None) => Until::Gone,
+            (false, Some(attribute), None) => {
+                Until::Value { attribute, ready: values("ready"), failed: values("failed") }
             }
-            (false, None) => {
+            (false, None, Some(follow)) => {
+                let Some(status) = self.opt_string(&entries, "status", &what) else {
+                    self.error(
+                        node.pos,
+                        format!("{what} follows an operation but does not say which of its fields is its status"),
+                        "add `status: <field of the operation>` with its `ready` values",
+                    );
+                    return None;
+                };
+                let follow = if follow == "location" { Follow::Location } else { Follow::Field(follow) };
+                Until::Operation { follow, status, ready: values("ready"), failed: values("failed") }
+            }
+            (false, None, None) => {
                 self.error(
                     node.pos,
                     format!("{what} says neither what to read nor that the object goes"),
-                    "write `attribute: status` with `ready: [...]`, or `gone: true` for a delete",
+                    "write `attribute: status` with `ready: [...]`, `follow: location` with `status` and `ready`, or `gone: true` for a delete",
+                );
+                return None;
+            }
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} says more than one of `gone`, `attribute` and `follow`"),
+                    "a wait reads the object's `attribute`, follows an operation (`follow`), or waits for the object to be `gone`: keep one",
                 );
                 return None;
             }

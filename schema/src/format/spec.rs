@@ -435,13 +435,23 @@ pub static WAIT: MapSpec = MapSpec {
             Shape::String,
             "A create or an update: the read-only attribute at the object's root that says how far it is (its status).",
         ),
-        key("ready", Shape::List(&Shape::Any), "Values of `attribute` that mean the operation is done."),
+        key("ready", Shape::List(&Shape::Any), "Values of `attribute` (or `status`) that mean the operation is done."),
         key(
             "failed",
             Shape::List(&Shape::Any),
-            "Values of `attribute` that mean it failed: the apply stops with an error (a created object stays in state, tainted, so the next apply replaces it).",
+            "Values of `attribute` (or `status`) that mean it failed: the apply stops with an error (a created object stays in state, tainted, so the next apply replaces it).",
         ),
         key("gone", Shape::Bool, "A delete: wait until the read answers that the object does not exist."),
+        key(
+            "follow",
+            Shape::String,
+            "An operation resource to follow instead of the object: `location` for the answer's `Location` header, or the dotted path of the answer's field that holds its URL (`links.operation`); on the API's own server only.",
+        ),
+        key(
+            "status",
+            Shape::String,
+            "With `follow`: the dotted path of the operation resource's field that says how far it is (`state`, `metadata.done`); `ready` and `failed` list its values.",
+        ),
         key("interval", Shape::String, "The time between two reads, as a duration (default 5s)."),
     ],
 };

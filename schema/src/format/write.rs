@@ -8,7 +8,7 @@ use std::fmt::{self, Write};
 use indexmap::IndexMap;
 
 use crate::model::{
-    Attribute, Auth, Conversion, Mode, Move, MovedFrom, NestedObject, Object, OneOf, Operation, OperationKind,
+    Attribute, Auth, Conversion, Follow, Mode, Move, MovedFrom, NestedObject, Object, OneOf, Operation, OperationKind,
     Provider, PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
 };
 
@@ -480,6 +480,18 @@ fn wait_yaml(wait: &Wait) -> Yaml {
             }
         }
         Until::Gone => entries.push(("gone".to_owned(), Yaml::Plain("true".to_owned()))),
+        Until::Operation { follow, status, ready, failed } => {
+            let follow = match follow {
+                Follow::Location => "location",
+                Follow::Field(field) => field,
+            };
+            entries.push(("follow".to_owned(), text(follow)));
+            entries.push(("status".to_owned(), text(status)));
+            entries.push(("ready".to_owned(), Yaml::Seq(ready.iter().map(value_yaml).collect())));
+            if !failed.is_empty() {
+                entries.push(("failed".to_owned(), Yaml::Seq(failed.iter().map(value_yaml).collect())));
+            }
+        }
     }
     if wait.interval != Wait::DEFAULT_INTERVAL {
         entries.push(("interval".to_owned(), text(&crate::duration::format(wait.interval))));

@@ -216,7 +216,8 @@ pub(super) fn wait(
         );
         return;
     }
-    if resource.operations.read.is_none() {
+    let reads = !matches!((&wait.until, kind), (Until::Operation { .. }, OperationKind::Delete));
+    if reads && resource.operations.read.is_none() {
         checker.issue(
             at.to_vec(),
             format!("the {} waits by reading the object, but there is no `read` operation", kind.key()),
@@ -235,6 +236,41 @@ pub(super) fn wait(
             "a delete waits until the object is gone, not for a value",
             "write `gone: true` instead of `attribute`, `ready` and `failed`",
         ),
+        (Until::Operation { follow, status, ready, failed }, _) => {
+            let fields = [
+                ("status", Some(status.as_str())),
+                (
+                    "follow",
+                    match follow {
+                        Follow::Location => None,
+                        Follow::Field(field) => Some(field.as_str()),
+                    },
+                ),
+            ];
+            for (key, path) in fields {
+                if let Some(path) = path.filter(|path| path.split('.').any(str::is_empty)) {
+                    checker.issue(
+                        join(at, &[key]),
+                        format!("`{path}` is not a path of fields"),
+                        "write field names joined by dots: `metadata.state`",
+                    );
+                }
+            }
+            if ready.is_empty() {
+                checker.issue(
+                    at.to_vec(),
+                    format!("`wait` names no value of the operation's `{status}` that means it is done"),
+                    "list them: `ready: [succeeded]`",
+                );
+            }
+            if let Some(both) = failed.iter().find(|value| ready.contains(value)) {
+                checker.issue(
+                    join(at, &["failed"]),
+                    format!("`wait` lists {} as both ready and failed", super::describe(both)),
+                    "keep it in one of the two lists",
+                );
+            }
+        }
         (Until::Value { attribute, ready, failed }, _) => {
             let attributes = &resource.schema.attributes;
             let Some(found) = attributes.get(attribute) else {
