@@ -52,8 +52,8 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
     let report = runner.run(&|line| println!("{line}")).unwrap();
     println!("{}", report.table());
     assert!(report.passed(), "{:#?}", report.failures());
-    // 12 resources and 2 data sources; each resource's steps ran, and only what cannot apply was left out.
-    assert_eq!(report.subjects.len(), 14, "{}", report.table());
+    // 13 resources and 2 data sources; each resource's steps ran, and only what cannot apply was left out.
+    assert_eq!(report.subjects.len(), 15, "{}", report.table());
     for subject in &report.subjects {
         for result in &subject.steps {
             let not_applicable = matches!(result.outcome, Outcome::NotApplicable { .. });
