@@ -10,6 +10,7 @@ pub mod diag;
 pub mod duration;
 pub mod embedded;
 pub mod format;
+pub mod functions;
 pub mod json_schema;
 pub mod model;
 pub mod names;

@@ -76,6 +76,9 @@ fn pages_without_written_examples_show_generated_ones() {
     insta::assert_snapshot!("shop_product_example_usage", usage);
     let import = &product[product.find("## Import").unwrap()..];
     insta::assert_snapshot!("shop_product_import", import);
+    // Its import ID functions have pages as tfplugindocs writes them, with a generated example each.
+    insta::assert_snapshot!("shop_product_id_function", page("functions/product_id.md"));
+    insta::assert_snapshot!("shop_parse_product_id_function", page("functions/parse_product_id.md"));
     let data_source = page("data-sources/store.md");
     let usage = &data_source[data_source.find("## Example Usage").unwrap()..data_source.find("## Schema").unwrap()];
     insta::assert_snapshot!("shop_store_data_source_example_usage", usage);

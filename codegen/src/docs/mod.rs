@@ -95,6 +95,14 @@ pub fn provider_docs(
             pages.push((Path::new(kind.dir()).join(format!("{short}.md")), page));
         }
     }
+    // The import ID functions the provider offers, as tfplugindocs lays out function pages.
+    for (name, id_function) in &schema::functions::id_functions(provider) {
+        let data = PageData::function(name, &id_function.function, &names, &examples)?;
+        let candidates = [overrides.join("functions").join(format!("{name}.md.hbs"))];
+        let template = choose_template(&mut registry, &candidates, "function")?;
+        pages
+            .push((Path::new("functions").join(format!("{name}.md")), templates::render(&registry, &template, &data)?));
+    }
     for (name, resource) in &provider.resources {
         let page = client_pages::resource_page(provider, name, resource)?;
         pages.push((Path::new("sdk").join(format!("{}.md", provider.short_name(name))), page));
@@ -131,6 +139,25 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
             let block = format!("import {{\n  to = {address}\n  id = {}\n}}\n", hcl::quoted(&id));
             files.insert(dir.join("import-by-string-id.tf"), block);
         }
+    }
+    // Each import ID function in an output: the builder given the parts of the example's ID, the parser
+    // given that ID.
+    for (name, id_function) in &schema::functions::id_functions(provider) {
+        let dir = Path::new("examples").join("functions").join(name);
+        let Some(id) = examples.import_id(&id_function.resource) else { continue };
+        if has(&dir, &|file| file.ends_with(".tf")) {
+            continue;
+        }
+        let arguments = match id_function.kind {
+            schema::functions::IdFunctionKind::Build => {
+                let parts = schema::template::match_text(&id_function.template, &id, None).unwrap_or_default();
+                let part = |name: &String| hcl::quoted(parts.get(name).map_or("", String::as_str));
+                id_function.parts.iter().map(part).collect::<Vec<_>>().join(", ")
+            }
+            schema::functions::IdFunctionKind::Parse => hcl::quoted(&id),
+        };
+        let call = format!("provider::{}::{name}({arguments})", provider.name);
+        files.insert(dir.join("function.tf"), format!("output \"{name}\" {{\n  value = {call}\n}}\n"));
     }
     for type_name in provider.data_sources.keys() {
         let dir = Path::new("examples").join(PageKind::DataSource.dir()).join(type_name);

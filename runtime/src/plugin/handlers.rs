@@ -21,6 +21,8 @@ use super::wait::Budget;
 pub struct Provider {
     model: schema::Provider,
     schema: proto::GetProviderSchemaResponse,
+    /// The provider-defined functions, derived from the model once.
+    functions: schema::functions::IdFunctions,
     /// The API connection, once Terraform has configured the provider.
     rest: Mutex<Option<Arc<Rest>>>,
 }
@@ -41,7 +43,8 @@ impl Provider {
     /// A provider for `model`.
     pub fn new(model: schema::Provider) -> Self {
         let schema = super::schema::provider_schema(&model);
-        Provider { model, schema, rest: Mutex::new(None) }
+        let functions = schema::functions::id_functions(&model);
+        Provider { model, schema, functions, rest: Mutex::new(None) }
     }
 
     /// The connection `ConfigureProvider` made.
@@ -105,6 +108,16 @@ impl Provider {
         timeouts::take(resource, &mut config);
         problems.extend(validate::check(model, &resource.schema, &config));
         problems
+    }
+
+    /// `GetFunctions`: the signatures of the provider-defined functions.
+    pub async fn get_functions(&self, _: proto::Empty) -> proto::GetFunctionsResponse {
+        proto::GetFunctionsResponse { functions: self.schema.functions.clone(), diagnostics: Vec::new() }
+    }
+
+    /// `CallFunction`.
+    pub async fn call_function(&self, request: proto::CallFunctionRequest) -> proto::CallFunctionResponse {
+        super::functions::call(&self.functions, request)
     }
 
     /// `GetProviderSchema`.

@@ -4,6 +4,7 @@
 
 pub mod adopt;
 pub mod convert;
+pub mod functions;
 pub mod handlers;
 pub mod plan;
 pub mod proto;

@@ -197,6 +197,87 @@ pub struct GetProviderSchemaResponse {
     pub provider_meta: Option<Schema>,
     #[prost(message, optional, tag = "6")]
     pub server_capabilities: Option<ServerCapabilities>,
+    #[prost(map = "string, message", tag = "7")]
+    pub functions: HashMap<String, Function>,
+}
+
+/// A provider-defined function's signature.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Function {
+    #[prost(message, repeated, tag = "1")]
+    pub parameters: Vec<FunctionParameter>,
+    #[prost(message, optional, tag = "2")]
+    pub variadic_parameter: Option<FunctionParameter>,
+    #[prost(message, optional, tag = "3")]
+    pub r#return: Option<FunctionReturn>,
+    #[prost(string, tag = "4")]
+    pub summary: String,
+    #[prost(string, tag = "5")]
+    pub description: String,
+    #[prost(enumeration = "StringKind", tag = "6")]
+    pub description_kind: i32,
+    #[prost(string, tag = "7")]
+    pub deprecation_message: String,
+}
+
+/// A function parameter.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct FunctionParameter {
+    #[prost(string, tag = "1")]
+    pub name: String,
+    #[prost(bytes = "vec", tag = "2")]
+    pub r#type: Vec<u8>,
+    #[prost(bool, tag = "3")]
+    pub allow_null_value: bool,
+    #[prost(bool, tag = "4")]
+    pub allow_unknown_values: bool,
+    #[prost(string, tag = "5")]
+    pub description: String,
+    #[prost(enumeration = "StringKind", tag = "6")]
+    pub description_kind: i32,
+}
+
+/// A function's result type.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct FunctionReturn {
+    #[prost(bytes = "vec", tag = "1")]
+    pub r#type: Vec<u8>,
+}
+
+/// `GetFunctions` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GetFunctionsResponse {
+    #[prost(map = "string, message", tag = "1")]
+    pub functions: HashMap<String, Function>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `CallFunction` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct CallFunctionRequest {
+    #[prost(string, tag = "1")]
+    pub name: String,
+    #[prost(message, repeated, tag = "2")]
+    pub arguments: Vec<DynamicValue>,
+}
+
+/// `CallFunction` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct CallFunctionResponse {
+    #[prost(message, optional, tag = "1")]
+    pub result: Option<DynamicValue>,
+    #[prost(message, optional, tag = "2")]
+    pub error: Option<FunctionError>,
+}
+
+/// Why a function call failed, and which argument caused it.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct FunctionError {
+    #[prost(string, tag = "1")]
+    pub text: String,
+    #[prost(int64, optional, tag = "2")]
+    pub function_argument: Option<i64>,
 }
 
 /// `ValidateProviderConfig` request.

@@ -45,6 +45,7 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
             get_provider_schema_optional: true,
             move_resource_state: true,
         }),
+        functions: super::functions::signatures(&schema::functions::id_functions(provider)),
     }
 }
 

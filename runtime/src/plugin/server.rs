@@ -268,6 +268,12 @@ impl tower_service::Service<http::Request<Body>> for Services {
                         ImportResourceStateResponse
                     )
                 }
+                "/tfplugin6.Provider/GetFunctions" => {
+                    route!(request, provider, get_functions, Empty, GetFunctionsResponse)
+                }
+                "/tfplugin6.Provider/CallFunction" => {
+                    route!(request, provider, call_function, CallFunctionRequest, CallFunctionResponse)
+                }
                 "/tfplugin6.Provider/MoveResourceState" => {
                     route!(request, provider, move_resource_state, MoveResourceStateRequest, MoveResourceStateResponse)
                 }

@@ -127,6 +127,7 @@ impl<'p> Checker<'p> {
         names::spelling(self);
         rules::provider_name(self);
         rules::provider_names(self);
+        rules::function_names(self);
     }
 
     fn resource(&mut self, section: &str, type_name: &str, resource: &Resource, context: Context) {

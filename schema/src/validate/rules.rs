@@ -459,6 +459,23 @@ pub(super) fn moved_from(checker: &mut Checker<'_>, base: &[&str], type_name: &s
     }
 }
 
+/// Two resources whose import ID functions would have one name (`parse_y_id` of `y` and of `parse_y`).
+pub(super) fn function_names(checker: &mut Checker<'_>) {
+    let provider = checker.provider;
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for (type_name, names) in crate::functions::function_names(provider) {
+        for name in names {
+            if let Some(first) = seen.insert(name.clone(), type_name) {
+                checker.issue(
+                    path(&["resources", provider.short_name(type_name), "import_id"]),
+                    format!("the import ID functions of `{type_name}` and `{first}` would both be called `{name}`"),
+                    "rename one of the resources",
+                );
+            }
+        }
+    }
+}
+
 pub(super) fn default_passes_validators(checker: &mut Checker<'_>, at: &[&str], name: &str, attribute: &Attribute) {
     let Some(default) = &attribute.default else { return };
     for validator in &attribute.validators {
