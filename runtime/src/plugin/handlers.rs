@@ -110,6 +110,23 @@ impl Provider {
         problems
     }
 
+    /// `GetMetadata`: the types and functions the provider serves, and its capabilities, so Terraform
+    /// can do without the whole schema.
+    pub async fn get_metadata(&self, _: proto::Empty) -> proto::GetMetadataResponse {
+        let types = |names: &mut dyn Iterator<Item = &String>| {
+            names.map(|type_name| proto::TypeMetadata { type_name: type_name.clone() }).collect()
+        };
+        proto::GetMetadataResponse {
+            server_capabilities: self.schema.server_capabilities.clone(),
+            diagnostics: Vec::new(),
+            data_sources: types(&mut self.model.data_sources.keys()),
+            resources: types(&mut self.model.resources.keys()),
+            functions: self.functions.keys().map(|name| proto::FunctionMetadata { name: name.clone() }).collect(),
+            ephemeral_resources: Vec::new(),
+            list_resources: Vec::new(),
+        }
+    }
+
     /// `GetFunctions`: the signatures of the provider-defined functions.
     pub async fn get_functions(&self, _: proto::Empty) -> proto::GetFunctionsResponse {
         proto::GetFunctionsResponse { functions: self.schema.functions.clone(), diagnostics: Vec::new() }

@@ -201,6 +201,40 @@ pub struct GetProviderSchemaResponse {
     pub functions: HashMap<String, Function>,
 }
 
+/// `GetMetadata` response: what the provider serves, without the schemas.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GetMetadataResponse {
+    #[prost(message, optional, tag = "1")]
+    pub server_capabilities: Option<ServerCapabilities>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, repeated, tag = "3")]
+    pub data_sources: Vec<TypeMetadata>,
+    #[prost(message, repeated, tag = "4")]
+    pub resources: Vec<TypeMetadata>,
+    #[prost(message, repeated, tag = "5")]
+    pub functions: Vec<FunctionMetadata>,
+    #[prost(message, repeated, tag = "6")]
+    pub ephemeral_resources: Vec<TypeMetadata>,
+    #[prost(message, repeated, tag = "7")]
+    pub list_resources: Vec<TypeMetadata>,
+}
+
+/// A resource, data source, ephemeral or list resource type in `GetMetadata` (each kind's message has
+/// the one field `type_name`).
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct TypeMetadata {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+}
+
+/// A function in `GetMetadata`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct FunctionMetadata {
+    #[prost(string, tag = "1")]
+    pub name: String,
+}
+
 /// A provider-defined function's signature.
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct Function {

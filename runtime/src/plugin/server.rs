@@ -268,6 +268,9 @@ impl tower_service::Service<http::Request<Body>> for Services {
                         ImportResourceStateResponse
                     )
                 }
+                "/tfplugin6.Provider/GetMetadata" => {
+                    route!(request, provider, get_metadata, Empty, GetMetadataResponse)
+                }
                 "/tfplugin6.Provider/GetFunctions" => {
                     route!(request, provider, get_functions, Empty, GetFunctionsResponse)
                 }
