@@ -11,6 +11,7 @@ pub mod duration;
 pub mod embedded;
 pub mod format;
 pub mod functions;
+pub mod identity;
 pub mod json_schema;
 pub mod model;
 pub mod names;

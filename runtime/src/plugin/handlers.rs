@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use schema::{OperationKind, Resource};
 
 use super::convert::param_value;
+use super::identity;
 use super::plan::from_model;
 use super::proto::{self, Diagnostic, DynamicValue, Severity};
 use super::rest::{Rest, outgoing};
@@ -108,6 +109,34 @@ impl Provider {
         timeouts::take(resource, &mut config);
         problems.extend(validate::check(model, &resource.schema, &config));
         problems
+    }
+
+    /// `GetResourceIdentitySchemas`: each importable resource's identity.
+    pub async fn get_resource_identity_schemas(&self, _: proto::Empty) -> proto::GetResourceIdentitySchemasResponse {
+        proto::GetResourceIdentitySchemasResponse {
+            identity_schemas: identity::schemas(&self.model),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// `UpgradeResourceIdentity`: an identity an earlier provider stored, as the current schema reads it.
+    pub async fn upgrade_resource_identity(
+        &self,
+        request: proto::UpgradeResourceIdentityRequest,
+    ) -> proto::UpgradeResourceIdentityResponse {
+        let mut response = proto::UpgradeResourceIdentityResponse {
+            upgraded_identity: None,
+            diagnostics: self.check_type(&request.type_name, false),
+        };
+        let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
+        let raw = request.raw_identity.map(|raw| raw.json).unwrap_or_default();
+        match identity::upgrade(resource, request.version, &raw) {
+            Ok(upgraded) => response.upgraded_identity = Some(upgraded),
+            Err(problem) => response
+                .diagnostics
+                .push(error(format!("the identity of {} cannot be read", request.type_name), problem)),
+        }
+        response
     }
 
     /// `GetMetadata`: the types and functions the provider serves, and its capabilities, so Terraform
@@ -274,12 +303,27 @@ impl Provider {
 
     /// `ReadResource`: the object as the API has it now; gone from state when the API no longer has it.
     pub async fn read_resource(&self, request: proto::ReadResourceRequest) -> proto::ReadResourceResponse {
-        let mut response =
-            proto::ReadResourceResponse { new_state: None, diagnostics: Vec::new(), private: request.private.clone() };
+        let mut response = proto::ReadResourceResponse {
+            new_state: None,
+            diagnostics: Vec::new(),
+            private: request.private.clone(),
+            new_identity: None,
+        };
         let Some(resource) = self.model.resources.get(&request.type_name) else {
             response.diagnostics = self.check_type(&request.type_name, false);
             return response;
         };
+        let mut response = self.read_into(resource, request, response).await;
+        response.new_identity = identity::of_state(resource, response.new_state.as_ref());
+        response
+    }
+
+    async fn read_into(
+        &self,
+        resource: &Resource,
+        request: proto::ReadResourceRequest,
+        mut response: proto::ReadResourceResponse,
+    ) -> proto::ReadResourceResponse {
         match self.read(&request.type_name, resource, request.current_state.as_ref()).await {
             Ok((state, diagnostics)) => match Self::encode_state(&state, &request.type_name) {
                 Ok(encoded) => {
@@ -332,11 +376,20 @@ impl Provider {
         &self,
         request: proto::PlanResourceChangeRequest,
     ) -> proto::PlanResourceChangeResponse {
+        let resource = self.model.resources.get(&request.type_name);
+        let mut response = self.plan(request).await;
+        response.planned_identity =
+            resource.and_then(|resource| identity::of_state(resource, response.planned_state.as_ref()));
+        response
+    }
+
+    async fn plan(&self, request: proto::PlanResourceChangeRequest) -> proto::PlanResourceChangeResponse {
         let mut response = proto::PlanResourceChangeResponse {
             planned_state: None,
             requires_replace: Vec::new(),
             planned_private: request.prior_private.clone(),
             diagnostics: self.check_type(&request.type_name, false),
+            planned_identity: None,
         };
         let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
         let values = (
@@ -370,10 +423,18 @@ impl Provider {
         &self,
         request: proto::ApplyResourceChangeRequest,
     ) -> proto::ApplyResourceChangeResponse {
+        let resource = self.model.resources.get(&request.type_name);
+        let mut response = self.apply(request).await;
+        response.new_identity = resource.and_then(|resource| identity::of_state(resource, response.new_state.as_ref()));
+        response
+    }
+
+    async fn apply(&self, request: proto::ApplyResourceChangeRequest) -> proto::ApplyResourceChangeResponse {
         let mut response = proto::ApplyResourceChangeResponse {
             new_state: None,
             private: request.planned_private.clone(),
             diagnostics: Vec::new(),
+            new_identity: None,
         };
         let Some(resource) = self.model.resources.get(&request.type_name) else {
             response.diagnostics = self.check_type(&request.type_name, false);
@@ -523,7 +584,18 @@ impl Provider {
                 vec![error(format!("{} cannot be imported", request.type_name), "its schema has no import ID")];
             return response;
         };
-        let Some(values) = schema::template::match_text(&import.id, &request.id, None) else {
+        // Terraform 1.12+ imports by identity: the ID is the import template filled with its parts.
+        let id = match (request.id.is_empty(), &request.identity) {
+            (true, Some(given)) => match identity::import_id(resource, given) {
+                Ok(id) => id,
+                Err(problem) => {
+                    response.diagnostics = vec![error("invalid import identity", problem)];
+                    return response;
+                }
+            },
+            _ => request.id.clone(),
+        };
+        let Some(values) = schema::template::match_text(&import.id, &id, None) else {
             response.diagnostics =
                 vec![error("invalid import ID", format!("expected an ID of the form {}", import.id))];
             return response;
@@ -572,6 +644,7 @@ impl Provider {
                 match Self::encode_state(&state, &request.type_name) {
                     Ok(encoded) => response.imported_resources.push(proto::ImportedResource {
                         type_name: request.type_name.clone(),
+                        identity: identity::of_state(resource, Some(&encoded)),
                         state: Some(encoded),
                         private: Vec::new(),
                     }),

@@ -6,6 +6,7 @@ pub mod adopt;
 pub mod convert;
 pub mod functions;
 pub mod handlers;
+pub mod identity;
 pub mod plan;
 pub mod proto;
 pub mod rest;

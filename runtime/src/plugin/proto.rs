@@ -386,6 +386,66 @@ pub struct UpgradeResourceStateResponse {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The identity of an object: an object value of its resource's identity schema.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ResourceIdentityData {
+    #[prost(message, optional, tag = "1")]
+    pub identity_data: Option<DynamicValue>,
+}
+
+/// A resource's identity schema.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ResourceIdentitySchema {
+    #[prost(int64, tag = "1")]
+    pub version: i64,
+    #[prost(message, repeated, tag = "2")]
+    pub identity_attributes: Vec<IdentityAttribute>,
+}
+
+/// One attribute of an identity schema.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct IdentityAttribute {
+    #[prost(string, tag = "1")]
+    pub name: String,
+    #[prost(bytes = "vec", tag = "2")]
+    pub r#type: Vec<u8>,
+    #[prost(bool, tag = "3")]
+    pub required_for_import: bool,
+    #[prost(bool, tag = "4")]
+    pub optional_for_import: bool,
+    #[prost(string, tag = "5")]
+    pub description: String,
+}
+
+/// `GetResourceIdentitySchemas` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GetResourceIdentitySchemasResponse {
+    #[prost(map = "string, message", tag = "1")]
+    pub identity_schemas: HashMap<String, ResourceIdentitySchema>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `UpgradeResourceIdentity` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct UpgradeResourceIdentityRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(int64, tag = "2")]
+    pub version: i64,
+    #[prost(message, optional, tag = "3")]
+    pub raw_identity: Option<RawState>,
+}
+
+/// `UpgradeResourceIdentity` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct UpgradeResourceIdentityResponse {
+    #[prost(message, optional, tag = "1")]
+    pub upgraded_identity: Option<ResourceIdentityData>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// `ReadResource` request.
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct ReadResourceRequest {
@@ -395,6 +455,8 @@ pub struct ReadResourceRequest {
     pub current_state: Option<DynamicValue>,
     #[prost(bytes = "vec", tag = "3")]
     pub private: Vec<u8>,
+    #[prost(message, optional, tag = "6")]
+    pub current_identity: Option<ResourceIdentityData>,
 }
 
 /// `ReadResource` response.
@@ -406,6 +468,8 @@ pub struct ReadResourceResponse {
     pub diagnostics: Vec<Diagnostic>,
     #[prost(bytes = "vec", tag = "3")]
     pub private: Vec<u8>,
+    #[prost(message, optional, tag = "5")]
+    pub new_identity: Option<ResourceIdentityData>,
 }
 
 /// `PlanResourceChange` request.
@@ -421,6 +485,8 @@ pub struct PlanResourceChangeRequest {
     pub config: Option<DynamicValue>,
     #[prost(bytes = "vec", tag = "5")]
     pub prior_private: Vec<u8>,
+    #[prost(message, optional, tag = "8")]
+    pub prior_identity: Option<ResourceIdentityData>,
 }
 
 /// `PlanResourceChange` response.
@@ -434,6 +500,8 @@ pub struct PlanResourceChangeResponse {
     pub planned_private: Vec<u8>,
     #[prost(message, repeated, tag = "4")]
     pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, optional, tag = "7")]
+    pub planned_identity: Option<ResourceIdentityData>,
 }
 
 /// `ApplyResourceChange` request.
@@ -449,6 +517,8 @@ pub struct ApplyResourceChangeRequest {
     pub config: Option<DynamicValue>,
     #[prost(bytes = "vec", tag = "5")]
     pub planned_private: Vec<u8>,
+    #[prost(message, optional, tag = "7")]
+    pub planned_identity: Option<ResourceIdentityData>,
 }
 
 /// `ApplyResourceChange` response.
@@ -460,6 +530,8 @@ pub struct ApplyResourceChangeResponse {
     pub private: Vec<u8>,
     #[prost(message, repeated, tag = "3")]
     pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, optional, tag = "5")]
+    pub new_identity: Option<ResourceIdentityData>,
 }
 
 /// `ImportResourceState` request.
@@ -469,6 +541,8 @@ pub struct ImportResourceStateRequest {
     pub type_name: String,
     #[prost(string, tag = "2")]
     pub id: String,
+    #[prost(message, optional, tag = "4")]
+    pub identity: Option<ResourceIdentityData>,
 }
 
 /// One imported object.
@@ -480,6 +554,8 @@ pub struct ImportedResource {
     pub state: Option<DynamicValue>,
     #[prost(bytes = "vec", tag = "3")]
     pub private: Vec<u8>,
+    #[prost(message, optional, tag = "4")]
+    pub identity: Option<ResourceIdentityData>,
 }
 
 /// `ImportResourceState` response.

@@ -268,6 +268,18 @@ impl tower_service::Service<http::Request<Body>> for Services {
                         ImportResourceStateResponse
                     )
                 }
+                "/tfplugin6.Provider/GetResourceIdentitySchemas" => {
+                    route!(request, provider, get_resource_identity_schemas, Empty, GetResourceIdentitySchemasResponse)
+                }
+                "/tfplugin6.Provider/UpgradeResourceIdentity" => {
+                    route!(
+                        request,
+                        provider,
+                        upgrade_resource_identity,
+                        UpgradeResourceIdentityRequest,
+                        UpgradeResourceIdentityResponse
+                    )
+                }
                 "/tfplugin6.Provider/GetMetadata" => {
                     route!(request, provider, get_metadata, Empty, GetMetadataResponse)
                 }
