@@ -19,13 +19,18 @@ fn provider() -> (schema::Provider, PathBuf) {
     (loaded.provider, binaries[0].clone())
 }
 
+/// The provider block for the fake API, then a `main` resource of `type_name` with `body`.
+fn configuration(served: &Served, type_name: &str, body: &str) -> String {
+    format!(
+        "provider \"jobs\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"{type_name}\" \"main\" {{\n{body}}}\n",
+        served.api.url
+    )
+}
+
 fn cluster(served: &Served, nodes: u32, create_timeout: Option<&str>) -> String {
     let timeouts = create_timeout.map(|limit| format!("  timeouts {{\n    create = \"{limit}\"\n  }}\n"));
-    format!(
-        "provider \"jobs\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"jobs_cluster\" \"main\" {{\n  name  = \"main\"\n  nodes = {nodes}\n{}}}\n",
-        served.api.url,
-        timeouts.unwrap_or_default()
-    )
+    let body = format!("  name  = \"main\"\n  nodes = {nodes}\n{}", timeouts.unwrap_or_default());
+    configuration(served, "jobs_cluster", &body)
 }
 
 fn flat(output: &str) -> String {
@@ -107,10 +112,7 @@ fn a_create_that_never_finishes_fails_at_its_timeout_and_keeps_the_object() {
 }
 
 fn backup(served: &Served, label: &str) -> String {
-    format!(
-        "provider \"jobs\" {{\n  server_url = \"{}\"\n  token      = \"{TOKEN}\"\n}}\n\nresource \"jobs_backup\" \"main\" {{\n  cluster_id = \"c1\"\n  label      = \"{label}\"\n}}\n",
-        served.api.url
-    )
+    configuration(served, "jobs_backup", &format!("  cluster_id = \"c1\"\n  label      = \"{label}\"\n"))
 }
 
 /// A backup's create and delete answer 202 with the operation in the `Location` header, its update with
