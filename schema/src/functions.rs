@@ -6,7 +6,7 @@
 
 use indexmap::IndexMap;
 
-use crate::model::{Function, Parameter, Provider, Type};
+use crate::model::{Function, Import, Parameter, Provider, Type};
 
 /// What an import ID function does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,17 +34,16 @@ pub struct IdFunction {
 
 /// The resources that get import ID functions, with the two names: those whose import ID is more than
 /// one attribute as it is. Validation refuses two resources whose names meet.
-pub fn function_names(provider: &Provider) -> Vec<(&str, [String; 2])> {
-    let offered = provider.resources.iter().filter(|(_, resource)| {
-        resource
-            .import
-            .as_ref()
-            .is_some_and(|import| !matches!(import.attributes.as_slice(), [only] if import.id == format!("{{{only}}}")))
+pub fn function_names(provider: &Provider) -> Vec<(&str, &Import, [String; 2])> {
+    let offered = provider.resources.iter().filter_map(|(type_name, resource)| {
+        let import = resource.import.as_ref()?;
+        let lone = matches!(import.attributes.as_slice(), [only] if import.id == format!("{{{only}}}"));
+        (!lone).then_some((type_name, import))
     });
     offered
-        .map(|(type_name, _)| {
+        .map(|(type_name, import)| {
             let short = provider.short_name(type_name);
-            (type_name.as_str(), [format!("{short}_id"), format!("parse_{short}_id")])
+            (type_name.as_str(), import, [format!("{short}_id"), format!("parse_{short}_id")])
         })
         .collect()
 }
@@ -55,10 +54,7 @@ pub type IdFunctions = IndexMap<String, IdFunction>;
 /// The import ID functions of `provider`, by function name, in the order of its resources.
 pub fn id_functions(provider: &Provider) -> IdFunctions {
     let mut functions = IndexMap::new();
-    for (type_name, [build_name, parse_name]) in function_names(provider) {
-        let Some(import) = provider.resources.get(type_name).and_then(|resource| resource.import.as_ref()) else {
-            continue;
-        };
+    for (type_name, import, [build_name, parse_name]) in function_names(provider) {
         let parts = import.attributes.clone();
         let template = import.id.clone();
         let text = |name: &str, description: String| Parameter {

@@ -463,7 +463,7 @@ pub(super) fn moved_from(checker: &mut Checker<'_>, base: &[&str], type_name: &s
 pub(super) fn function_names(checker: &mut Checker<'_>) {
     let provider = checker.provider;
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for (type_name, names) in crate::functions::function_names(provider) {
+    for (type_name, _, names) in crate::functions::function_names(provider) {
         for name in names {
             if let Some(first) = seen.insert(name.clone(), type_name) {
                 checker.issue(
