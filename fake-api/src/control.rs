@@ -39,7 +39,8 @@ pub fn answer(api: &FakeApi, command: &str) -> Result<Value, String> {
         return Err(format!("`{command}` has too many words"));
     }
     let known = |type_name: &str| {
-        if api.state.provider.resources.contains_key(type_name) {
+        let provider = &api.state.provider;
+        if provider.resources.contains_key(type_name) || provider.ephemeral_resources.contains_key(type_name) {
             Ok(type_name.to_owned())
         } else {
             Err(format!("no resource type `{type_name}`"))

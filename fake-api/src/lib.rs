@@ -426,7 +426,7 @@ impl State {
                 None => problem(404, "Not Found", "no such operation"),
             };
         }
-        for (type_name, resource) in &self.provider.resources {
+        for (type_name, resource) in self.provider.resources.iter().chain(&self.provider.ephemeral_resources) {
             // Further steps of a create or update change the object that exists (merging what they send);
             // those of a read answer it.
             let steps = resource.operations.iter().flat_map(|(kind, operation)| {
@@ -436,7 +436,7 @@ impl State {
             let matching: Vec<(OperationKind, &Operation, BTreeMap<String, String>, bool)> = resource
                 .operations
                 .iter()
-                .map(|(kind, operation)| (kind, operation, false))
+                .map(|(kind, operation)| (served_as(kind), operation, false))
                 .chain(steps)
                 .filter(|(_, operation, _)| operation.method.as_str() == method)
                 .filter_map(|(kind, operation, step)| {
@@ -630,7 +630,7 @@ impl State {
         let success = operation.success.first().copied().unwrap_or(200);
         let path_values = self.path_values(resource, operation, &params);
         match kind {
-            OperationKind::Create | OperationKind::Update => {
+            OperationKind::Create | OperationKind::Update | OperationKind::Open => {
                 let sent: Value = if body.is_empty() {
                     json!({})
                 } else {
@@ -688,7 +688,7 @@ impl State {
                 let slot = (type_name.to_owned(), object_key);
                 // An API with no delete lets a create take the place of what is there: nothing could
                 // have removed it first.
-                let deletable = resource.operations.delete.is_some();
+                let deletable = resource.operations.delete.is_some() || resource.operations.close.is_some();
                 if kind == OperationKind::Create && deletable && store.objects.contains_key(&slot) {
                     return problem(409, "Conflict", "the object exists already");
                 }
@@ -707,7 +707,7 @@ impl State {
                     .then(|| operation.wrap_answer(self.answered(&store, type_name, resource, &object)));
                 followed(&mut store, operation, end, success, answer)
             }
-            OperationKind::Read => {
+            OperationKind::Read | OperationKind::Renew => {
                 let slot = (type_name.to_owned(), key(&path_values));
                 store.advance(&slot);
                 match store.objects.get(&slot) {
@@ -725,7 +725,7 @@ impl State {
                     None => problem(404, "Not Found", "no such object"),
                 }
             }
-            OperationKind::Delete => {
+            OperationKind::Delete | OperationKind::Close => {
                 let slot = (type_name.to_owned(), key(&path_values));
                 if !store.objects.contains_key(&slot) {
                     return problem(404, "Not Found", "no such object");
@@ -796,10 +796,12 @@ impl State {
     }
 
     /// The key of an object: the values of the path parameters of the operation that addresses it (the
-    /// read, else the delete, else the update).
+    /// read, else the delete, else the update; for an ephemeral resource the renew, else the close).
     fn object_key(&self, resource: &Resource, object: &Value) -> Option<String> {
         let operations = &resource.operations;
-        let read = operations.read.as_ref().or(operations.delete.as_ref()).or(operations.update.as_ref())?;
+        let read = [&operations.read, &operations.delete, &operations.update, &operations.renew, &operations.close]
+            .into_iter()
+            .find_map(Option::as_ref)?;
         let mut values = Map::new();
         for param in &read.path_params {
             let attribute = resource.schema.attribute(&param.attribute);
@@ -836,6 +838,17 @@ impl State {
             }
         }
         Ok(())
+    }
+}
+
+/// How the fake serves an operation: an ephemeral resource's `open` makes an object as a create does,
+/// `renew` answers it as a read does (404 once it is gone), and `close` removes it as a delete does.
+fn served_as(kind: OperationKind) -> OperationKind {
+    match kind {
+        OperationKind::Open => OperationKind::Create,
+        OperationKind::Renew => OperationKind::Read,
+        OperationKind::Close => OperationKind::Delete,
+        other => other,
     }
 }
 

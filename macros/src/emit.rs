@@ -223,7 +223,9 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
     let query = &spec.query;
     let body = match &spec.body {
         Some(body) => quote!(::core::option::Option::Some(vec![#(#body.to_owned()),*])),
-        None => quote!(::schema::Operation::default_body(method, &schema, &path_params, &query)),
+        None => {
+            quote!(::schema::Operation::default_body(::schema::OperationKind::#kind_variant, method, &schema, &path_params, &query))
+        }
     };
     let operation_id = match &spec.operation_id {
         Some(id) => quote!(#id.to_owned()),
@@ -324,6 +326,7 @@ pub fn resource(input: &syn::DeriveInput, container: &Container, short_name: &st
                     version: 0,
                     upgrades: ::std::vec::Vec::new(),
                     moved_from: ::std::vec::Vec::new(),
+                    renew_every: ::core::option::Option::None,
                 }
             }
         }

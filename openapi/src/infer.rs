@@ -199,6 +199,7 @@ impl<'d> Inference<'_, 'd> {
             version: 0,
             upgrades: Vec::new(),
             moved_from: Vec::new(),
+            renew_every: None,
         }
     }
 

@@ -54,12 +54,8 @@ impl<'d> Inference<'_, 'd> {
                 }
                 operation.then.push(made);
             }
-            match kind {
-                OperationKind::Create => operations.create = Some(operation),
-                OperationKind::Read => operations.read = Some(operation),
-                OperationKind::Update => operations.update = Some(operation),
-                OperationKind::Delete => operations.delete = Some(operation),
-                OperationKind::List => {}
+            if *kind != OperationKind::List {
+                *operations.slot(*kind) = Some(operation);
             }
         }
         operations

@@ -38,7 +38,9 @@ pub struct Provider {
     /// Data sources, by Terraform type name.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub data_sources: IndexMap<String, Resource>,
-    /// Ephemeral resources, by Terraform type name (provider-schema JSON only).
+    /// Ephemeral resources, by Terraform type name: values opened for one Terraform run (a short-lived
+    /// token) that never reach state or plan, opened by `open` and, where the API has them, kept alive
+    /// by `renew` and given back by `close`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub ephemeral_resources: IndexMap<String, Resource>,
     /// List resources, by Terraform type name (provider-schema JSON only).
@@ -269,6 +271,10 @@ pub struct Resource {
     /// how their state becomes this resource's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moved_from: Vec<MovedFrom>,
+    /// For an ephemeral resource with a `renew` operation: how long after it is opened (or renewed)
+    /// Terraform renews it, if the run still needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renew_every: Option<std::time::Duration>,
 }
 
 /// A resource type whose objects move to another with Terraform's `moved` block.
@@ -382,6 +388,16 @@ impl Timeouts {
         let has = |kind: OperationKind| operations.get(kind).is_some() && (!data_source || kind == OperationKind::Read);
         let limits = Self::KINDS.into_iter().filter(|kind| has(*kind)).map(|kind| (kind, Self::default_limit(kind)));
         Timeouts { limits: limits.collect(), block: true }
+    }
+
+    /// The limits of an ephemeral resource's operations: 5 minutes each, and no `timeouts` block (an
+    /// ephemeral resource's configuration has only its attributes).
+    pub fn ephemeral(operations: &Operations) -> Self {
+        let limits = OperationKind::EPHEMERAL
+            .into_iter()
+            .filter(|kind| operations.get(*kind).is_some())
+            .map(|kind| (kind, std::time::Duration::from_secs(5 * 60)));
+        Timeouts { limits: limits.collect(), block: false }
     }
 
     /// Whether no operation is bounded.
@@ -982,7 +998,8 @@ pub enum Value {
     Map(IndexMap<String, Value>),
 }
 
-/// The REST operations of a resource. A data source has `read` (and maybe `list`).
+/// The REST operations of a resource. A data source has `read` (and maybe `list`); an ephemeral resource
+/// has `open`, and maybe `renew` and `close`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Operations {
     /// Creates the object.
@@ -1000,20 +1017,21 @@ pub struct Operations {
     /// Lists objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<Operation>,
+    /// Opens an ephemeral resource: makes the short-lived object and answers its values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<Operation>,
+    /// Keeps an open ephemeral resource alive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renew: Option<Operation>,
+    /// Gives an ephemeral resource back once the run no longer needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close: Option<Operation>,
 }
 
 impl Operations {
-    /// The operations that are present, with their kind, in the order create, read, update, delete, list.
+    /// The operations that are present, with their kind, in the order of [`OperationKind::ALL`].
     pub fn iter(&self) -> impl Iterator<Item = (OperationKind, &Operation)> {
-        [
-            (OperationKind::Create, &self.create),
-            (OperationKind::Read, &self.read),
-            (OperationKind::Update, &self.update),
-            (OperationKind::Delete, &self.delete),
-            (OperationKind::List, &self.list),
-        ]
-        .into_iter()
-        .filter_map(|(kind, operation)| operation.as_ref().map(|operation| (kind, operation)))
+        OperationKind::ALL.into_iter().filter_map(|kind| self.get(kind).map(|operation| (kind, operation)))
     }
 
     /// The operation of `kind`, if the resource has one.
@@ -1024,6 +1042,23 @@ impl Operations {
             OperationKind::Update => self.update.as_ref(),
             OperationKind::Delete => self.delete.as_ref(),
             OperationKind::List => self.list.as_ref(),
+            OperationKind::Open => self.open.as_ref(),
+            OperationKind::Renew => self.renew.as_ref(),
+            OperationKind::Close => self.close.as_ref(),
+        }
+    }
+
+    /// The slot of the operation of `kind`.
+    pub fn slot(&mut self, kind: OperationKind) -> &mut Option<Operation> {
+        match kind {
+            OperationKind::Create => &mut self.create,
+            OperationKind::Read => &mut self.read,
+            OperationKind::Update => &mut self.update,
+            OperationKind::Delete => &mut self.delete,
+            OperationKind::List => &mut self.list,
+            OperationKind::Open => &mut self.open,
+            OperationKind::Renew => &mut self.renew,
+            OperationKind::Close => &mut self.close,
         }
     }
 }
@@ -1042,9 +1077,30 @@ pub enum OperationKind {
     Delete,
     /// List.
     List,
+    /// Open (an ephemeral resource).
+    Open,
+    /// Renew (an ephemeral resource).
+    Renew,
+    /// Close (an ephemeral resource).
+    Close,
 }
 
 impl OperationKind {
+    /// Every kind, in the order the YAML format lists operations.
+    pub const ALL: [OperationKind; 8] = [
+        OperationKind::Create,
+        OperationKind::Read,
+        OperationKind::Update,
+        OperationKind::Delete,
+        OperationKind::List,
+        OperationKind::Open,
+        OperationKind::Renew,
+        OperationKind::Close,
+    ];
+
+    /// The operations of an ephemeral resource.
+    pub const EPHEMERAL: [OperationKind; 3] = [OperationKind::Open, OperationKind::Renew, OperationKind::Close];
+
     /// The key that names this operation in the YAML format.
     pub fn key(self) -> &'static str {
         match self {
@@ -1053,6 +1109,9 @@ impl OperationKind {
             OperationKind::Update => "update",
             OperationKind::Delete => "delete",
             OperationKind::List => "list",
+            OperationKind::Open => "open",
+            OperationKind::Renew => "renew",
+            OperationKind::Close => "close",
         }
     }
 }
@@ -1301,8 +1360,8 @@ impl Operation {
     /// The success statuses of an operation that lists none.
     pub fn default_success(kind: OperationKind) -> Vec<u16> {
         match kind {
-            OperationKind::Create => vec![200, 201],
-            OperationKind::Delete => vec![200, 204],
+            OperationKind::Create | OperationKind::Open => vec![200, 201],
+            OperationKind::Delete | OperationKind::Close => vec![200, 204],
             _ => vec![200],
         }
     }
@@ -1319,15 +1378,19 @@ impl Operation {
             .collect()
     }
 
-    /// The body of an operation that lists none: for POST, PUT and PATCH every configurable attribute not
-    /// sent in the path or query; no body otherwise.
+    /// The body of a `kind` operation that lists none: for POST, PUT and PATCH every configurable attribute
+    /// not sent in the path or query; no body otherwise, nor for an ephemeral resource's renew and close
+    /// (which act on the object opened).
     pub fn default_body(
+        kind: OperationKind,
         method: Method,
         object: &Object,
         path_params: &[PathParam],
         query: &[String],
     ) -> Option<Vec<String>> {
-        if !matches!(method, Method::Post | Method::Put | Method::Patch) {
+        if !matches!(method, Method::Post | Method::Put | Method::Patch)
+            || matches!(kind, OperationKind::Renew | OperationKind::Close)
+        {
             return None;
         }
         let sent_elsewhere =

@@ -16,7 +16,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// The modules every generated crate has, which a resource's module must not take.
-const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources"];
+const CRATE_MODULES: &[&str] = &["errors", "types", "data_sources", "ephemeral_resources"];
 
 /// The snake_case identifier of `name` as written in source: raw (`r#type`) for keywords, suffixed
 /// (`self_`) where raw is not allowed, prefixed (`_1st`) where it starts with a digit.
@@ -72,6 +72,11 @@ pub fn module(short: &str) -> String {
 pub fn accessor(short: &str, data_source: bool) -> String {
     let plural = plural(short);
     if data_source { format!("data_{plural}") } else { field(&plural) }
+}
+
+/// The client's accessor of the ephemeral resource `short` (`ephemeral_access_tokens`).
+pub fn ephemeral_accessor(short: &str) -> String {
+    format!("ephemeral_{}", plural(short))
 }
 
 /// The accessor of the resource (or data source) `short` among `provider`'s: [`accessor`], but the name as

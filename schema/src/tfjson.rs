@@ -335,6 +335,7 @@ impl Converter<'_> {
                 version: 0,
                 upgrades: Vec::new(),
                 moved_from: Vec::new(),
+                renew_every: None,
             };
             resources.insert(name.clone(), resource);
         }

@@ -41,7 +41,7 @@ fn outcome<'r>(report: &'r Report, label: &str, step: Step) -> &'r Outcome {
 }
 
 #[test]
-fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
+fn every_resource_data_source_and_ephemeral_resource_of_every_provider_lives_its_whole_life() {
     let Some(terraform) = terraform_or_skip() else { return };
     let work = tempfile::tempdir().unwrap();
     let mut runner = runner(work.path());
@@ -52,8 +52,9 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
     let report = runner.run(&|line| println!("{line}")).unwrap();
     println!("{}", report.table());
     assert!(report.passed(), "{:#?}", report.failures());
-    // 13 resources and 2 data sources; each resource's steps ran, and only what cannot apply was left out.
-    assert_eq!(report.subjects.len(), 15, "{}", report.table());
+    // 13 resources, 2 data sources and 1 ephemeral resource; each resource's steps ran, and only what
+    // cannot apply was left out.
+    assert_eq!(report.subjects.len(), 16, "{}", report.table());
     for subject in &report.subjects {
         for result in &subject.steps {
             let not_applicable = matches!(result.outcome, Outcome::NotApplicable { .. });
@@ -83,6 +84,10 @@ fn every_resource_and_data_source_of_every_provider_lives_its_whole_life() {
         assert_eq!(outcome(&report, label, Step::Replace), &Outcome::Pass, "{label}");
     }
     assert_eq!(outcome(&report, "data.shop_store", Step::Read), &Outcome::Pass);
+    // The token opened, reached the webhook's write-only `secret`, stayed out of state and plan, and closed.
+    for step in [Step::Open, Step::Use] {
+        assert_eq!(outcome(&report, "ephemeral.shop_access_token", step), &Outcome::Pass, "{step:?}");
+    }
     // What the configurations set optionally was taken out again, and the plans converged (hostile_thing:
     // a tagged one-of variant whose fields the API holds beside the tag).
     for label in ["fusionauth_api_key", "shop_store", "shop_product", "shop_customer", "shop_webhook", "hostile_thing"]

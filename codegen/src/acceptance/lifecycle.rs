@@ -693,3 +693,167 @@ fn differences(read: &Value, created: &Value, at: &str) -> Vec<String> {
         _ => vec![at.to_owned()],
     }
 }
+
+/// Where an ephemeral resource's value is used: a write-only argument of a resource that takes a value
+/// of its type.
+struct Consumer<'p> {
+    /// The resource type.
+    type_name: &'p str,
+    /// The write-only argument.
+    argument: &'p str,
+    /// The example's address.
+    address: String,
+}
+
+/// Opens the ephemeral resource `type_name` under terraform, with its value in a write-only argument of
+/// a resource of the provider where one takes a value of its type; checks that it is closed once the run
+/// is done, and that neither the state nor a saved plan holds the value.
+pub fn ephemeral_resource(
+    target: &Target<'_>,
+    type_name: &str,
+    report: &(dyn Fn(&str, &StepResult) + Sync),
+) -> Subject {
+    let started = Instant::now();
+    let mut steps = Steps {
+        label: report::label(report::EPHEMERAL_RESOURCE, type_name),
+        work: target.work.clone(),
+        results: Vec::new(),
+        failed: false,
+        report,
+    };
+    let provider = &target.loaded.provider;
+    let examples = Examples::new(provider);
+    let ephemeral = &provider.ephemeral_resources[type_name];
+    let prepared = (|| {
+        let opened = examples.ephemeral_resource(type_name).map_err(|error| error.to_string())?;
+        let (fake, workspace) = start(target, "main")?;
+        let mut blocks = vec![provider_block(&examples, target, &fake.url)?];
+        let consumer = match consumer_of(provider, ephemeral) {
+            Some((consumer_type, argument, value)) => {
+                let example = examples.resource(consumer_type).map_err(|error| error.to_string())?;
+                blocks.extend(example.dependencies.iter().cloned());
+                blocks.push(opened);
+                let reference = Reference {
+                    type_name: format!("ephemeral.{type_name}"),
+                    name: NAME.to_owned(),
+                    attribute: value.to_owned(),
+                };
+                blocks.push(with_attribute(&example.create, argument, Expr::Reference(reference)));
+                Some(Consumer { type_name: consumer_type, argument, address: example.address() })
+            }
+            None => {
+                blocks.push(opened);
+                None
+            }
+        };
+        Ok::<_, String>((fake, workspace, blocks, consumer))
+    })();
+    match prepared {
+        Ok((mut fake, workspace, blocks, consumer)) => {
+            steps.run(Step::Validate, || {
+                configure(&workspace, &blocks)?;
+                validate(&workspace)
+            });
+            steps.run(Step::Open, || {
+                apply(&workspace)?;
+                closed(&mut fake, type_name, ephemeral)
+            });
+            steps.run(Step::Use, || match &consumer {
+                Some(consumer) => used(&workspace, &mut fake, consumer, provider, (type_name, ephemeral)),
+                None => Ok(Done::NotApplicable(format!(
+                    "no resource of `{}` has a write-only argument that takes a value of {type_name}",
+                    provider.name
+                ))),
+            });
+            steps.clean_up(Step::Destroy, || destroy(&workspace, &mut fake, provider));
+        }
+        Err(reason) => steps.fail_all(&Step::EPHEMERAL_RESOURCE, &reason),
+    }
+    Subject {
+        provider: provider.name.clone(),
+        kind: report::EPHEMERAL_RESOURCE,
+        type_name: type_name.to_owned(),
+        steps: steps.results,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+/// The first write-only argument of the provider's resources that takes a value the ephemeral resource
+/// answers (an attribute the API sets, of the same type; a sensitive one first): the resource type, the
+/// argument, and the ephemeral resource's attribute.
+fn consumer_of<'p>(provider: &'p schema::Provider, ephemeral: &'p Resource) -> Option<(&'p str, &'p str, &'p str)> {
+    let mut answered: Vec<(&String, &schema::Attribute)> =
+        ephemeral.schema.attributes.iter().filter(|(_, attribute)| attribute.mode.is_computed()).collect();
+    answered.sort_by_key(|(_, attribute)| !attribute.sensitive);
+    provider.resources.iter().find_map(|(type_name, resource)| {
+        resource.schema.attributes.iter().filter(|(_, attribute)| attribute.write_only).find_map(
+            |(argument, taking)| {
+                let (value, _) = answered.iter().find(|(_, given)| given.ty == taking.ty)?;
+                Some((type_name.as_str(), argument.as_str(), value.as_str()))
+            },
+        )
+    })
+}
+
+/// `block` with the attribute `name` set to `value` (replaced where the block sets it, else added).
+fn with_attribute(block: &Block, name: &str, value: Expr) -> Block {
+    let mut items: Vec<Item> = block
+        .body
+        .items
+        .iter()
+        .filter(|item| !matches!(item, Item::Attribute(set, _) if set == name))
+        .cloned()
+        .collect();
+    items.push(Item::Attribute(name.to_owned(), value));
+    Block { body: Body { items }, ..block.clone() }
+}
+
+/// The fake API holds no open object of the ephemeral resource: the run closed what it opened.
+fn closed(fake: &mut FakeProcess, type_name: &str, ephemeral: &Resource) -> StepOutcome {
+    if ephemeral.operations.close.is_none() {
+        return Ok(Done::Pass);
+    }
+    let answer = fake.command(&format!("count {type_name}")).map_err(Failure::new)?;
+    match answer.as_str() {
+        "0" => Ok(Done::Pass),
+        open => Err(Failure::new(format!("{open} object(s) of {type_name} are still open after the run"))),
+    }
+}
+
+/// The consumer's write-only argument reached the API with the ephemeral value, which neither the state
+/// nor a saved plan holds; the next plan is empty and closes what it opened.
+fn used(
+    workspace: &Workspace,
+    fake: &mut FakeProcess,
+    consumer: &Consumer<'_>,
+    provider: &schema::Provider,
+    (type_name, ephemeral): (&str, &Resource),
+) -> StepOutcome {
+    let stored = fake.command(&format!("objects {}", consumer.type_name)).map_err(Failure::new)?;
+    let stored: Value = serde_json::from_str(&stored).map_err(|error| Failure::new(format!("fake API: {error}")))?;
+    let field = &provider.resources[consumer.type_name].schema.attribute(consumer.argument).api_name;
+    let value = match stored.get(0).and_then(|object| object.get(field)) {
+        Some(Value::String(text)) if !text.is_empty() => text.clone(),
+        Some(Value::Null | Value::String(_)) | None => {
+            return Err(Failure::new(format!(
+                "{}'s `{}` did not reach the API with the value of {type_name}",
+                consumer.address, consumer.argument
+            )));
+        }
+        Some(other) => other.to_string(),
+    };
+    let state = workspace.read("terraform.tfstate").map_err(|error| Failure::new(format!("the state: {error}")))?;
+    if state.contains(&value) {
+        return Err(Failure::new(format!("the state holds the value of {type_name}")));
+    }
+    let saved = workspace.run(&["plan", "-out=ephemeral.tfplan", "-no-color"]);
+    if !saved.exited(0) {
+        return Err(Failure::of("terraform plan failed", &saved));
+    }
+    let shown = workspace.run(&["show", "-json", "ephemeral.tfplan"]);
+    if !shown.exited(0) || shown.stdout.contains(&value) {
+        return Err(Failure::of(format!("the saved plan holds the value of {type_name}"), &shown));
+    }
+    closed(fake, type_name, ephemeral)?;
+    clean_plan(workspace)
+}

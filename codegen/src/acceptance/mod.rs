@@ -1,6 +1,7 @@
 //! Acceptance tests generated from the schema: every resource of a provider driven through its whole
 //! life by the real `terraform`, offline, against the fake API, with configurations worked out by
-//! [`crate::examples`]; every data source reading what a resource created.
+//! [`crate::examples`]; every data source reading what a resource created; every ephemeral resource
+//! opened, its value used in a write-only argument, and closed.
 //!
 //! [`Runner`] is the entry point behind `codegen acceptance` and Rust tests: name the providers (and
 //! optionally resources), then [`Runner::run`] builds what it needs, runs the subjects on `jobs` threads,
@@ -48,7 +49,7 @@ impl fmt::Display for AcceptanceError {
         match self {
             AcceptanceError::NoTerraform => write!(f, "no terraform on PATH and no TF_BIN; acceptance tests need it"),
             AcceptanceError::UnknownSubject { name } => {
-                write!(f, "no resource or data source `{name}` in the providers of this run")
+                write!(f, "no resource, data source or ephemeral resource `{name}` in the providers of this run")
             }
             AcceptanceError::Build(message) => write!(f, "{message}"),
         }
@@ -69,11 +70,12 @@ pub struct Runner {
     fake_api: Option<PathBuf>,
 }
 
-/// One resource or data source to test.
+/// One resource, data source or ephemeral resource to test.
 struct Job<'a> {
     loaded: &'a LoadedProvider,
     type_name: &'a str,
-    data_source: bool,
+    /// [`report::RESOURCE`], [`report::DATA_SOURCE`] or [`report::EPHEMERAL_RESOURCE`].
+    kind: &'static str,
 }
 
 impl Runner {
@@ -164,15 +166,14 @@ impl Runner {
                             provider_binary: &binaries[&job.loaded.provider.name],
                             fake_api: &fake_api,
                             terraform: &terraform,
-                            work: work_dir.join(&job.loaded.provider.name).join(report::label(
-                                if job.data_source { report::DATA_SOURCE } else { report::RESOURCE },
-                                job.type_name,
-                            )),
+                            work: work_dir.join(&job.loaded.provider.name).join(report::label(job.kind, job.type_name)),
                         };
-                        let subject = if job.data_source {
-                            lifecycle::data_source(&target, job.type_name, &report_step)
-                        } else {
-                            lifecycle::resource(&target, job.type_name, &report_step)
+                        let subject = match job.kind {
+                            report::DATA_SOURCE => lifecycle::data_source(&target, job.type_name, &report_step),
+                            report::EPHEMERAL_RESOURCE => {
+                                lifecycle::ephemeral_resource(&target, job.type_name, &report_step)
+                            }
+                            _ => lifecycle::resource(&target, job.type_name, &report_step),
                         };
                         if let Ok(mut results) = results.lock() {
                             results[index] = Some(subject);
@@ -185,16 +186,22 @@ impl Runner {
         Ok(Report { subjects, seconds: started.elapsed().as_secs_f64(), jobs: self.jobs })
     }
 
-    /// The subjects of the run, resources before data sources, each provider in turn.
+    /// The subjects of the run, resources before data sources before ephemeral resources, each provider
+    /// in turn.
     fn subjects(&self) -> Result<Vec<Job<'_>>, AcceptanceError> {
         let mut jobs = Vec::new();
         for loaded in &self.providers {
             let provider = &loaded.provider;
-            let resources = provider.resources.keys().map(|name| (name, false));
-            let data_sources = provider.data_sources.keys().map(|name| (name, true));
-            for (type_name, data_source) in resources.chain(data_sources) {
-                if self.only.is_empty() || self.only.contains(type_name) {
-                    jobs.push(Job { loaded, type_name, data_source });
+            let sections = [
+                (report::RESOURCE, &provider.resources),
+                (report::DATA_SOURCE, &provider.data_sources),
+                (report::EPHEMERAL_RESOURCE, &provider.ephemeral_resources),
+            ];
+            for (kind, items) in sections {
+                for type_name in items.keys() {
+                    if self.only.is_empty() || self.only.contains(type_name) {
+                        jobs.push(Job { loaded, type_name, kind });
+                    }
                 }
             }
         }

@@ -35,6 +35,11 @@ pub enum Step {
     Destroy,
     /// A data source reads what a resource created.
     Read,
+    /// An ephemeral resource opens during plan and apply, and is closed once the run is done.
+    Open,
+    /// An ephemeral resource's value reaches a write-only argument of a resource and never the state or
+    /// the plan.
+    Use,
 }
 
 impl Step {
@@ -56,6 +61,9 @@ impl Step {
     /// A data source's steps, in order.
     pub const DATA_SOURCE: [Step; 3] = [Step::Validate, Step::Read, Step::Destroy];
 
+    /// An ephemeral resource's steps, in order.
+    pub const EPHEMERAL_RESOURCE: [Step; 4] = [Step::Validate, Step::Open, Step::Use, Step::Destroy];
+
     /// The step's name in lines, tables and JSON.
     pub fn name(self) -> &'static str {
         match self {
@@ -71,6 +79,8 @@ impl Step {
             Step::Recreate => "recreate",
             Step::Destroy => "destroy",
             Step::Read => "read",
+            Step::Open => "open",
+            Step::Use => "use",
         }
     }
 }
@@ -169,7 +179,7 @@ impl Report {
 
     /// A table of subjects by step: `pass`, `FAIL`, `n/a` or `skip`, and the totals.
     pub fn table(&self) -> String {
-        let steps: Vec<Step> = Step::RESOURCE.iter().chain(&[Step::Read]).copied().collect();
+        let steps: Vec<Step> = Step::RESOURCE.iter().chain(&[Step::Read, Step::Open, Step::Use]).copied().collect();
         let width = self.subjects.iter().map(|subject| subject.label().len()).max().unwrap_or(0).max(8);
         let mut out = String::new();
         let _ = write!(out, "{:width$}", "resource");
@@ -195,7 +205,7 @@ impl Report {
         let passed = self.subjects.iter().filter(|subject| subject.passed()).count();
         let _ = writeln!(
             out,
-            "{passed} of {} resources and data sources passed every step, in {:.1} s with {} jobs ({:.2} s each)",
+            "{passed} of {} resources, data sources and ephemeral resources passed every step, in {:.1} s with {} jobs ({:.2} s each)",
             self.subjects.len(),
             self.seconds,
             self.jobs,
@@ -210,9 +220,13 @@ impl Report {
     }
 }
 
-/// `type`, or `data.type` for a data source.
+/// `type`, or `data.type` for a data source and `ephemeral.type` for an ephemeral resource.
 pub fn label(kind: &str, type_name: &str) -> String {
-    if kind == DATA_SOURCE { format!("data.{type_name}") } else { type_name.to_owned() }
+    match kind {
+        DATA_SOURCE => format!("data.{type_name}"),
+        EPHEMERAL_RESOURCE => format!("ephemeral.{type_name}"),
+        _ => type_name.to_owned(),
+    }
 }
 
 /// [`Subject::kind`] of a resource.
@@ -220,6 +234,9 @@ pub const RESOURCE: &str = "resource";
 
 /// [`Subject::kind`] of a data source.
 pub const DATA_SOURCE: &str = "data source";
+
+/// [`Subject::kind`] of an ephemeral resource.
+pub const EPHEMERAL_RESOURCE: &str = "ephemeral resource";
 
 /// The line printed when a step ends: `PASS shop_store create (0.4 s)`.
 pub fn line(label: &str, result: &StepResult) -> String {

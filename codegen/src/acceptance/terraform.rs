@@ -107,6 +107,11 @@ impl Workspace {
         }
     }
 
+    /// The text of the file `name` of the workspace (its state, `terraform.tfstate`).
+    pub fn read(&self, name: &str) -> std::io::Result<String> {
+        std::fs::read_to_string(self.dir.join(name))
+    }
+
     /// The attribute values of each resource and data source in the state, by address.
     pub fn state_values(&self) -> Result<Vec<(String, Value)>, Run> {
         let run = self.run(&["show", "-json", "-no-color"]);

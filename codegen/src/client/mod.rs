@@ -30,6 +30,29 @@ impl std::fmt::Display for ClientError {
 
 impl std::error::Error for ClientError {}
 
+/// Which of the provider's maps a module's type is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `resources`.
+    Resource,
+    /// `data_sources`, in the crate's `data_sources` module.
+    DataSource,
+    /// `ephemeral_resources`, in the crate's `ephemeral_resources` module.
+    EphemeralResource,
+}
+
+impl Section {
+    /// The model's field that holds the section, which is also the crate's module of it (but for
+    /// resources, which stand at the crate's root).
+    pub fn field(self) -> &'static str {
+        match self {
+            Section::Resource => "resources",
+            Section::DataSource => "data_sources",
+            Section::EphemeralResource => "ephemeral_resources",
+        }
+    }
+}
+
 /// Keeps `cargo fmt` off generated code, which prettyplease formats (and `check` compares byte for byte).
 const RUSTFMT_TOML: &str = "# Generated code is formatted by prettyplease when it is written; rustfmt leaves it as it is.\ndisable_all_formatting = true\n";
 
@@ -48,23 +71,31 @@ pub fn provider_crate(provider: &Provider) -> Result<Vec<(PathBuf, String)>, Cli
     for (type_name, resource) in &provider.resources {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
-        let tokens = operations::resource_module(provider, type_name, resource, false);
+        let tokens = operations::resource_module(provider, type_name, resource, Section::Resource);
         files.push((PathBuf::from(format!("src/{}.rs", names::unraw(&module))), format_file(tokens)?));
     }
-    if !provider.data_sources.is_empty() {
+    let sections = [
+        (Section::DataSource, &provider.data_sources, " The data sources: their models and read operations."),
+        (
+            Section::EphemeralResource,
+            &provider.ephemeral_resources,
+            " The ephemeral resources: their models and the operations that open, renew and close them.",
+        ),
+    ];
+    for (section, items, doc) in sections.into_iter().filter(|(_, items, _)| !items.is_empty()) {
         let mut modules = Vec::new();
-        for (type_name, source) in &provider.data_sources {
+        for (type_name, item) in items {
             let module = field_ident(provider.short_name(type_name));
-            let tokens = operations::resource_module(provider, type_name, source, true);
-            let path = format!("src/data_sources/{}.rs", names::unraw(&module));
+            let tokens = operations::resource_module(provider, type_name, item, section);
+            let path = format!("src/{}/{}.rs", section.field(), names::unraw(&module));
             files.push((PathBuf::from(path), format_file(tokens)?));
             modules.push(quote!(pub mod #module;));
         }
         let tokens = quote! {
-            #![doc = " The data sources: their models and read operations."]
+            #![doc = #doc]
             #(#modules)*
         };
-        files.push((PathBuf::from("src/data_sources.rs"), format_file(tokens)?));
+        files.push((PathBuf::from(format!("src/{}.rs", section.field())), format_file(tokens)?));
     }
     Ok(files)
 }
@@ -162,6 +193,23 @@ fn lib_rs(provider: &Provider) -> TokenStream {
             }
         });
     }
+    let ephemeral_module = (!provider.ephemeral_resources.is_empty()).then(|| {
+        quote!(
+            pub mod ephemeral_resources;
+        )
+    });
+    for type_name in provider.ephemeral_resources.keys() {
+        let short = provider.short_name(type_name);
+        let module = field_ident(short);
+        let accessor = names::ephemeral_accessor_ident(short);
+        let doc = format!(" Opening, renewing and closing the ephemeral resource `{type_name}`.");
+        accessors.push(quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> ephemeral_resources::#module::Operations<'_> {
+                ephemeral_resources::#module::Operations::new(&self.transport)
+            }
+        });
+    }
 
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
@@ -218,6 +266,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
         pub mod errors;
         #types
         #data_module
+        #ephemeral_module
         #(#modules)*
 
         pub use errors::{ApiError, Result};
@@ -280,13 +329,11 @@ fn provider_model() -> TokenStream {
                 .unwrap_or_else(|problem| ::core::panic!("{problem}"))
         }
 
-        /// The schema of resource (or data source) `type_name`, one this crate was generated for, by which
-        /// its model reads answers as the provider does.
-        pub(crate) fn schema_of(type_name: &str, data_source: bool) -> &'static ::schema::Object {
+        /// The schema of the resource (data source, ephemeral resource) `resource` takes from the model, one
+        /// this crate was generated for, by which its model reads answers as the provider does.
+        pub(crate) fn schema_of(resource: fn(&::schema::Provider) -> &::schema::Resource) -> &'static ::schema::Object {
             static MODEL: ::std::sync::OnceLock<::schema::Provider> = ::std::sync::OnceLock::new();
-            let model = MODEL.get_or_init(provider);
-            let section = if data_source { &model.data_sources } else { &model.resources };
-            &section[type_name].schema
+            &resource(MODEL.get_or_init(provider)).schema
         }
     }
 }

@@ -30,6 +30,11 @@ pub fn accessor_ident(provider: &schema::Provider, short: &str, data_source: boo
     ident(&schema::names::accessor_among(provider, short, data_source))
 }
 
+/// The client accessor of an ephemeral resource ([`schema::names::ephemeral_accessor`]).
+pub fn ephemeral_accessor_ident(short: &str) -> Ident {
+    ident(&schema::names::ephemeral_accessor(short))
+}
+
 /// An identifier from its source form (`r#type` is raw).
 fn ident(word: &str) -> Ident {
     match word.strip_prefix("r#") {

@@ -7,20 +7,23 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource};
 
+use super::Section;
 use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
 use super::names::{field_ident, type_ident};
 use super::signature::{Place, Returns, Signature};
 
 /// The names operations code needs that a model could also claim.
-const RESERVED: &[&str] = &["Operations", "CreateRequest", "UpdateRequest"];
+const RESERVED: &[&str] =
+    &["Operations", "CreateRequest", "UpdateRequest", "OpenRequest", "RenewRequest", "CloseRequest"];
 
-/// The whole module of a resource (or, with `data_source`, of a data source).
-pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource, data_source: bool) -> TokenStream {
+/// The whole module of a resource, a data source or an ephemeral resource (which `section` says).
+pub fn resource_module(provider: &Provider, type_name: &str, resource: &Resource, section: Section) -> TokenStream {
     let short = provider.short_name(type_name);
     let mut writer = ModelWriter::new(provider, RESERVED);
     let (model, fields) = writer.object(short, &resource.description, &resource.schema, StructKind::Resource);
     // The schema by which bodies are folded and answers unfolded, as the provider does.
-    let schema = quote!(crate::schema_of(#type_name, #data_source));
+    let field = format_ident!("{}", section.field());
+    let schema = quote!(crate::schema_of(|model| &model.#field[#type_name]));
     let from_json = from_json(&model, &schema);
     let mut bodies = Vec::new();
     let mut enums = BTreeMap::new();

@@ -104,11 +104,15 @@ impl<'a> Signature<'a> {
                 required: attribute.mode == Mode::Required,
             });
         }
-        let sends_body = matches!(kind, OperationKind::Create | OperationKind::Update)
-            && operation.body.as_ref().is_some_and(|body| !body.is_empty());
-        let body = sends_body.then(|| {
-            if kind == OperationKind::Create { format_ident!("CreateRequest") } else { format_ident!("UpdateRequest") }
-        });
+        let body = match kind {
+            OperationKind::Create => Some(format_ident!("CreateRequest")),
+            OperationKind::Update => Some(format_ident!("UpdateRequest")),
+            OperationKind::Open => Some(format_ident!("OpenRequest")),
+            OperationKind::Renew => Some(format_ident!("RenewRequest")),
+            OperationKind::Close => Some(format_ident!("CloseRequest")),
+            _ => None,
+        }
+        .filter(|_| operation.body.as_ref().is_some_and(|body| !body.is_empty()));
         if body.is_some() {
             arguments.push(Argument {
                 name: "body",
@@ -119,7 +123,7 @@ impl<'a> Signature<'a> {
             });
         }
         let returns = match kind {
-            OperationKind::Delete => Returns::Nothing,
+            OperationKind::Delete | OperationKind::Renew | OperationKind::Close => Returns::Nothing,
             _ if operation.empty_answer => Returns::Nothing,
             OperationKind::List => Returns::Models,
             _ => Returns::Model,

@@ -81,7 +81,7 @@ pub fn provider_docs(
     let template = choose_template(&mut registry, &[overrides.join("index.md.hbs")], "provider")?;
     pages.push((PathBuf::from("index.md"), templates::render(&registry, &template, &index)?));
 
-    for kind in [PageKind::Resource, PageKind::DataSource] {
+    for kind in [PageKind::Resource, PageKind::DataSource, PageKind::EphemeralResource] {
         let Some(resources) = kind.resources(provider) else { continue };
         for (name, resource) in resources {
             let short = provider.short_name(name);
@@ -112,7 +112,8 @@ pub fn provider_docs(
 
 /// Example files for the resources and data sources whose folder below `examples/` holds none of that
 /// kind: `resource.tf` (with the resources it references), `import.sh` and `import-by-string-id.tf` (from
-/// the import ID template), `data-source.tf`. A resource no configuration can set is left without.
+/// the import ID template), `data-source.tf`, `ephemeral-resource.tf`. A resource no configuration can set is
+/// left without.
 pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     use crate::examples::{Examples, NAME, hcl};
     let provider = &loaded.provider;
@@ -160,14 +161,36 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
         files.insert(dir.join("function.tf"), format!("output \"{name}\" {{\n  value = {call}\n}}\n"));
     }
     for type_name in provider.data_sources.keys() {
-        let dir = Path::new("examples").join(PageKind::DataSource.dir()).join(type_name);
-        if !has(&dir, &|name| name.starts_with("data-source") && name.ends_with(".tf")) {
-            if let Ok(block) = examples.data_source(type_name) {
-                files.insert(dir.join("data-source.tf"), hcl::file(&[block]));
-            }
+        if let Ok(block) = examples.data_source(type_name) {
+            add_example(&mut files, &loaded.dir, PageKind::DataSource, type_name, block);
+        }
+    }
+    for type_name in provider.ephemeral_resources.keys() {
+        if let Ok(block) = examples.ephemeral_resource(type_name) {
+            add_example(&mut files, &loaded.dir, PageKind::EphemeralResource, type_name, block);
         }
     }
     files
+}
+
+/// Adds `block` as the example file of `type_name`'s page of `kind` (`data-source.tf`), unless the
+/// provider folder `base` holds one.
+fn add_example(
+    files: &mut pages::GeneratedFiles,
+    base: &Path,
+    kind: PageKind,
+    type_name: &str,
+    block: crate::examples::hcl::Block,
+) {
+    let (stem, extension) = kind.example_name();
+    let dir = Path::new("examples").join(kind.dir()).join(type_name);
+    let written = std::fs::read_dir(base.join(&dir)).into_iter().flatten().filter_map(Result::ok).any(|entry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        name.starts_with(stem) && name.ends_with(extension)
+    });
+    if !written {
+        files.insert(dir.join(format!("{stem}{extension}")), crate::examples::hcl::file(&[block]));
+    }
 }
 
 /// The Pulumi Registry pages of a provider loaded from YAML, as (path below `docs_dir/<provider>`,

@@ -24,7 +24,7 @@ pub enum Expr {
 /// An attribute of another block of the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    /// The resource type.
+    /// The resource type (`data.`/`ephemeral.` before a data source's or ephemeral resource's).
     pub type_name: String,
     /// The resource's name in the configuration.
     pub name: String,

@@ -2,7 +2,8 @@
 //! it (every required attribute and every optional one that is not deprecated, values its validators
 //! accept, one variant of each one-of group, references to the resources whose IDs it takes), one that
 //! changes every attribute that can change in place, and one that changes an attribute that forces
-//! replacement; for each data source, a configuration that reads one. The docs show them where the author
+//! replacement; for each data source, a configuration that reads one; for each ephemeral resource, one
+//! that opens it. The docs show them where the author
 //! wrote none; the acceptance runner ([`crate::acceptance`]) drives the real `terraform` with them.
 //!
 //! [`hcl`] prints them; [`values`] chooses the values.
@@ -163,6 +164,16 @@ impl<'p> Examples<'p> {
             problem: "no such data source".to_owned(),
         })?;
         self.block("data", type_name, resource, &Version::Create)
+    }
+
+    /// The block that opens the ephemeral resource `type_name`, with literal values.
+    pub fn ephemeral_resource(&self, type_name: &str) -> Result<Block, ExampleError> {
+        let resource = self.provider.ephemeral_resources.get(type_name).ok_or_else(|| ExampleError {
+            type_name: type_name.to_owned(),
+            attribute: String::new(),
+            problem: "no such ephemeral resource".to_owned(),
+        })?;
+        self.block("ephemeral", type_name, resource, &Version::Create)
     }
 
     /// The provider block: the provider's required settings with example values, then `settings` (which

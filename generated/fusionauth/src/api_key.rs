@@ -106,7 +106,7 @@ impl ApiKey {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("fusionauth_api_key", false),
+            crate::schema_of(|model| &model.resources["fusionauth_api_key"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -222,7 +222,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("fusionauth_api_key", false),
+                    crate::schema_of(|model| &model.resources["fusionauth_api_key"]),
                     &mut body,
                 );
                 body
@@ -267,7 +267,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("fusionauth_api_key", false),
+                    crate::schema_of(|model| &model.resources["fusionauth_api_key"]),
                     &mut body,
                 );
                 body

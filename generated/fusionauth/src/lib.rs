@@ -41,16 +41,13 @@ pub fn provider() -> ::schema::Provider {
     ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
         .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
-/// The schema of resource (or data source) `type_name`, one this crate was generated for, by which
-/// its model reads answers as the provider does.
+/// The schema of the resource (data source, ephemeral resource) `resource` takes from the model, one
+/// this crate was generated for, by which its model reads answers as the provider does.
 pub(crate) fn schema_of(
-    type_name: &str,
-    data_source: bool,
+    resource: fn(&::schema::Provider) -> &::schema::Resource,
 ) -> &'static ::schema::Object {
     static MODEL: ::std::sync::OnceLock<::schema::Provider> = ::std::sync::OnceLock::new();
-    let model = MODEL.get_or_init(provider);
-    let section = if data_source { &model.data_sources } else { &model.resources };
-    &section[type_name].schema
+    &resource(MODEL.get_or_init(provider)).schema
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "http://localhost:9011";

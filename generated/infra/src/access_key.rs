@@ -57,7 +57,7 @@ impl AccessKey {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("infra_access_key", false),
+            crate::schema_of(|model| &model.resources["infra_access_key"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -115,7 +115,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("infra_access_key", false),
+                    crate::schema_of(|model| &model.resources["infra_access_key"]),
                     &mut body,
                 );
                 body

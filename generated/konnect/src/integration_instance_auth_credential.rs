@@ -150,7 +150,9 @@ impl IntegrationInstanceAuthCredential {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("konnect_integration_instance_auth_credential", false),
+            crate::schema_of(|model| {
+                &model.resources["konnect_integration_instance_auth_credential"]
+            }),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -206,10 +208,9 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of(
-                        "konnect_integration_instance_auth_credential",
-                        false,
-                    ),
+                    crate::schema_of(|model| {
+                        &model.resources["konnect_integration_instance_auth_credential"]
+                    }),
                     &mut body,
                 );
                 body

@@ -20,7 +20,7 @@ use super::wait::Budget;
 
 /// A provider served from its model.
 pub struct Provider {
-    model: schema::Provider,
+    pub(super) model: schema::Provider,
     schema: proto::GetProviderSchemaResponse,
     /// The provider-defined functions, derived from the model once.
     functions: schema::functions::IdFunctions,
@@ -32,7 +32,8 @@ pub struct Provider {
 /// rest of the message.
 const MAX_STATE_BYTES: usize = (4 << 20) - (64 << 10);
 
-fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
+/// An error diagnostic.
+pub(super) fn error(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic {
     Diagnostic { severity: Severity::Error as i32, summary: summary.into(), detail: detail.into(), attribute: None }
 }
 
@@ -49,7 +50,7 @@ impl Provider {
     }
 
     /// The connection `ConfigureProvider` made.
-    fn rest(&self) -> Result<Arc<Rest>, Vec<Diagnostic>> {
+    pub(super) fn rest(&self) -> Result<Arc<Rest>, Vec<Diagnostic>> {
         let rest = self.rest.lock().unwrap_or_else(PoisonError::into_inner).clone();
         rest.ok_or_else(|| vec![error("the provider is not configured", "Terraform did not call ConfigureProvider")])
     }
@@ -94,7 +95,7 @@ impl Provider {
         }
     }
 
-    fn decode(value: Option<&DynamicValue>) -> Result<TfValue, Vec<Diagnostic>> {
+    pub(super) fn decode(value: Option<&DynamicValue>) -> Result<TfValue, Vec<Diagnostic>> {
         let bytes = value.map(|value| value.msgpack.as_slice()).unwrap_or_default();
         if bytes.is_empty() {
             return Ok(TfValue::Null);
@@ -104,7 +105,7 @@ impl Provider {
 
     /// Problems with a resource's or data source's configuration: its attributes', and its `timeouts`
     /// block's.
-    fn check_config(model: &schema::Provider, resource: &Resource, mut config: TfValue) -> Vec<Diagnostic> {
+    pub(super) fn check_config(model: &schema::Provider, resource: &Resource, mut config: TfValue) -> Vec<Diagnostic> {
         let mut problems = timeouts::check(resource, &config);
         timeouts::take(resource, &mut config);
         problems.extend(validate::check(model, &resource.schema, &config));
@@ -151,7 +152,7 @@ impl Provider {
             data_sources: types(&mut self.model.data_sources.keys()),
             resources: types(&mut self.model.resources.keys()),
             functions: self.functions.keys().map(|name| proto::FunctionMetadata { name: name.clone() }).collect(),
-            ephemeral_resources: Vec::new(),
+            ephemeral_resources: types(&mut self.model.ephemeral_resources.keys()),
             list_resources: Vec::new(),
         }
     }
@@ -706,7 +707,7 @@ impl Provider {
 
 /// Runs an API call within `limit` (none: as long as it takes); past it, the error says which operation
 /// ran out of time.
-async fn within<T>(
+pub(super) async fn within<T>(
     limit: Option<std::time::Duration>,
     kind: OperationKind,
     call: impl std::future::Future<Output = Result<T, String>>,

@@ -4,6 +4,7 @@
 
 pub mod adopt;
 pub mod convert;
+pub mod ephemeral;
 pub mod functions;
 pub mod handlers;
 pub mod identity;

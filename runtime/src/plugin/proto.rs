@@ -199,6 +199,10 @@ pub struct GetProviderSchemaResponse {
     pub server_capabilities: Option<ServerCapabilities>,
     #[prost(map = "string, message", tag = "7")]
     pub functions: HashMap<String, Function>,
+    #[prost(map = "string, message", tag = "8")]
+    pub ephemeral_resource_schemas: HashMap<String, Schema>,
+    #[prost(map = "string, message", tag = "9")]
+    pub list_resource_schemas: HashMap<String, Schema>,
 }
 
 /// `GetMetadata` response: what the provider serves, without the schemas.
@@ -618,4 +622,96 @@ pub struct ReadDataSourceResponse {
 pub struct StopProviderResponse {
     #[prost(string, tag = "1")]
     pub error: String,
+}
+
+/// A point in time (`google.protobuf.Timestamp`): seconds and nanoseconds since the Unix epoch.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Timestamp {
+    #[prost(int64, tag = "1")]
+    pub seconds: i64,
+    #[prost(int32, tag = "2")]
+    pub nanos: i32,
+}
+
+/// `OpenEphemeralResource` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct OpenEphemeralResourceRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub client_capabilities: Option<ClientCapabilities>,
+}
+
+/// `OpenEphemeralResource` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct OpenEphemeralResourceResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, optional, tag = "2")]
+    pub renew_at: Option<Timestamp>,
+    #[prost(message, optional, tag = "3")]
+    pub result: Option<DynamicValue>,
+    #[prost(bytes = "vec", optional, tag = "4")]
+    pub private: Option<Vec<u8>>,
+}
+
+/// `RenewEphemeralResource` and `CloseEphemeralResource` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct EphemeralResourceRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(bytes = "vec", optional, tag = "2")]
+    pub private: Option<Vec<u8>>,
+}
+
+/// `RenewEphemeralResource` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct RenewEphemeralResourceResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub diagnostics: Vec<Diagnostic>,
+    #[prost(message, optional, tag = "2")]
+    pub renew_at: Option<Timestamp>,
+    #[prost(bytes = "vec", optional, tag = "3")]
+    pub private: Option<Vec<u8>>,
+}
+
+/// `ListResource` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ListResourceRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+    #[prost(bool, tag = "3")]
+    pub include_resource_object: bool,
+    #[prost(int64, tag = "4")]
+    pub limit: i64,
+}
+
+/// One event of the `ListResource` stream: an object found, or a problem.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ListResourceEvent {
+    #[prost(message, optional, tag = "1")]
+    pub identity: Option<ResourceIdentityData>,
+    #[prost(string, tag = "2")]
+    pub display_name: String,
+    #[prost(message, optional, tag = "3")]
+    pub resource_object: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "4")]
+    pub diagnostic: Vec<Diagnostic>,
+}
+
+/// `ValidateListResourceConfig` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ValidateListResourceConfigRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub config: Option<DynamicValue>,
+    #[prost(message, optional, tag = "3")]
+    pub include_resource_object: Option<DynamicValue>,
+    #[prost(message, optional, tag = "4")]
+    pub limit: Option<DynamicValue>,
 }

@@ -180,7 +180,8 @@ impl Rest {
         let response = match self.transport.send::<Undocumented>(&request).await {
             Ok(response) => response,
             Err(error)
-                if error.status() == Some(404) && matches!(kind, OperationKind::Read | OperationKind::Delete) =>
+                if error.status() == Some(404)
+                    && matches!(kind, OperationKind::Read | OperationKind::Delete | OperationKind::Close) =>
             {
                 return Ok(None);
             }
@@ -219,7 +220,8 @@ impl Rest {
             })?),
             _ => None,
         };
-        if kind == OperationKind::Delete {
+        // What a delete, a renewal or a close answers changes nothing Terraform holds.
+        if matches!(kind, OperationKind::Delete | OperationKind::Renew | OperationKind::Close) {
             let said = TfValue::Map(Default::default());
             return Ok(operation_link.map(|link| Answer {
                 said,

@@ -38,6 +38,14 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
                 (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
             })
             .collect(),
+        ephemeral_resource_schemas: provider
+            .ephemeral_resources
+            .iter()
+            .map(|(name, resource)| {
+                (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
+            })
+            .collect(),
+        list_resource_schemas: Default::default(),
         diagnostics: Vec::new(),
         provider_meta: None,
         server_capabilities: Some(proto::ServerCapabilities {

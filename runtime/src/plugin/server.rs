@@ -295,6 +295,36 @@ impl tower_service::Service<http::Request<Body>> for Services {
                 "/tfplugin6.Provider/ReadDataSource" => {
                     route!(request, provider, read_data_source, ReadDataSourceRequest, ReadDataSourceResponse)
                 }
+                "/tfplugin6.Provider/ValidateEphemeralResourceConfig" => {
+                    route!(
+                        request,
+                        provider,
+                        validate_ephemeral_resource_config,
+                        ValidateConfigRequest,
+                        DiagnosticsResponse
+                    )
+                }
+                "/tfplugin6.Provider/OpenEphemeralResource" => {
+                    route!(
+                        request,
+                        provider,
+                        open_ephemeral_resource,
+                        OpenEphemeralResourceRequest,
+                        OpenEphemeralResourceResponse
+                    )
+                }
+                "/tfplugin6.Provider/RenewEphemeralResource" => {
+                    route!(
+                        request,
+                        provider,
+                        renew_ephemeral_resource,
+                        EphemeralResourceRequest,
+                        RenewEphemeralResourceResponse
+                    )
+                }
+                "/tfplugin6.Provider/CloseEphemeralResource" => {
+                    route!(request, provider, close_ephemeral_resource, EphemeralResourceRequest, DiagnosticsResponse)
+                }
                 "/tfplugin6.Provider/StopProvider" => {
                     route!(request, provider, stop_provider, Empty, StopProviderResponse)
                 }

@@ -227,12 +227,15 @@ impl Decoder<'_> {
             }
         }
         let timeouts = entries.get("timeouts").map(|node| self.timeouts(node, "the provider")).unwrap_or_default();
-        for (section, target) in [("resources", &mut provider.resources), ("data_sources", &mut provider.data_sources)]
-        {
+        let sections = [
+            ("resources", "resource", &mut provider.resources),
+            ("data_sources", "data source", &mut provider.data_sources),
+            ("ephemeral_resources", "ephemeral resource", &mut provider.ephemeral_resources),
+        ];
+        for (section, kind, target) in sections {
             let Some(node) = entries.get(section) else {
                 continue;
             };
-            let kind = if section == "resources" { "resource" } else { "data source" };
             for (key, value) in self.names(node, kind) {
                 if let Some(resource) = self.resource(key, value, kind, &timeouts) {
                     target.insert(format!("{}_{}", provider.name, key.text), resource);
@@ -644,8 +647,15 @@ impl Decoder<'_> {
             Some(template) => Some(Import { attributes: crate::model::placeholders(&template), id: template }),
             None => id_attribute.as_ref().map(|id| Import { id: format!("{{{id}}}"), attributes: vec![id.clone()] }),
         };
-        let mut timeouts = Timeouts::defaults(&operations, kind == "data source");
-        provider_timeouts.apply(&mut timeouts);
+        let ephemeral = kind == "ephemeral resource";
+        let import = import.filter(|_| !ephemeral);
+        let mut timeouts = match ephemeral {
+            true => Timeouts::ephemeral(&operations),
+            false => Timeouts::defaults(&operations, kind == "data source"),
+        };
+        if !ephemeral {
+            provider_timeouts.apply(&mut timeouts);
+        }
         if let Some(node) = entries.get("timeouts") {
             let own = self.timeouts(node, &what);
             for (kind, (_, pos)) in &own.limits {
@@ -699,6 +709,9 @@ impl Decoder<'_> {
             version,
             upgrades,
             moved_from,
+            renew_every: entries
+                .get("renew_every")
+                .and_then(|node| self.duration(node, &format!("`renew_every` of {what}"))),
         })
     }
 
@@ -888,16 +901,9 @@ impl Decoder<'_> {
         let Some(entries) = self.entries(node, &spec::OPERATIONS, &format!("`operations` of {what}")) else {
             return operations;
         };
-        let kinds = [
-            (OperationKind::Create, &mut operations.create),
-            (OperationKind::Read, &mut operations.read),
-            (OperationKind::Update, &mut operations.update),
-            (OperationKind::Delete, &mut operations.delete),
-            (OperationKind::List, &mut operations.list),
-        ];
-        for (kind, slot) in kinds {
+        for kind in OperationKind::ALL {
             if let Some(node) = entries.get(kind.key()) {
-                *slot = self.operation(node, kind, resource, schema, what);
+                *operations.slot(kind) = self.operation(node, kind, resource, schema, what);
             }
         }
         operations
@@ -942,7 +948,7 @@ impl Decoder<'_> {
         let query = entries.get("query").map(|node| self.string_list(node, "`query`")).unwrap_or_default();
         let body = match entries.get("body") {
             Some(node) => Some(self.string_list(node, "`body`")),
-            None => Operation::default_body(method, schema, &path_params, &query),
+            None => Operation::default_body(kind, method, schema, &path_params, &query),
         };
         let success = match entries.get("success") {
             Some(node) => match &node.value {

@@ -116,6 +116,11 @@ pub static PROVIDER: MapSpec = MapSpec {
             Shape::Names(SNAKE_NAME, &Shape::Map(&RESOURCE)),
             "Data sources, by name without the provider prefix.",
         ),
+        key(
+            "ephemeral_resources",
+            Shape::Names(SNAKE_NAME, &Shape::Map(&RESOURCE)),
+            "Ephemeral resources (Terraform 1.10+), by name without the provider prefix: values opened for one run, such as a short-lived token, that never reach state or plan.",
+        ),
         key("docs", Shape::Map(&DOCS), "Options for the generated documentation."),
         key("pulumi", Shape::Map(&PULUMI), "The Pulumi package bridged from the provider, for its Registry pages."),
         key(
@@ -214,10 +219,10 @@ pub static ERROR_TYPE: MapSpec = MapSpec {
     ],
 };
 
-/// An entry of `resources:` or `data_sources:`.
+/// An entry of `resources:`, `data_sources:` or `ephemeral_resources:`.
 pub static RESOURCE: MapSpec = MapSpec {
     name: "resource",
-    doc: "A managed resource or a data source.",
+    doc: "A managed resource, a data source or an ephemeral resource.",
     keys: &[
         key("description", Shape::String, "Markdown description, the first paragraph of its documentation page."),
         key("subcategory", Shape::String, "Registry subcategory the page is listed under."),
@@ -258,6 +263,11 @@ pub static RESOURCE: MapSpec = MapSpec {
             "moved_from",
             Shape::List(&Shape::Either(&[Shape::String, Shape::Map(&MOVED_FROM)])),
             "Resource types whose objects a `moved` block may bring here (Terraform 1.8+): a type name, or `{type: old_type, moves: [...]}` when its state changes shape on the way.",
+        ),
+        key(
+            "renew_every",
+            Shape::String,
+            "For an ephemeral resource with a `renew` operation: how long after opening (or renewing) it Terraform renews it while the run still needs it, a duration such as \"10m\".",
         ),
     ],
 };
@@ -332,13 +342,20 @@ pub static TIMEOUTS: MapSpec = MapSpec {
 /// `operations:`.
 pub static OPERATIONS: MapSpec = MapSpec {
     name: "operations",
-    doc: "The REST operations behind a resource. A resource needs create, read and delete; a data source needs read.",
+    doc: "The REST operations behind a resource. A resource needs create, read and delete; a data source needs read; an ephemeral resource needs open.",
     keys: &[
         key("create", Shape::Map(&OPERATION), "Creates an object."),
         key("read", Shape::Map(&OPERATION), "Reads one object."),
         key("update", Shape::Map(&OPERATION), "Changes an object in place."),
         key("delete", Shape::Map(&OPERATION), "Deletes an object."),
         key("list", Shape::Map(&OPERATION), "Lists objects."),
+        key(
+            "open",
+            Shape::Map(&OPERATION),
+            "Opens an ephemeral resource: makes the short-lived object and answers its values.",
+        ),
+        key("renew", Shape::Map(&OPERATION), "Keeps an open ephemeral resource alive (with `renew_every`)."),
+        key("close", Shape::Map(&OPERATION), "Gives an ephemeral resource back once the run no longer needs it."),
     ],
 };
 

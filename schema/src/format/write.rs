@@ -143,7 +143,12 @@ impl Writer<'_> {
             }
             entries.push(("errors".to_owned(), Yaml::Map(errors)));
         }
-        for (key, resources) in [("resources", &provider.resources), ("data_sources", &provider.data_sources)] {
+        let sections = [
+            ("resources", &provider.resources),
+            ("data_sources", &provider.data_sources),
+            ("ephemeral_resources", &provider.ephemeral_resources),
+        ];
+        for (key, resources) in sections {
             if resources.is_empty() {
                 continue;
             }
@@ -188,6 +193,8 @@ impl Writer<'_> {
             operations.push((kind.key().to_owned(), self.operation(kind, short, operation, &resource.schema)));
         }
         entries.push(("operations".to_owned(), Yaml::Map(operations)));
+        // An ephemeral resource's limits are fixed (`Timeouts::ephemeral`); it has no `timeouts` to write.
+        let ephemeral = resource.operations.open.is_some();
         let mut timeouts: Vec<(String, Yaml)> = resource
             .timeouts
             .limits
@@ -198,7 +205,7 @@ impl Writer<'_> {
         if !resource.timeouts.block {
             timeouts.push(("block".to_owned(), Yaml::Plain("false".to_owned())));
         }
-        if !timeouts.is_empty() {
+        if !timeouts.is_empty() && !ephemeral {
             entries.push(("timeouts".to_owned(), Yaml::Map(timeouts)));
         }
         if resource.version != 0 {
@@ -210,6 +217,9 @@ impl Writer<'_> {
         if !resource.moved_from.is_empty() {
             entries
                 .push(("moved_from".to_owned(), Yaml::Seq(resource.moved_from.iter().map(moved_from_yaml).collect())));
+        }
+        if let Some(every) = resource.renew_every {
+            entries.push(("renew_every".to_owned(), text(&crate::duration::format(every))));
         }
         Ok(Yaml::Map(entries))
     }
@@ -235,7 +245,8 @@ impl Writer<'_> {
         if !operation.query.is_empty() {
             entries.push(("query".to_owned(), Yaml::Seq(operation.query.iter().map(|name| text(name)).collect())));
         }
-        let default_body = Operation::default_body(operation.method, schema, &operation.path_params, &operation.query);
+        let default_body =
+            Operation::default_body(kind, operation.method, schema, &operation.path_params, &operation.query);
         if operation.body != default_body {
             let body = operation.body.iter().flatten().map(|name| text(name)).collect();
             entries.push(("body".to_owned(), Yaml::Seq(body)));

@@ -48,6 +48,35 @@ enum Context {
     ProviderConfig,
     Resource,
     DataSource,
+    EphemeralResource,
+}
+
+impl Context {
+    /// What the YAML calls a resource of this context.
+    fn word(self) -> &'static str {
+        match self {
+            Context::ProviderConfig => "provider",
+            Context::Resource => "resource",
+            Context::DataSource => "data source",
+            Context::EphemeralResource => "ephemeral resource",
+        }
+    }
+
+    /// The operations a resource of this context may have.
+    fn operations(self) -> &'static [OperationKind] {
+        match self {
+            Context::ProviderConfig => &[],
+            Context::Resource => &[
+                OperationKind::Create,
+                OperationKind::Read,
+                OperationKind::Update,
+                OperationKind::Delete,
+                OperationKind::List,
+            ],
+            Context::DataSource => &[OperationKind::Read, OperationKind::List],
+            Context::EphemeralResource => &OperationKind::EPHEMERAL,
+        }
+    }
 }
 
 struct Checker<'p> {
@@ -118,8 +147,12 @@ impl<'p> Checker<'p> {
             self.object(&named.object, &paths, Context::Resource);
         }
         self.type_cycles();
-        for (section, context) in [("resources", Context::Resource), ("data_sources", Context::DataSource)] {
-            let resources = if context == Context::Resource { &provider.resources } else { &provider.data_sources };
+        let sections = [
+            ("resources", Context::Resource, &provider.resources),
+            ("data_sources", Context::DataSource, &provider.data_sources),
+            ("ephemeral_resources", Context::EphemeralResource, &provider.ephemeral_resources),
+        ];
+        for (section, context, resources) in sections {
             for (type_name, resource) in resources {
                 self.resource(section, type_name, resource, context);
             }
@@ -154,16 +187,20 @@ impl<'p> Checker<'p> {
         }
         self.object(&resource.schema, &paths, context);
         self.operations(&base, name, resource, context);
-        rules::upgrades(self, &base, name, resource);
+        // An ephemeral resource keeps no state; `rules::renewal` says so where it has versions.
+        if context != Context::EphemeralResource {
+            rules::upgrades(self, &base, name, resource);
+        }
         match context {
             Context::Resource => rules::moved_from(self, &base, type_name, resource),
             _ if !resource.moved_from.is_empty() => self.issue(
                 join(&base, &["moved_from"]),
-                format!("data source `{name}` has `moved_from`, but only resources hold objects that move"),
+                format!("{} `{name}` has `moved_from`, but only resources hold objects that move", context.word()),
                 "remove `moved_from`",
             ),
             _ => {}
         }
+        rules::renewal(self, &base, name, resource, context == Context::EphemeralResource);
         let attributes = &resource.schema.attributes;
         if let Some(id) = &resource.id_attribute {
             if !attributes.contains_key(id) {
@@ -215,27 +252,32 @@ impl<'p> Checker<'p> {
                     );
                 }
             }
-        } else {
-            if operations.read.is_none() {
-                self.issue(
-                    at.clone(),
-                    format!("data source `{name}` has no `read` operation"),
-                    "add `read:` with its method and path",
-                );
-            }
-            for (kind, present) in [
-                ("create", operations.create.is_some()),
-                ("update", operations.update.is_some()),
-                ("delete", operations.delete.is_some()),
-            ] {
-                if present {
-                    self.issue(
-                        join(&at, &[kind]),
-                        format!("data source `{name}` has a `{kind}` operation"),
-                        "data sources only read; declare a resource to manage objects",
-                    );
+        } else if context == Context::DataSource && operations.read.is_none() {
+            self.issue(
+                at.clone(),
+                format!("data source `{name}` has no `read` operation"),
+                "add `read:` with its method and path",
+            );
+        } else if context == Context::EphemeralResource && operations.open.is_none() {
+            self.issue(
+                at.clone(),
+                format!("ephemeral resource `{name}` has no `open` operation"),
+                "add `open:` with the method and path that make the short-lived object",
+            );
+        }
+        for (kind, _) in operations.iter().filter(|(kind, _)| !context.operations().contains(kind)) {
+            let hint = match context {
+                Context::DataSource => "data sources only read; declare a resource to manage objects",
+                Context::EphemeralResource => {
+                    "an ephemeral resource is opened, renewed and closed: name its operations `open`, `renew` and `close`"
                 }
-            }
+                _ => "open, renew and close belong to ephemeral resources: declare it under `ephemeral_resources:`",
+            };
+            self.issue(
+                join(&at, &[kind.key()]),
+                format!("{} `{name}` has a `{}` operation", context.word(), kind.key()),
+                hint,
+            );
         }
         let attributes = &resource.schema.attributes;
         // The main operations, then their further steps (whose path parameters may name what the main
@@ -411,10 +453,10 @@ impl<'p> Checker<'p> {
             if attribute.requires_replacement {
                 self.issue(key("write_only"), format!("write-only attribute `{name}` requires replacement"), "Terraform stores no prior value of a write-only attribute, so it cannot see a change; remove one of the two");
             }
-            if context == Context::DataSource {
+            if matches!(context, Context::DataSource | Context::EphemeralResource) {
                 self.issue(
                     key("write_only"),
-                    format!("data source attribute `{name}` is write-only"),
+                    format!("{} attribute `{name}` is write-only", context.word()),
                     "write-only attributes belong to managed resources",
                 );
             }

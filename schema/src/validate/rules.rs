@@ -156,7 +156,8 @@ pub(super) fn operation(
             );
         }
         let Some(attribute) = attributes.get(&param.attribute) else { continue };
-        let unknown_before_create = kind == OperationKind::Create && attribute.mode == Mode::ReadOnly;
+        let unknown_before_create =
+            matches!(kind, OperationKind::Create | OperationKind::Open) && attribute.mode == Mode::ReadOnly;
         if attribute.mode == Mode::Optional || unknown_before_create {
             let why = if unknown_before_create { "only the API sets it, after the create" } else { "it may be unset" };
             checker.issue(
@@ -460,6 +461,32 @@ pub(super) fn moved_from(checker: &mut Checker<'_>, base: &[&str], type_name: &s
 }
 
 /// Two resources whose import ID functions would have one name (`parse_y_id` of `y` and of `parse_y`).
+/// `renew_every` goes with a `renew` operation, which only an ephemeral resource has; an ephemeral
+/// resource keeps no state, so it has no versions to upgrade.
+pub(super) fn renewal(checker: &mut Checker<'_>, base: &[&str], name: &str, resource: &Resource, ephemeral: bool) {
+    match (resource.operations.renew.is_some(), resource.renew_every.is_some()) {
+        (true, false) => checker.issue(
+            join(base, &["operations", "renew"]),
+            format!("ephemeral resource `{name}` has a `renew` operation but no `renew_every`"),
+            "say how long an opened object lasts before it needs renewing: `renew_every: 10m`",
+        ),
+        (false, true) => checker.issue(
+            join(base, &["renew_every"]),
+            format!("`{name}` has `renew_every` but no `renew` operation"),
+            "add the `renew` operation of the ephemeral resource, or remove `renew_every`",
+        ),
+        _ => {}
+    }
+    if ephemeral && (resource.version != 0 || !resource.upgrades.is_empty()) {
+        let key = if resource.upgrades.is_empty() { "version" } else { "upgrades" };
+        checker.issue(
+            join(base, &[key]),
+            format!("ephemeral resource `{name}` has a `{key}`, but it keeps no state to upgrade"),
+            format!("remove `{key}`"),
+        );
+    }
+}
+
 pub(super) fn function_names(checker: &mut Checker<'_>) {
     let provider = checker.provider;
     let mut seen: HashMap<String, &str> = HashMap::new();

@@ -23,7 +23,7 @@ impl Errors {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("keywords_errors", false),
+            crate::schema_of(|model| &model.resources["keywords_errors"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -67,7 +67,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("keywords_errors", false),
+                    crate::schema_of(|model| &model.resources["keywords_errors"]),
                     &mut body,
                 );
                 body

@@ -94,7 +94,7 @@ impl Self_ {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("keywords_self", false),
+            crate::schema_of(|model| &model.resources["keywords_self"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -162,7 +162,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("keywords_self", false),
+                    crate::schema_of(|model| &model.resources["keywords_self"]),
                     &mut body,
                 );
                 body

@@ -84,7 +84,7 @@ impl Customer {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_customer", false),
+            crate::schema_of(|model| &model.resources["shop_customer"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -148,7 +148,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_customer", false),
+                    crate::schema_of(|model| &model.resources["shop_customer"]),
                     &mut body,
                 );
                 body
@@ -211,7 +211,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_customer", false),
+                    crate::schema_of(|model| &model.resources["shop_customer"]),
                     &mut body,
                 );
                 body

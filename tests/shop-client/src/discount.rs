@@ -67,7 +67,7 @@ impl Discount {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_discount", false),
+            crate::schema_of(|model| &model.resources["shop_discount"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -121,7 +121,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_discount", false),
+                    crate::schema_of(|model| &model.resources["shop_discount"]),
                     &mut body,
                 );
                 body

@@ -5,6 +5,7 @@
 pub mod errors;
 pub mod types;
 pub mod data_sources;
+pub mod ephemeral_resources;
 pub mod store;
 pub mod product;
 pub mod customer;
@@ -44,16 +45,13 @@ pub fn provider() -> ::schema::Provider {
     ::schema::embedded::from_json(include_str!("../provider/src/provider.json"))
         .unwrap_or_else(|problem| ::core::panic!("{problem}"))
 }
-/// The schema of resource (or data source) `type_name`, one this crate was generated for, by which
-/// its model reads answers as the provider does.
+/// The schema of the resource (data source, ephemeral resource) `resource` takes from the model, one
+/// this crate was generated for, by which its model reads answers as the provider does.
 pub(crate) fn schema_of(
-    type_name: &str,
-    data_source: bool,
+    resource: fn(&::schema::Provider) -> &::schema::Resource,
 ) -> &'static ::schema::Object {
     static MODEL: ::std::sync::OnceLock<::schema::Provider> = ::std::sync::OnceLock::new();
-    let model = MODEL.get_or_init(provider);
-    let section = if data_source { &model.data_sources } else { &model.resources };
-    &section[type_name].schema
+    &resource(MODEL.get_or_init(provider)).schema
 }
 /// The server used when neither the configuration nor the environment names one.
 pub const DEFAULT_SERVER_URL: &str = "http://localhost";
@@ -108,6 +106,12 @@ impl Client {
     /// Reads of the data source `shop_store`.
     pub fn data_stores(&self) -> data_sources::store::Operations<'_> {
         data_sources::store::Operations::new(&self.transport)
+    }
+    /// Opening, renewing and closing the ephemeral resource `shop_access_token`.
+    pub fn ephemeral_access_tokens(
+        &self,
+    ) -> ephemeral_resources::access_token::Operations<'_> {
+        ephemeral_resources::access_token::Operations::new(&self.transport)
     }
     /// Operations on `shop_store`.
     pub fn stores(&self) -> store::Operations<'_> {

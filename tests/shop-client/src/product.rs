@@ -123,7 +123,7 @@ impl Product {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_product", false),
+            crate::schema_of(|model| &model.resources["shop_product"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -221,7 +221,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_product", false),
+                    crate::schema_of(|model| &model.resources["shop_product"]),
                     &mut body,
                 );
                 body
@@ -284,7 +284,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_product", false),
+                    crate::schema_of(|model| &model.resources["shop_product"]),
                     &mut body,
                 );
                 body

@@ -97,7 +97,7 @@ impl Store {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_store", false),
+            crate::schema_of(|model| &model.resources["shop_store"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -205,7 +205,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_store", false),
+                    crate::schema_of(|model| &model.resources["shop_store"]),
                     &mut body,
                 );
                 body
@@ -250,7 +250,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_store", false),
+                    crate::schema_of(|model| &model.resources["shop_store"]),
                     &mut body,
                 );
                 body

@@ -74,7 +74,7 @@ impl Webhook {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_webhook", false),
+            crate::schema_of(|model| &model.resources["shop_webhook"]),
             &mut value,
         );
         ::serde_json::from_value(value)
@@ -169,7 +169,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_webhook", false),
+                    crate::schema_of(|model| &model.resources["shop_webhook"]),
                     &mut body,
                 );
                 body
@@ -235,7 +235,7 @@ impl<'c> Operations<'c> {
             body: ::core::option::Option::Some({
                 let mut body = ::runtime::to_body(body)?;
                 ::runtime::plugin::convert::fold_body(
-                    crate::schema_of("shop_webhook", false),
+                    crate::schema_of(|model| &model.resources["shop_webhook"]),
                     &mut body,
                 );
                 body

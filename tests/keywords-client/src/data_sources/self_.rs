@@ -29,7 +29,7 @@ impl Self_ {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("keywords_self", true),
+            crate::schema_of(|model| &model.data_sources["keywords_self"]),
             &mut value,
         );
         ::serde_json::from_value(value)

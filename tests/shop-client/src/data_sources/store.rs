@@ -49,7 +49,7 @@ impl Store {
         mut value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::runtime::plugin::convert::unfold_answer(
-            crate::schema_of("shop_store", true),
+            crate::schema_of(|model| &model.data_sources["shop_store"]),
             &mut value,
         );
         ::serde_json::from_value(value)
