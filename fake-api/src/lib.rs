@@ -13,6 +13,7 @@
 
 pub mod control;
 mod objects;
+mod paging;
 mod waits;
 
 pub use waits::WaitEnd;
@@ -491,7 +492,8 @@ impl State {
             if let Some(saved) = key.as_ref().and_then(|key| self.store.lock().ok()?.idempotent.get(key).cloned()) {
                 return replay(saved);
             }
-            let served = self.serve(type_name, resource, (*kind, *step), operation, params.clone(), &body);
+            let request = (params.clone(), query.as_slice());
+            let served = self.serve(type_name, resource, (*kind, *step), operation, request, &body);
             let status = served.status().as_u16();
             let (parts, body) = served.into_parts();
             let bytes = body.collect().await.map(|body| body.to_bytes()).unwrap_or_default();
@@ -547,7 +549,7 @@ impl State {
         operation: &Operation,
         query: &[(String, String)],
     ) -> Result<(), String> {
-        for (name, value) in query {
+        for (name, value) in query.iter().filter(|(name, _)| Some(name.as_str()) != paging::param(operation)) {
             let attribute = operation
                 .query
                 .iter()
@@ -621,7 +623,7 @@ impl State {
         resource: &Resource,
         (kind, step): (OperationKind, bool),
         operation: &Operation,
-        params: BTreeMap<String, String>,
+        (params, query): (BTreeMap<String, String>, &[(String, String)]),
         body: &[u8],
     ) -> Response<Full<Bytes>> {
         let Ok(mut store) = self.store.lock() else {
@@ -743,13 +745,19 @@ impl State {
             OperationKind::List => {
                 // The objects of the type below the path's parameters (a store's customers).
                 let below = |object: &Value| path_values.iter().all(|(field, value)| object.get(field) == Some(value));
-                let items: Vec<Value> = store
+                let items: Vec<(&String, Value)> = store
                     .objects
                     .iter()
                     .filter(|((kind, _), object)| kind == type_name && below(object))
-                    .map(|(_, object)| self.answered(&store, type_name, resource, object))
+                    .map(|((_, key), object)| (key, self.answered(&store, type_name, resource, object)))
                     .collect();
-                reply(success, Some(Value::Array(items)))
+                match &operation.paging {
+                    Some(paging) => match paging::page(operation, paging, &params, query, items) {
+                        Ok(page) => reply(success, Some(page)),
+                        Err(detail) => problem(400, "Bad Request", detail),
+                    },
+                    None => reply(success, Some(Value::Array(items.into_iter().map(|(_, item)| item).collect()))),
+                }
             }
         }
     }

@@ -276,6 +276,7 @@ fn operation(spec: &OperationSpec, short_name: &str) -> TokenStream {
                 answer_field: ::core::option::Option::None,
                 wait: ::core::option::Option::None,
                 adopt: ::core::option::Option::None,
+                paging: ::core::option::Option::None,
             });
         }
     }

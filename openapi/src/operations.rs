@@ -163,6 +163,7 @@ impl<'d> Inference<'_, 'd> {
             answer_field,
             wait: None,
             adopt: None,
+            paging: None,
         }
     }
 }

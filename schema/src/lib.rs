@@ -13,6 +13,7 @@ pub mod format;
 pub mod functions;
 pub mod identity;
 pub mod json_schema;
+pub mod listing;
 pub mod model;
 pub mod names;
 mod resolve;

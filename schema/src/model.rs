@@ -1180,6 +1180,31 @@ pub struct Operation {
     /// the object out of the resource's `list` operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopt: Option<Adopt>,
+    /// How a `list` operation's answer leads to the next page, where the API pages its lists; without it
+    /// the first answer is the whole list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Paging>,
+}
+
+/// How a list operation's answer leads to its next page. A page without one (the field absent, null or
+/// empty) is the last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Paging {
+    /// The answer's field at the dotted path `cursor` holds a token the next request sends as the query
+    /// parameter `param` (`{"items": [...], "next_cursor": "c2"}` then `?cursor=c2`).
+    Cursor {
+        /// Where the answer holds the token.
+        cursor: String,
+        /// The query parameter that takes it.
+        param: String,
+    },
+    /// The answer's field at the dotted path `link` holds the next page's URL, or its path on the API's
+    /// server (`{"items": [...], "links": {"next": "/things?page=2"}}`); followed on that server only.
+    Link {
+        /// Where the answer holds the link.
+        link: String,
+    },
 }
 
 /// What identifies a created object among those the resource's `list` operation answers: the values of
@@ -1495,6 +1520,7 @@ mod tests {
             answer_field: answer_field.map(str::to_owned),
             wait: None,
             adopt: None,
+            paging: None,
         }
     }
 

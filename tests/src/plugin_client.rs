@@ -51,6 +51,27 @@ impl Plugin {
     }
 }
 
+impl Plugin {
+    /// Calls the server-streaming `method` with `request` and gathers every message of its stream.
+    pub async fn stream<Req, Resp>(&self, method: &'static str, request: Req) -> Result<Vec<Resp>, tonic::Status>
+    where
+        Req: prost::Message + Send + Sync + 'static,
+        Resp: prost::Message + Default + Send + Sync + 'static,
+    {
+        let mut grpc = tonic::client::Grpc::new(self.channel.clone());
+        grpc.ready().await.map_err(|error| tonic::Status::unavailable(error.to_string()))?;
+        let path = http::uri::PathAndQuery::try_from(format!("/tfplugin6.Provider/{method}"))
+            .map_err(|error| tonic::Status::internal(error.to_string()))?;
+        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
+        let mut stream = grpc.server_streaming(tonic::Request::new(request), path, codec).await?.into_inner();
+        let mut messages = Vec::new();
+        while let Some(message) = stream.message().await? {
+            messages.push(message);
+        }
+        Ok(messages)
+    }
+}
+
 impl Drop for Plugin {
     fn drop(&mut self) {
         let _ = self.child.kill();

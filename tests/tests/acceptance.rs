@@ -52,13 +52,14 @@ fn every_resource_data_source_and_ephemeral_resource_of_every_provider_lives_its
     let report = runner.run(&|line| println!("{line}")).unwrap();
     println!("{}", report.table());
     assert!(report.passed(), "{:#?}", report.failures());
-    // 13 resources, 2 data sources and 1 ephemeral resource; each resource's steps ran, and only what
-    // cannot apply was left out.
-    assert_eq!(report.subjects.len(), 16, "{}", report.table());
+    // 13 resources, 2 data sources and 2 ephemeral resources; each resource's steps ran, and only what
+    // cannot apply was left out (konnect has no write-only argument to use its token in).
+    assert_eq!(report.subjects.len(), 17, "{}", report.table());
     for subject in &report.subjects {
         for result in &subject.steps {
             let not_applicable = matches!(result.outcome, Outcome::NotApplicable { .. });
-            let allowed = matches!(result.step, Step::Update | Step::UpdatePlan | Step::Remove | Step::Replace);
+            let allowed =
+                matches!(result.step, Step::Update | Step::UpdatePlan | Step::Remove | Step::Replace | Step::Use);
             assert!(result.outcome == Outcome::Pass || (not_applicable && allowed), "{}: {result:?}", subject.label());
         }
     }
@@ -184,6 +185,20 @@ fn generated_examples_are_formatted_and_valid() {
             let block = examples.data_source(type_name).unwrap();
             files.push((format!("data.{type_name}"), codegen::examples::hcl::file(&[block])));
         }
+        for type_name in provider.ephemeral_resources.keys() {
+            let block = examples.ephemeral_resource(type_name).unwrap();
+            files.push((format!("ephemeral.{type_name}"), codegen::examples::hcl::file(&[block])));
+        }
+        // Queries (`.tfquery.hcl`) are read by terraform 1.14's `terraform query`; 1.11 formats them.
+        for type_name in schema::listing::list_resources(provider).keys() {
+            let query = codegen::examples::hcl::file(&[examples.list_resource(type_name).unwrap()]);
+            let work = tempfile::tempdir().unwrap();
+            std::fs::write(work.path().join("query.tf"), &query).unwrap();
+            let (code, output) =
+                tests::terraform::run_with_code(&terraform, work.path(), &["fmt", "-check", "-diff", "query.tf"], &[]);
+            assert_eq!(code, Some(0), "list.{type_name}: terraform fmt would change the query:\n{output}");
+            checked += 1;
+        }
         for (name, file) in files {
             let work = tempfile::tempdir().unwrap();
             tests::terraform::configure(&binary, &provider.name, work.path(), &file);
@@ -202,5 +217,6 @@ fn generated_examples_are_formatted_and_valid() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 12, "every example of the providers with a binary here");
+    // 12 resources and data sources, 2 ephemeral resources (konnect's, shop's), 2 list resources (shop's).
+    assert_eq!(checked, 16, "every example of the providers with a binary here");
 }

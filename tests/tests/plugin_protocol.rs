@@ -5,9 +5,11 @@
 
 use runtime::plugin::proto::{
     CallFunctionRequest, CallFunctionResponse, ConfigureProviderRequest, DiagnosticsResponse, DynamicValue, Empty,
-    GetFunctionsResponse, GetMetadataResponse, GetProviderSchemaResponse, GetResourceIdentitySchemasResponse,
-    ImportResourceStateRequest, ImportResourceStateResponse, RawState, ReadResourceRequest, ReadResourceResponse,
-    ResourceIdentityData, UpgradeResourceIdentityRequest, UpgradeResourceIdentityResponse,
+    GenerateResourceConfigRequest, GenerateResourceConfigResponse, GetFunctionsResponse, GetMetadataResponse,
+    GetProviderSchemaResponse, GetResourceIdentitySchemasResponse, ImportResourceStateRequest,
+    ImportResourceStateResponse, ListResourceEvent, ListResourceRequest, RawState, ReadResourceRequest,
+    ReadResourceResponse, ResourceIdentityData, UpgradeResourceIdentityRequest, UpgradeResourceIdentityResponse,
+    ValidateListResourceConfigRequest,
 };
 use runtime::plugin::value::{self, TfValue};
 use tests::plugin_client::Plugin;
@@ -189,4 +191,259 @@ async fn objects_are_imported_by_identity_and_read_with_it() {
     let newer = UpgradeResourceIdentityRequest { version: 3, ..upgrade };
     let refused: UpgradeResourceIdentityResponse = plugin.call("UpgradeResourceIdentity", newer).await.unwrap();
     assert!(refused.diagnostics[0].detail.contains("written by a newer provider"), "{:?}", refused.diagnostics);
+}
+
+/// A configured plugin of the shop fixture against its fake API, and a typed client of the same API.
+async fn configured(model: &schema::Provider, binary: &std::path::Path) -> (fake_api::Served, Plugin, shop::Client) {
+    let served = tests::terraform::serve_model(model.clone(), TOKEN, fake_api::Faults::default());
+    let mut config = runtime::ClientConfig::new(&served.api.url);
+    config.auth = Some(runtime::Auth::Header { name: "X-Shop-Key".into(), value: runtime::Secret::new(TOKEN) });
+    let client = shop::Client::new(config).unwrap();
+    let plugin = Plugin::start(binary).await;
+    let settings = [("server_url", text(&served.api.url)), ("token", text(TOKEN))];
+    let settings = TfValue::Map(settings.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
+    let configure = ConfigureProviderRequest {
+        terraform_version: "1.14.0".into(),
+        config: Some(dynamic(&settings)),
+        client_capabilities: None,
+    };
+    let configured: DiagnosticsResponse = plugin.call("ConfigureProvider", configure).await.unwrap();
+    assert!(configured.diagnostics.is_empty(), "{:?}", configured.diagnostics);
+    (served, plugin, client)
+}
+
+/// `ListResource` of `type_name` in the store, up to `limit` (0: all).
+async fn list(plugin: &Plugin, type_name: &str, store_id: &str, limit: i64, objects: bool) -> Vec<ListResourceEvent> {
+    let config = TfValue::Map([("store_id".to_owned(), text(store_id))].into_iter().collect());
+    let request = ListResourceRequest {
+        type_name: type_name.into(),
+        config: Some(dynamic(&config)),
+        include_resource_object: objects,
+        limit,
+    };
+    plugin.stream("ListResource", request).await.unwrap()
+}
+
+/// List resources as Terraform 1.14 reads them (`terraform query`): every resource with a list operation
+/// and an import ID is one, configured by what its list's path takes; the objects come page after page
+/// (the fake API pages by two: customers by cursor, products by link), each with its identity, its import
+/// ID as display name and, when asked, the object as state holds it; Terraform's limit stops the stream.
+#[tokio::test]
+async fn list_resources_stream_every_page_with_identities() {
+    let (model, binary) = shop();
+    let (served, plugin, client) = configured(&model, &binary).await;
+    let store = |name: &str| shop::store::CreateRequest {
+        name: name.into(),
+        region: None,
+        description: None,
+        tax_rate: None,
+        labels: None,
+        legacy_code: None,
+        address: None,
+        settings: None,
+    };
+    let store_id = client.stores().create(&store("corner")).await.unwrap().id.unwrap();
+    let other_store = client.stores().create(&store("across")).await.unwrap().id.unwrap();
+    let mut customers = Vec::new();
+    for number in 0..5 {
+        let customer = shop::customer::CreateRequest {
+            name: format!("customer {number}"),
+            password: "secret".into(),
+            contact: shop::customer::Contact::EmailContact(shop::customer::EmailContact {
+                address: format!("c{number}@example.com"),
+                verified: None,
+            }),
+        };
+        customers.push(client.customers().create(&store_id, None, &customer).await.unwrap().id.unwrap());
+    }
+    let elsewhere = shop::customer::CreateRequest {
+        name: "elsewhere".into(),
+        password: "secret".into(),
+        contact: shop::customer::Contact::EmailContact(shop::customer::EmailContact {
+            address: "e@example.com".into(),
+            verified: None,
+        }),
+    };
+    client.customers().create(&other_store, None, &elsewhere).await.unwrap();
+    let mut products = Vec::new();
+    for title in ["kettle", "teapot", "cup"] {
+        let product = shop::product::CreateRequest {
+            title: title.into(),
+            status: None,
+            price: 20.0,
+            weight_kg: None,
+            variants: None,
+            images: None,
+            tags: None,
+        };
+        products.push(client.products().create(&store_id, &product).await.unwrap().id.unwrap());
+    }
+
+    // The schema: a list resource per resource that lists, configured by the store it lists in.
+    let schema: GetProviderSchemaResponse = plugin.call("GetProviderSchema", Empty {}).await.unwrap();
+    let mut listed: Vec<&String> = schema.list_resource_schemas.keys().collect();
+    listed.sort();
+    assert_eq!(listed, ["shop_customer", "shop_product"]);
+    let block = schema.list_resource_schemas["shop_customer"].block.as_ref().unwrap();
+    let attributes: Vec<(&str, bool)> =
+        block.attributes.iter().map(|found| (found.name.as_str(), found.required)).collect();
+    assert_eq!(attributes, [("store_id", true)]);
+    let metadata: GetMetadataResponse = plugin.call("GetMetadata", Empty {}).await.unwrap();
+    let mut named: Vec<String> = metadata.list_resources.iter().map(|found| found.type_name.clone()).collect();
+    named.sort();
+    assert_eq!(named, ["shop_customer", "shop_product"]);
+
+    // Every customer of the store, over three pages of the cursor; none of the other store's.
+    let events = list(&plugin, "shop_customer", &store_id, 0, false).await;
+    assert!(events.iter().all(|event| event.diagnostic.is_empty()), "{events:?}");
+    let mut found: Vec<String> = events.iter().map(|event| event.display_name.clone()).collect();
+    found.sort();
+    let mut wanted: Vec<String> = customers.iter().map(|id| format!("{store_id}/{id}")).collect();
+    wanted.sort();
+    assert_eq!(found, wanted);
+    let first = events.iter().find(|event| event.display_name == format!("{store_id}/{}", customers[0])).unwrap();
+    assert_eq!(first.identity.as_ref(), Some(&identity(&[("store_id", &store_id), ("id", &customers[0])])));
+    assert!(first.resource_object.is_none(), "the object is sent only when asked for");
+
+    // Products over two pages of links, with the objects as state holds them.
+    let events = list(&plugin, "shop_product", &store_id, 0, true).await;
+    assert_eq!(events.len(), 3, "{events:?}");
+    let mut titles: Vec<String> = events
+        .iter()
+        .map(|event| {
+            let object = value::decode(&event.resource_object.as_ref().unwrap().msgpack).unwrap();
+            assert_eq!(object.field("store_id"), Some(&text(&store_id)));
+            match object.field("title") {
+                Some(TfValue::String(title)) => title.clone(),
+                other => panic!("no title: {other:?}"),
+            }
+        })
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["cup", "kettle", "teapot"]);
+
+    // `terraform query -generate-config-out` turns an object found into configuration: what a
+    // configuration sets, without what only the API sets.
+    assert!(metadata.server_capabilities.unwrap().generate_resource_config);
+    let found = events[0].resource_object.clone();
+    let generated: GenerateResourceConfigResponse = plugin
+        .call(
+            "GenerateResourceConfig",
+            GenerateResourceConfigRequest { type_name: "shop_product".into(), state: found.clone() },
+        )
+        .await
+        .unwrap();
+    assert!(generated.diagnostics.is_empty(), "{:?}", generated.diagnostics);
+    let config = value::decode(&generated.config.unwrap().msgpack).unwrap();
+    let object = value::decode(&found.unwrap().msgpack).unwrap();
+    assert_eq!(config.field("id"), Some(&TfValue::Null), "read-only: {config:?}");
+    assert!(matches!(object.field("id"), Some(TfValue::String(_))));
+    for configured in ["store_id", "title", "price"] {
+        assert_eq!(config.field(configured), object.field(configured), "{configured}");
+    }
+
+    // Terraform's limit ends the stream, mid-page.
+    assert_eq!(list(&plugin, "shop_customer", &store_id, 3, false).await.len(), 3);
+
+    // A list resource no resource stands behind, and a limit below zero, are refused.
+    let unknown = list(&plugin, "shop_webhook", &store_id, 0, false).await;
+    assert_eq!(unknown.len(), 1);
+    assert!(unknown[0].diagnostic[0].detail.contains("no such list resource"), "{unknown:?}");
+    let validate = ValidateListResourceConfigRequest {
+        type_name: "shop_customer".into(),
+        config: Some(dynamic(&TfValue::Map([("store_id".to_owned(), text(&store_id))].into_iter().collect()))),
+        include_resource_object: None,
+        limit: Some(dynamic(&TfValue::Int(-1))),
+    };
+    let refused: DiagnosticsResponse = plugin.call("ValidateListResourceConfig", validate).await.unwrap();
+    assert_eq!(refused.diagnostics.len(), 1, "{:?}", refused.diagnostics);
+    assert_eq!(refused.diagnostics[0].summary, "invalid limit");
+    drop(served);
+}
+
+/// A schema block as `terraform providers schema -json` writes it (flat attributes, as list resources'
+/// configurations have).
+fn block_json(block: &runtime::plugin::proto::Block) -> serde_json::Value {
+    let attributes: serde_json::Map<String, serde_json::Value> = block
+        .attributes
+        .iter()
+        .map(|attribute| {
+            let mut fields = serde_json::Map::new();
+            fields.insert("type".into(), serde_json::from_slice(&attribute.r#type).unwrap());
+            if !attribute.description.is_empty() {
+                fields.insert("description".into(), attribute.description.clone().into());
+                fields.insert("description_kind".into(), "markdown".into());
+            }
+            for (flag, set) in [
+                ("required", attribute.required),
+                ("optional", attribute.optional),
+                ("computed", attribute.computed),
+                ("sensitive", attribute.sensitive),
+            ] {
+                if set {
+                    fields.insert(flag.into(), true.into());
+                }
+            }
+            (attribute.name.clone(), serde_json::Value::Object(fields))
+        })
+        .collect();
+    serde_json::json!({
+        "attributes": attributes,
+        "description": block.description,
+        "description_kind": "markdown",
+    })
+}
+
+/// The list resources' pages tfplugindocs' rules make from the schema Terraform 1.14 reads over gRPC
+/// (`list_resource_schemas` in `terraform providers schema -json`) are the YAML path's.
+#[tokio::test]
+async fn list_resource_pages_from_the_protocols_schema_are_the_yaml_paths() {
+    let (model, binary) = shop();
+    let plugin = Plugin::start(&binary).await;
+    let schema: GetProviderSchemaResponse = plugin.call("GetProviderSchema", Empty {}).await.unwrap();
+    let lists: serde_json::Map<String, serde_json::Value> = schema
+        .list_resource_schemas
+        .iter()
+        .map(|(name, listing)| {
+            (name.clone(), serde_json::json!({"version": 0, "block": block_json(listing.block.as_ref().unwrap())}))
+        })
+        .collect();
+    let provider = block_json(schema.provider.as_ref().unwrap().block.as_ref().unwrap());
+    let providers = serde_json::json!({
+        "format_version": "1.0",
+        "provider_schemas": {
+            "registry.terraform.io/hashicorp/shop": {
+                "provider": {"version": 0, "block": provider},
+                "list_resource_schemas": lists,
+            }
+        }
+    });
+    let work = tempfile::tempdir().unwrap();
+    let schema_file = work.path().join("schema.json");
+    std::fs::write(&schema_file, serde_json::to_string_pretty(&providers).unwrap()).unwrap();
+    let provider_dir = work.path().join("provider");
+    tests::copy_dir(&tests::workspace_root().join("tests/fixtures/good/shop"), &provider_dir);
+    let loaded = schema::load_provider(&provider_dir).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    for (path, text) in &examples {
+        std::fs::create_dir_all(provider_dir.join(path).parent().unwrap()).unwrap();
+        std::fs::write(provider_dir.join(path), text).unwrap();
+    }
+    let out = work.path().join("out");
+    let options = codegen::docs::tfplugindocs::Options {
+        provider_dir,
+        provider_name: Some("terraform-provider-shop".to_owned()),
+        providers_schema: Some(schema_file),
+        rendered_website_dir: out.clone(),
+        ..codegen::docs::tfplugindocs::Options::default()
+    };
+    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
+    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
+    let mut compared = 0;
+    for (path, page) in pages.iter().filter(|(path, _)| path.starts_with("list-resources")) {
+        assert_eq!(&std::fs::read_to_string(out.join(path)).unwrap(), page, "{}", path.display());
+        compared += 1;
+    }
+    assert_eq!(compared, schema::listing::list_resources(&model).len());
+    assert_eq!(compared, 2);
 }

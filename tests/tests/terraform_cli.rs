@@ -82,6 +82,15 @@ fn terraform_reads_each_providers_schema_and_the_docs_come_back() {
                 assert_eq!(from_terraform, from_yaml);
             }
         }
+        // The other kinds' pages (ephemeral resources, functions, ...) use the default layouts: whole.
+        for kind in ["data-sources", "ephemeral-resources", "functions", "list-resources"] {
+            let Ok(entries) = std::fs::read_dir(committed.join(kind)) else { continue };
+            for entry in entries {
+                let name = entry.unwrap().file_name();
+                let from_terraform = read(&out.join(kind).join(&name));
+                assert_eq!(from_terraform, read(&committed.join(kind).join(&name)), "{provider} {kind} {name:?}");
+            }
+        }
     }
 }
 

@@ -31,8 +31,8 @@ pub struct FieldInfo {
     pub ident: Ident,
     /// The value type.
     pub value_type: TokenStream,
-    /// The `#[serde(...)]` options of the field.
-    pub serde: Option<TokenStream>,
+    /// The API name the field is renamed to, where serde's `rename_all` would not give it.
+    pub rename: Option<String>,
 }
 
 /// What a struct is, which decides how its nested types are named.
@@ -97,13 +97,14 @@ impl<'p> ModelWriter<'p> {
     fn field(&mut self, parent: &Ident, name: &str, attribute: &Attribute) -> (TokenStream, FieldInfo) {
         let ident = field_ident(name);
         let rust_type = self.value_type(parent, name, attribute);
-        let optional = attribute.mode != Mode::Required;
+        let optional = !always_answered(attribute);
         let field_type = if optional { quote!(::core::option::Option<#rust_type>) } else { rust_type.clone() };
         let mut serde = Vec::new();
         // serde applies the struct's `rename_all` to the field name; rename where that may not give the API
         // name: escaped names (`_1st`, `self_`) and names whose API name is not the casing of the name.
-        if unraw(&ident) != name || self.provider.api_naming.apply(name) != attribute.api_name {
-            let api_name = &attribute.api_name;
+        let renamed = unraw(&ident) != name || self.provider.api_naming.apply(name) != attribute.api_name;
+        let rename = renamed.then(|| attribute.api_name.clone());
+        if let Some(api_name) = &rename {
             serde.push(quote!(rename = #api_name));
         }
         if optional {
@@ -116,7 +117,7 @@ impl<'p> ModelWriter<'p> {
             #serde
             pub #ident: #field_type,
         };
-        (tokens, FieldInfo { name: name.to_owned(), ident, value_type: rust_type, serde })
+        (tokens, FieldInfo { name: name.to_owned(), ident, value_type: rust_type, rename })
     }
 
     /// The Rust type of an attribute's value (without `Option`).
@@ -214,8 +215,14 @@ fn deserialize_impl(ident: &Ident, object: &Object, infos: &[FieldInfo]) -> Toke
         .attributes
         .values()
         .zip(infos)
-        .map(|(attribute, info)| (&info.ident, attribute.answered_as(), attribute.mode == Mode::Required));
+        .map(|(attribute, info)| (&info.ident, attribute.answered_as(), always_answered(attribute)));
     deserialize_by_name(ident, fields)
+}
+
+/// Whether every answer holds the attribute, so the model's field needs no `Option`: a required one
+/// that the API returns (a write-only or `not_returned` value never comes back).
+fn always_answered(attribute: &Attribute) -> bool {
+    attribute.mode == Mode::Required && !attribute.write_only && !attribute.not_returned
 }
 
 /// `Deserialize` reading each `(field, API name, required)` by name through `runtime::de::Fields`, far

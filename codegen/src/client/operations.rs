@@ -114,11 +114,15 @@ fn request_body(
         let value_type = &info.value_type;
         let required = attribute.mode == Mode::Required;
         let field_name = operation.body_names.get(name).unwrap_or(&attribute.api_name);
-        let serde = match operation.body_names.get(name) {
-            Some(field) if required => quote!(#[serde(rename = #field)]),
-            Some(field) => quote!(#[serde(rename = #field, default, skip_serializing_if = "Option::is_none")]),
-            None => info.serde.clone().unwrap_or_default(),
-        };
+        // The field goes by the name this operation gives it, else by the model's.
+        let mut options = Vec::new();
+        if let Some(field) = operation.body_names.get(name).or(info.rename.as_ref()) {
+            options.push(quote!(rename = #field));
+        }
+        if !required {
+            options.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        }
+        let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
         let docs = doc_lines(&attribute.description);
         let field_type = if required { quote!(#value_type) } else { quote!(::core::option::Option<#value_type>) };
         members.push(quote! {

@@ -81,8 +81,12 @@ pub fn provider_docs(
     let template = choose_template(&mut registry, &[overrides.join("index.md.hbs")], "provider")?;
     pages.push((PathBuf::from("index.md"), templates::render(&registry, &template, &index)?));
 
-    for kind in [PageKind::Resource, PageKind::DataSource, PageKind::EphemeralResource] {
-        let Some(resources) = kind.resources(provider) else { continue };
+    let lists = schema::listing::list_resources(provider);
+    let kinds = [PageKind::Resource, PageKind::DataSource, PageKind::EphemeralResource, PageKind::ListResource];
+    for kind in kinds {
+        // A YAML provider's list resources are derived from its resources' list operations.
+        let resources = if kind == PageKind::ListResource { Some(&lists) } else { kind.resources(provider) };
+        let Some(resources) = resources else { continue };
         for (name, resource) in resources {
             let short = provider.short_name(name);
             let data = PageData::resource(provider, kind, name, resource, &names, &examples)?;
@@ -112,8 +116,8 @@ pub fn provider_docs(
 
 /// Example files for the resources and data sources whose folder below `examples/` holds none of that
 /// kind: `resource.tf` (with the resources it references), `import.sh` and `import-by-string-id.tf` (from
-/// the import ID template), `data-source.tf`, `ephemeral-resource.tf`. A resource no configuration can set is
-/// left without.
+/// the import ID template), `data-source.tf`, `ephemeral-resource.tf`, `list-resource.tfquery.hcl`. A resource no
+/// configuration can set is left without.
 pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     use crate::examples::{Examples, NAME, hcl};
     let provider = &loaded.provider;
@@ -168,6 +172,11 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     for type_name in provider.ephemeral_resources.keys() {
         if let Ok(block) = examples.ephemeral_resource(type_name) {
             add_example(&mut files, &loaded.dir, PageKind::EphemeralResource, type_name, block);
+        }
+    }
+    for type_name in schema::listing::list_resources(provider).keys() {
+        if let Ok(block) = examples.list_resource(type_name) {
+            add_example(&mut files, &loaded.dir, PageKind::ListResource, type_name, block);
         }
     }
     files

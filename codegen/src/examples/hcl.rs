@@ -19,6 +19,8 @@ pub enum Expr {
     Object(Vec<(String, Expr)>),
     /// An attribute of another resource: `shop_store.example.id`.
     Reference(Reference),
+    /// A bare name: a provider's local name (`provider = shop`).
+    Name(String),
 }
 
 /// An attribute of another block of the configuration.
@@ -254,6 +256,7 @@ fn write_expr(out: &mut String, expr: &Expr, level: usize) {
         Expr::String(text) => out.push_str(&quoted(text)),
         Expr::Number(text) => out.push_str(text),
         Expr::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Expr::Name(name) => out.push_str(name),
         Expr::Reference(reference) => {
             let _ = write!(out, "{}.{}", reference.address(), reference.attribute);
         }

@@ -3,7 +3,7 @@
 //! accept, one variant of each one-of group, references to the resources whose IDs it takes), one that
 //! changes every attribute that can change in place, and one that changes an attribute that forces
 //! replacement; for each data source, a configuration that reads one; for each ephemeral resource, one
-//! that opens it. The docs show them where the author
+//! that opens it; for each list resource, a query that lists. The docs show them where the author
 //! wrote none; the acceptance runner ([`crate::acceptance`]) drives the real `terraform` with them.
 //!
 //! [`hcl`] prints them; [`values`] chooses the values.
@@ -174,6 +174,22 @@ impl<'p> Examples<'p> {
             problem: "no such ephemeral resource".to_owned(),
         })?;
         self.block("ephemeral", type_name, resource, &Version::Create)
+    }
+
+    /// The `list` block (a `.tfquery.hcl` file, Terraform 1.14+) that lists the objects of the list
+    /// resource `type_name`, its configuration with literal values.
+    pub fn list_resource(&self, type_name: &str) -> Result<Block, ExampleError> {
+        let lists = schema::listing::list_resources(self.provider);
+        let listing = lists.get(type_name).ok_or_else(|| ExampleError {
+            type_name: type_name.to_owned(),
+            attribute: String::new(),
+            problem: "no such list resource".to_owned(),
+        })?;
+        let block = self.block("list", type_name, listing, &Version::Create)?;
+        let config = Block { kind: "config".to_owned(), labels: Vec::new(), body: block.body };
+        let items =
+            vec![Item::Attribute("provider".to_owned(), Expr::Name(self.provider.name.clone())), Item::Block(config)];
+        Ok(Block { body: Body { items }, ..block })
     }
 
     /// The provider block: the provider's required settings with example values, then `settings` (which

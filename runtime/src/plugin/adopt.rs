@@ -29,8 +29,13 @@ impl Rest {
                 "{lost}; the API may have created the object all the same, and listing to find it failed: {problem}"
             )
         })?;
-        let matching: Vec<&Value> =
-            listed.iter().filter(|item| wanted.iter().all(|(field, value)| item.get(field) == Some(value))).collect();
+        let mut matching: Vec<&Value> = Vec::new();
+        // An API that pages by offset can list an object twice while others are created: it is one object.
+        for item in listed.iter().filter(|item| wanted.iter().all(|(field, value)| item.get(field) == Some(value))) {
+            if !matching.contains(&item) {
+                matching.push(item);
+            }
+        }
         match matching.as_slice() {
             [found] => {
                 let mut problems = Vec::new();

@@ -24,6 +24,8 @@ pub struct Provider {
     schema: proto::GetProviderSchemaResponse,
     /// The provider-defined functions, derived from the model once.
     functions: schema::functions::IdFunctions,
+    /// The list resources, derived from the model once.
+    pub(super) lists: schema::listing::ListResources,
     /// The API connection, once Terraform has configured the provider.
     rest: Mutex<Option<Arc<Rest>>>,
 }
@@ -46,7 +48,8 @@ impl Provider {
     pub fn new(model: schema::Provider) -> Self {
         let schema = super::schema::provider_schema(&model);
         let functions = schema::functions::id_functions(&model);
-        Provider { model, schema, functions, rest: Mutex::new(None) }
+        let lists = schema::listing::list_resources(&model);
+        Provider { model, schema, functions, lists, rest: Mutex::new(None) }
     }
 
     /// The connection `ConfigureProvider` made.
@@ -61,7 +64,7 @@ impl Provider {
 
     /// A new state Terraform can carry back: its plugin messages hold at most 4 MiB, so a larger state is
     /// refused with a diagnostic rather than sent.
-    fn encode_state(state: &TfValue, type_name: &str) -> Result<DynamicValue, Diagnostic> {
+    pub(super) fn encode_state(state: &TfValue, type_name: &str) -> Result<DynamicValue, Diagnostic> {
         let msgpack = value::encode(state);
         if msgpack.len() > MAX_STATE_BYTES {
             return Err(error(
@@ -153,7 +156,7 @@ impl Provider {
             resources: types(&mut self.model.resources.keys()),
             functions: self.functions.keys().map(|name| proto::FunctionMetadata { name: name.clone() }).collect(),
             ephemeral_resources: types(&mut self.model.ephemeral_resources.keys()),
-            list_resources: Vec::new(),
+            list_resources: types(&mut self.lists.keys()),
         }
     }
 

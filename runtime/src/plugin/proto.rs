@@ -167,6 +167,8 @@ pub struct ServerCapabilities {
     pub get_provider_schema_optional: bool,
     #[prost(bool, tag = "3")]
     pub move_resource_state: bool,
+    #[prost(bool, tag = "4")]
+    pub generate_resource_config: bool,
 }
 
 /// Protocol features Terraform supports.
@@ -714,4 +716,22 @@ pub struct ValidateListResourceConfigRequest {
     pub include_resource_object: Option<DynamicValue>,
     #[prost(message, optional, tag = "4")]
     pub limit: Option<DynamicValue>,
+}
+
+/// `GenerateResourceConfig` request.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GenerateResourceConfigRequest {
+    #[prost(string, tag = "1")]
+    pub type_name: String,
+    #[prost(message, optional, tag = "2")]
+    pub state: Option<DynamicValue>,
+}
+
+/// `GenerateResourceConfig` response.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GenerateResourceConfigResponse {
+    #[prost(message, optional, tag = "1")]
+    pub config: Option<DynamicValue>,
+    #[prost(message, repeated, tag = "2")]
+    pub diagnostics: Vec<Diagnostic>,
 }

@@ -2,7 +2,9 @@
 //! parameters, query and body come from the object's attributes, the request goes through the
 //! [`Transport`], and the answer is read back through the codec.
 
-use schema::{Attribute, Auth, Follow, Method as ModelMethod, Object, OperationKind, Provider, Resource, Until};
+use schema::{
+    Attribute, Auth, Follow, Method as ModelMethod, Object, OperationKind, Paging, Provider, Resource, Until,
+};
 
 use super::convert::{Removals, from_api, param_text, param_value, to_api};
 use super::proto::Step;
@@ -108,39 +110,24 @@ impl Rest {
         Ok(answer)
     }
 
-    /// The objects the resource's `list` operation answers (its first page), as JSON: the answer itself
-    /// where it is a list, else the list in its `answer_field`, else the one list the answer holds (an
-    /// envelope such as `{"items": [...], "next": ...}`). The path is filled from `object`.
+    /// Every object the resource's `list` operation answers, page after page where it pages
+    /// ([`Pager`]). The path is filled from `object`.
     pub(super) async fn list(&self, resource: &Resource, object: &TfValue) -> Result<Vec<serde_json::Value>, String> {
+        let mut pager = self.pager(resource, object)?;
+        let mut listed = Vec::new();
+        while let Some(page) = pager.next_page().await? {
+            listed.extend(page);
+        }
+        Ok(listed)
+    }
+
+    /// The pages of the resource's `list` operation for `object`'s path and query.
+    pub(super) fn pager<'r>(&'r self, resource: &'r Resource, object: &TfValue) -> Result<Pager<'r>, String> {
         let operation = resource.operations.list.as_ref().ok_or("the schema gives no list operation")?;
         let (path_params, query) = address(&resource.schema, operation, object)?;
-        let request = Request {
-            method: method(operation.method),
-            path: &operation.path,
-            path_params,
-            query,
-            body: None,
-            documented_errors: &[],
-            idempotency_key: None,
-        };
-        let response = self.transport.send::<Undocumented>(&request).await.map_err(|error| error.to_string())?;
-        let asked = format!("{} {}", operation.method.as_str(), filled(&operation.path, &request.path_params));
-        let json: serde_json::Value = serde_json::from_slice(&response.body)
-            .map_err(|error| format!("{asked} answered {}: the answer is not JSON: {error}", response.status))?;
-        let listed = match (&json, operation.answer_field.as_deref()) {
-            (serde_json::Value::Array(items), _) => Some(items),
-            (_, Some(field)) => {
-                field.split('.').try_fold(&json, |level, name| level.get(name)).and_then(|value| value.as_array())
-            }
-            (serde_json::Value::Object(fields), None) => {
-                let mut lists = fields.values().filter_map(serde_json::Value::as_array);
-                lists.next().filter(|_| lists.next().is_none())
-            }
-            _ => None,
-        };
-        listed
-            .cloned()
-            .ok_or_else(|| format!("{asked} answered {}: the answer holds no list of objects", response.status))
+        let path_params = path_params.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+        let query = query.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+        Ok(Pager { rest: self, operation, path_params, query, next: Some(Next::First), pages: 0 })
     }
 
     /// Makes one call of `operation` (a step of `kind`).
@@ -381,5 +368,103 @@ fn method(method: ModelMethod) -> Method {
         ModelMethod::Put => Method::Put,
         ModelMethod::Patch => Method::Patch,
         ModelMethod::Delete => Method::Delete,
+    }
+}
+
+/// The most pages one listing reads: past it the API is taken to page without end.
+const MOST_PAGES: usize = 10_000;
+
+/// Where the next page of a listing is.
+#[derive(PartialEq)]
+enum Next {
+    /// The operation itself.
+    First,
+    /// The operation with the cursor the last page gave.
+    Cursor(String),
+    /// The link the last page gave (a path on the API's server).
+    Link(String),
+}
+
+/// The pages of one listing, read one at a time: each answer's objects (the answer itself where it is a
+/// list, else the list in its `answer_field`, else the one list an envelope such as `{"items": [...],
+/// "next": ...}` holds), and from it, as the operation's `paging` says, where the next page is.
+pub(super) struct Pager<'r> {
+    rest: &'r Rest,
+    operation: &'r schema::Operation,
+    path_params: Vec<(String, String)>,
+    query: Vec<(String, String)>,
+    next: Option<Next>,
+    pages: usize,
+}
+
+impl Pager<'_> {
+    /// The next page's objects; `None` once the last page was read.
+    pub(super) async fn next_page(&mut self) -> Result<Option<Vec<serde_json::Value>>, String> {
+        let Some(next) = self.next.take() else { return Ok(None) };
+        self.pages += 1;
+        if self.pages > MOST_PAGES {
+            return Err(format!("the API gave more than {MOST_PAGES} pages of {}", self.operation.path));
+        }
+        let operation = self.operation;
+        let mut query: Vec<(&str, String)> =
+            self.query.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+        let link;
+        let path = match &next {
+            Next::First => operation.path.as_str(),
+            Next::Cursor(cursor) => {
+                if let Some(Paging::Cursor { param, .. }) = &operation.paging {
+                    query.retain(|(name, _)| name != param);
+                    query.push((param.as_str(), cursor.clone()));
+                }
+                operation.path.as_str()
+            }
+            Next::Link(to) => {
+                link = self.rest.transport.path_on_server(to)?;
+                query.clear();
+                link.as_str()
+            }
+        };
+        let request = Request {
+            method: method(operation.method),
+            path,
+            path_params: self.path_params.iter().map(|(name, value)| (name.as_str(), value.clone())).collect(),
+            query,
+            body: None,
+            documented_errors: &[],
+            idempotency_key: None,
+        };
+        let response = self.rest.transport.send::<Undocumented>(&request).await.map_err(|error| error.to_string())?;
+        let asked = format!("{} {}", operation.method.as_str(), filled(path, &request.path_params));
+        let json: serde_json::Value = serde_json::from_slice(&response.body)
+            .map_err(|error| format!("{asked} answered {}: the answer is not JSON: {error}", response.status))?;
+        let listed = match (&json, operation.answer_field.as_deref()) {
+            (serde_json::Value::Array(items), _) => Some(items),
+            (_, Some(field)) => {
+                field.split('.').try_fold(&json, |level, name| level.get(name)).and_then(|value| value.as_array())
+            }
+            (serde_json::Value::Object(fields), None) => {
+                let mut lists = fields.values().filter_map(serde_json::Value::as_array);
+                lists.next().filter(|_| lists.next().is_none())
+            }
+            _ => None,
+        };
+        let listed = listed
+            .cloned()
+            .ok_or_else(|| format!("{asked} answered {}: the answer holds no list of objects", response.status))?;
+        let field = |path: &str| match path.split('.').try_fold(&json, |level, name| level.get(name)) {
+            Some(serde_json::Value::String(text)) if !text.is_empty() => Some(text.clone()),
+            Some(serde_json::Value::Number(number)) => Some(number.to_string()),
+            _ => None,
+        };
+        self.next = match &operation.paging {
+            Some(Paging::Cursor { cursor, .. }) => field(cursor).map(Next::Cursor),
+            Some(Paging::Link { link }) => field(link).map(Next::Link),
+            None => None,
+        };
+        // A page that leads to itself would be read for ever.
+        if self.next.as_ref() == Some(&next) {
+            return Err(format!("{asked} answered a next page that is the page itself: the listing does not end"));
+        }
+        Ok(Some(listed))
     }
 }

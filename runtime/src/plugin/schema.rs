@@ -45,13 +45,17 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
                 (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
             })
             .collect(),
-        list_resource_schemas: Default::default(),
+        list_resource_schemas: schema::listing::list_resources(provider)
+            .iter()
+            .map(|(name, listing)| (name.clone(), schema_of(&listing.description, &listing.schema)))
+            .collect(),
         diagnostics: Vec::new(),
         provider_meta: None,
         server_capabilities: Some(proto::ServerCapabilities {
             plan_destroy: false,
             get_provider_schema_optional: true,
             move_resource_state: true,
+            generate_resource_config: true,
         }),
         functions: super::functions::signatures(&schema::functions::id_functions(provider)),
     }

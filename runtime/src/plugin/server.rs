@@ -165,6 +165,43 @@ where
     Grpc::new(ProstCodec::<Resp, Req>::default()).unary(Unary { provider, answer }, request).await
 }
 
+/// A stream of a server-streaming method's messages.
+type EventStream<T> = std::pin::Pin<Box<dyn tokio_stream::Stream<Item = Result<T, Status>> + Send>>;
+
+/// One server-streaming method: the provider and the function that answers the request with a stream.
+struct Streaming<Req, Resp> {
+    provider: Arc<Provider>,
+    answer: fn(Arc<Provider>, Req) -> EventStream<Resp>,
+}
+
+impl<Req, Resp: Send + 'static> tower_service::Service<Request<Req>> for Streaming<Req, Resp> {
+    type Response = Response<EventStream<Resp>>;
+    type Error = Status;
+    type Future = BoxFuture<Result<Response<EventStream<Resp>>, Status>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Status>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<Req>) -> Self::Future {
+        let events = (self.answer)(self.provider.clone(), request.into_inner());
+        Box::pin(async move { Ok(Response::new(events)) })
+    }
+}
+
+/// Decodes a request and streams the messages that answer it.
+async fn streaming<Req, Resp>(
+    request: http::Request<Body>,
+    provider: Arc<Provider>,
+    answer: fn(Arc<Provider>, Req) -> EventStream<Resp>,
+) -> http::Response<Body>
+where
+    Req: Message + Default + Send + 'static,
+    Resp: Message + Send + 'static,
+{
+    Grpc::new(ProstCodec::<Resp, Req>::default()).server_streaming(Streaming { provider, answer }, request).await
+}
+
 /// Answers `$request` with the provider's `$method`, which takes `$req` and gives `$resp`.
 macro_rules! route {
     ($request:ident, $provider:ident, $method:ident, $req:ty, $resp:ty) => {{
@@ -324,6 +361,30 @@ impl tower_service::Service<http::Request<Body>> for Services {
                 }
                 "/tfplugin6.Provider/CloseEphemeralResource" => {
                     route!(request, provider, close_ephemeral_resource, EphemeralResourceRequest, DiagnosticsResponse)
+                }
+                "/tfplugin6.Provider/GenerateResourceConfig" => {
+                    route!(
+                        request,
+                        provider,
+                        generate_resource_config,
+                        GenerateResourceConfigRequest,
+                        GenerateResourceConfigResponse
+                    )
+                }
+                "/tfplugin6.Provider/ValidateListResourceConfig" => {
+                    route!(
+                        request,
+                        provider,
+                        validate_list_resource_config,
+                        ValidateListResourceConfigRequest,
+                        DiagnosticsResponse
+                    )
+                }
+                "/tfplugin6.Provider/ListResource" => {
+                    fn answer(provider: Arc<Provider>, request: ListResourceRequest) -> EventStream<ListResourceEvent> {
+                        Box::pin(provider.list_resource(request))
+                    }
+                    streaming(request, provider, answer).await
                 }
                 "/tfplugin6.Provider/StopProvider" => {
                     route!(request, provider, stop_provider, Empty, StopProviderResponse)

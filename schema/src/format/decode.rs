@@ -1017,7 +1017,37 @@ impl Decoder<'_> {
                 let entries = self.entries(node, &spec::ADOPT, &what)?;
                 Some(Adopt { matching: self.string_list(entries.get("match")?, "`match`") })
             }),
+            paging: entries.get("paging").and_then(|node| self.paging(node, &what)),
         })
+    }
+
+    /// `paging:` of a list operation: a cursor and the parameter that takes it, or a link.
+    fn paging(&mut self, node: &Node, what: &str) -> Option<Paging> {
+        let what = format!("`paging` of {what}");
+        let entries = self.entries(node, &spec::PAGING, &what)?;
+        let text = |this: &mut Self, key: &str| {
+            entries.get(key).and_then(|node| this.string(node, &format!("`{key}` of {what}")))
+        };
+        match (text(self, "cursor"), text(self, "param"), text(self, "link")) {
+            (Some(cursor), Some(param), None) => Some(Paging::Cursor { cursor, param }),
+            (None, None, Some(link)) => Some(Paging::Link { link }),
+            (Some(_), None, None) => {
+                self.error(
+                    node.pos,
+                    format!("{what} has a `cursor` but no `param`"),
+                    "name the query parameter that takes the cursor: `param: cursor`",
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} must say `cursor` with `param`, or `link`"),
+                    "write `{cursor: next_cursor, param: cursor}` or `{link: links.next}`",
+                );
+                None
+            }
+        }
     }
 }
 

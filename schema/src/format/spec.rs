@@ -439,6 +439,30 @@ pub static OPERATION: MapSpec = MapSpec {
             Shape::Map(&ADOPT),
             "A create without an idempotency key: how to find the object it made when its answer was lost, by listing (`{match: [name]}`).",
         ),
+        key(
+            "paging",
+            Shape::Map(&PAGING),
+            "A list: how its answer leads to the next page, `{cursor: next_cursor, param: cursor}` or `{link: links.next}`.",
+        ),
+    ],
+};
+
+/// `paging:` of a list operation.
+pub static PAGING: MapSpec = MapSpec {
+    name: "paging",
+    doc: "How a list operation's answer leads to its next page; a page without one is the last.",
+    keys: &[
+        key(
+            "cursor",
+            Shape::String,
+            "The dotted path of the answer's field that holds the next page's token (`next_cursor`, `meta.next`), sent back as the query parameter `param`.",
+        ),
+        key("param", Shape::String, "With `cursor`: the query parameter that takes the token."),
+        key(
+            "link",
+            Shape::String,
+            "The dotted path of the answer's field that holds the next page's URL or path (`links.next`), followed on the API's own server only.",
+        ),
     ],
 };
 

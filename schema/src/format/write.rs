@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::model::{
     Attribute, Auth, Conversion, Follow, Mode, Move, MovedFrom, NestedObject, Object, OneOf, Operation, OperationKind,
-    Provider, PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
+    Paging, Provider, PulumiPackage, Resource, Timeouts, Type, Unset, Until, Upgrade, Validator, Value, Wait,
 };
 
 /// A model the format cannot express.
@@ -280,6 +280,16 @@ impl Writer<'_> {
         if let Some(adopt) = &operation.adopt {
             let matching = Yaml::Seq(adopt.matching.iter().map(|name| text(name)).collect());
             entries.push(("adopt".to_owned(), Yaml::Map(vec![("match".to_owned(), matching)])));
+        }
+        let paging = match &operation.paging {
+            Some(Paging::Cursor { cursor, param }) => {
+                Some(vec![("cursor".to_owned(), text(cursor)), ("param".to_owned(), text(param))])
+            }
+            Some(Paging::Link { link }) => Some(vec![("link".to_owned(), text(link))]),
+            None => None,
+        };
+        if let Some(paging) = paging {
+            entries.push(("paging".to_owned(), Yaml::Map(paging)));
         }
         Yaml::Map(entries)
     }

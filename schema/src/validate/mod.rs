@@ -298,6 +298,13 @@ impl<'p> Checker<'p> {
             if let Some(wait) = &operation.wait {
                 rules::wait(self, &join(&op, &["wait"]), kind, wait, resource, main);
             }
+            if operation.paging.is_some() && kind != OperationKind::List {
+                self.issue(
+                    join(&op, &["paging"]),
+                    format!("the {} operation has `paging`, but only a list has pages", kind.key()),
+                    "move `paging` to the `list` operation",
+                );
+            }
             if let Some(adopt) = &operation.adopt {
                 rules::adopt(self, &join(&op, &["adopt"]), kind, adopt, resource, main);
             }

@@ -7,7 +7,8 @@ pub struct Customer {
     pub id: ::core::option::Option<::std::string::String>,
     pub store_id: ::std::string::String,
     pub name: ::std::string::String,
-    pub password: ::std::string::String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: ::core::option::Option<::std::string::String>,
     /// Whether the API mails a welcome message; sent only as a query parameter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_welcome: ::core::option::Option<bool>,
@@ -38,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for Customer {
             id: fields.optional("id")?,
             store_id: fields.required("storeId")?,
             name: fields.required("name")?,
-            password: fields.required("password")?,
+            password: fields.optional("password")?,
             send_welcome: fields.optional("sendWelcome")?,
             email_contact: fields.optional("emailContact")?,
             phone_contact: fields.optional("phoneContact")?,

@@ -322,4 +322,23 @@ impl<'c> Operations<'c> {
         self.transport.send::<crate::ApiError>(&request).await?;
         ::core::result::Result::Ok(())
     }
+    /// list the object.
+    ///
+    /// `GET /stores/{store_id}/products`
+    pub async fn list(&self, store_id: &str) -> crate::Result<::std::vec::Vec<Product>> {
+        let query = ::std::vec::Vec::new();
+        let request = ::runtime::Request {
+            method: ::runtime::Method::Get,
+            path: "/stores/{store_id}/products",
+            path_params: ::std::vec![("store_id", store_id.to_string())],
+            query,
+            body: ::core::option::Option::None,
+            documented_errors: &[],
+            idempotency_key: ::core::option::Option::None,
+        };
+        self.transport
+            .send::<crate::ApiError>(&request)
+            .await?
+            .models(Product::from_json)
+    }
 }
