@@ -12,6 +12,7 @@ pub mod examples;
 pub mod history;
 pub mod import;
 pub mod output;
+pub mod release;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -35,6 +35,10 @@ enum Command {
     /// classed as breaking or not (the rules are in the README). Exit 1 when a breaking change has no
     /// state upgrade step.
     Diff(DiffArgs),
+    /// Build a provider in release mode and write what the Terraform Registry publishes and `terraform
+    /// init` installs: a zip per platform, the manifest, SHA256SUMS and its signature; optionally a
+    /// filesystem and network mirror of them.
+    Release(ReleaseArgs),
     /// Import a provider from another description of the API.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -88,6 +92,37 @@ struct AcceptanceArgs {
     /// Folder for the workspaces and the logs of failing steps [default: target/acceptance]
     #[arg(long, value_name = "DIR")]
     work: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ReleaseArgs {
+    /// The provider to release
+    #[arg(long, value_name = "NAME")]
+    provider: String,
+    /// The version, MAJOR.MINOR.PATCH (a pre-release suffix allowed)
+    #[arg(long, value_name = "X.Y.Z")]
+    version: String,
+    /// Folder holding one folder per provider [default: schema/providers]
+    #[arg(long, value_name = "DIR")]
+    schema: Option<PathBuf>,
+    /// A Rust target to build for (repeatable) [default: the host]
+    #[arg(long, value_name = "TRIPLE")]
+    target: Vec<String>,
+    /// Sign SHA256SUMS with this gpg secret key (ID, fingerprint or user ID)
+    #[arg(long, value_name = "KEY")]
+    sign: Option<String>,
+    /// Folder for the release [default: target/release-artifacts/<NAME>/<X.Y.Z>]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Also lay the release out as a filesystem and network mirror in this folder
+    #[arg(long, value_name = "DIR")]
+    mirror: Option<PathBuf>,
+    /// The registry host name of the provider's source address in the mirror
+    #[arg(long, value_name = "HOST", default_value = "registry.terraform.io")]
+    host: String,
+    /// The namespace of the provider's source address in the mirror
+    #[arg(long, value_name = "NAMESPACE")]
+    namespace: Option<String>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -168,6 +203,7 @@ fn main() -> ExitCode {
         Command::Validate { paths } => validate(&paths),
         Command::Docs(args) => docs(*args),
         Command::Acceptance(args) => acceptance(args),
+        Command::Release(args) => release(args),
         Command::Diff(args) => diff(&args),
         Command::Import(ImportCommand::Openapi(args)) => import_openapi(args),
         Command::JsonSchema => {
@@ -375,6 +411,61 @@ fn acceptance(args: AcceptanceArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn release(args: ReleaseArgs) -> ExitCode {
+    let root = project_root();
+    let mut config = Config::new(&root);
+    if let Some(dir) = &args.schema {
+        config.schema_dir(dir);
+    }
+    config.provider(&args.provider);
+    let loaded = match config.load() {
+        Ok(mut providers) if !providers.is_empty() => providers.remove(0),
+        Ok(_) => {
+            eprintln!("no provider `{}` in the schema folder", args.provider);
+            return ExitCode::FAILURE;
+        }
+        Err(error) => return fail(&error),
+    };
+    let mut release = codegen::release::Release::new(&root, &loaded.provider, &args.version);
+    for target in &args.target {
+        release.target(target);
+    }
+    if let Some(key) = &args.sign {
+        release.sign(key);
+    }
+    if let Some(out) = &args.out {
+        release.out(out);
+    }
+    let released = match release.run() {
+        Ok(released) => released,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for archive in &released.archives {
+        println!("{} {} {}", archive.path.display(), archive.zh, archive.h1);
+    }
+    for file in [Some(&released.manifest), Some(&released.sums), released.signature.as_ref()].into_iter().flatten() {
+        println!("{}", file.display());
+    }
+    if let Some(mirror) = &args.mirror {
+        let address = codegen::release::mirror::Address {
+            host: args.host.clone(),
+            namespace: args.namespace.clone().unwrap_or_else(|| args.provider.clone()),
+            provider: args.provider.clone(),
+        };
+        match codegen::release::mirror::write(&released, &address, mirror) {
+            Ok(files) => files.iter().for_each(|file| println!("{}", file.display())),
+            Err(problem) => {
+                eprintln!("{problem}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn fail(error: &codegen::Error) -> ExitCode {

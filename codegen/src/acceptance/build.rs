@@ -77,6 +77,23 @@ impl Project {
         Ok((self.target_dir.join("debug/fake-api"), binaries))
     }
 
+    /// Builds `provider`'s binary in release mode for the Rust target `triple`; its path. The binary crate
+    /// must be the workspace's and carry the current model (`codegen generate` writes it).
+    pub fn build_release(&self, provider: &Provider, triple: &str) -> Result<PathBuf, String> {
+        let package = format!("terraform-provider-{}", provider.name);
+        if !self.is_current(&package, provider)? {
+            return Err(format!(
+                "the workspace has no crate `{package}` carrying the current model of `{}`: run `codegen generate` first",
+                provider.name
+            ));
+        }
+        let mut command = Command::new(cargo());
+        command.args(["build", "--release", "-p", &package, "--target", triple]).current_dir(&self.root);
+        run_cargo(&mut command).map_err(|error| format!("building {package} for {triple}: {error}"))?;
+        let suffix = if triple.contains("-windows-") { ".exe" } else { "" };
+        Ok(self.target_dir.join(triple).join("release").join(format!("{package}{suffix}")))
+    }
+
     /// Whether the workspace has `package` and its embedded model is the one `provider` gives now.
     fn is_current(&self, package: &str, provider: &Provider) -> Result<bool, String> {
         let Some((_, dir)) = self.packages.iter().find(|(name, _)| name == package) else { return Ok(false) };
