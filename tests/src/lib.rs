@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod http_stub;
+pub mod https_files;
 pub mod plugin_client;
 pub mod scratch;
 pub mod terraform;

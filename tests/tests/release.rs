@@ -2,8 +2,9 @@
 //! `dev_overrides`: `codegen release` builds it in release mode and writes the Registry layout and a
 //! filesystem mirror; `terraform init` installs it from the mirror and records the `h1:` hash the release
 //! computed in `.terraform.lock.hcl`; the provider then applies and destroys against the fake API. The
-//! zips are the same bytes when released twice, a signed release's `SHA256SUMS` verifies with gpg, and a
-//! tampered zip makes `terraform init` fail.
+//! zips are the same bytes when released twice, the same folder served over HTTPS is a network mirror
+//! `terraform init` installs from, a signed release's `SHA256SUMS` verifies with gpg, and a tampered zip
+//! makes `terraform init` fail from either mirror.
 
 use std::path::Path;
 use std::process::Command;
@@ -11,6 +12,7 @@ use std::process::Command;
 use codegen::release::mirror::Address;
 use codegen::release::{Release, Released};
 use fake_api::Faults;
+use tests::https_files::HttpsFiles;
 use tests::terraform::{run_with_code, serve_sample, terraform_or_skip};
 
 const VERSION: &str = "1.2.3";
@@ -117,6 +119,18 @@ fn a_release_installs_from_a_mirror_and_runs_with_the_hashes_it_computed() {
     assert_eq!(code, Some(0), "{output}");
     assert_eq!(served.api.object_count(), 0);
 
+    // The same folder served over HTTPS is a network mirror: init installs from it, with the hash its
+    // JSON names, trusting the test's certificate.
+    let https = HttpsFiles::serve(&mirror, &work.path().join("mirror.pem"));
+    let networked = project_with_network_mirror(work.path(), "networked", &https, &served.api.url);
+    let certificate = https.certificate.display().to_string();
+    let trust = [("SSL_CERT_FILE", certificate.as_str())];
+    let (code, output) = run_with_code(&terraform_bin, &networked, &["init", "-no-color"], &trust);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains(&format!("Installed registry.example/acme/fusionauth v{VERSION}")), "{output}");
+    let lock = std::fs::read_to_string(networked.join(".terraform.lock.hcl")).unwrap();
+    assert!(lock.contains(&format!("\"{}\"", archive.h1)), "the lock file lacks {}:\n{lock}", archive.h1);
+
     // A zip changed after the release no longer matches the lock file: init refuses it.
     let mirrored = mirror.join(address.dir()).join(&name);
     let tampered = codegen::release::package::zip_binary(
@@ -130,6 +144,26 @@ fn a_release_installs_from_a_mirror_and_runs_with_the_hashes_it_computed() {
     assert_eq!(code, Some(1), "{output}");
     let flat = output.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("checksum"), "{output}");
+    // Nor does it match the hash the network mirror names, with no lock file yet.
+    let fresh = project_with_network_mirror(work.path(), "fresh", &https, &served.api.url);
+    let (code, output) = run_with_code(&terraform_bin, &fresh, &["init", "-no-color"], &trust);
+    assert_eq!(code, Some(1), "{output}");
+    let flat = output.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("checksum"), "{output}");
+}
+
+/// A project folder `name` below `work` that installs `registry.example` providers from the network mirror
+/// `https` serves.
+fn project_with_network_mirror(work: &Path, name: &str, https: &HttpsFiles, api: &str) -> std::path::PathBuf {
+    let project = work.join(name);
+    std::fs::create_dir_all(&project).unwrap();
+    let config = format!(
+        "provider_installation {{\n  network_mirror {{\n    url     = \"{}\"\n    include = [\"registry.example/*/*\"]\n  }}\n}}\n",
+        https.url
+    );
+    std::fs::write(project.join("cli.tfrc"), config).unwrap();
+    std::fs::write(project.join("main.tf"), configuration(api)).unwrap();
+    project
 }
 
 /// A throwaway gpg home with one signing key; its key ID.
@@ -164,9 +198,8 @@ fn a_signed_release_verifies_and_a_missing_target_is_an_error() {
     let key = gpg_key(home.path());
     let out = tempfile::tempdir().unwrap();
     // `codegen release --sign`, as a user runs it, with the key in its gpg home.
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["run", "-q", "-p", "codegen", "--", "release", "--provider", "fusionauth", "--version", VERSION])
+    let output = Command::new(env!("CARGO_BIN_EXE_e2e-codegen"))
+        .args(["release", "--provider", "fusionauth", "--version", VERSION])
         .arg("--out")
         .arg(out.path())
         .args(["--sign", &key])
