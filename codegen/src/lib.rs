@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod output;
 pub mod release;
+pub mod site;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -39,6 +39,16 @@ enum Command {
     /// init` installs: a zip per platform, the manifest, SHA256SUMS and its signature; optionally a
     /// filesystem and network mirror of them.
     Release(ReleaseArgs),
+    /// Render the docs folder as a static HTML site: Registry, Pulumi and Rust client pages with a
+    /// navigation tree, anchors on every attribute, working language tabs and a search index.
+    Site {
+        /// The docs folder, one folder per provider [default: docs]
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// Folder for the site [default: target/site]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Import a provider from another description of the API.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -204,6 +214,21 @@ fn main() -> ExitCode {
         Command::Docs(args) => docs(*args),
         Command::Acceptance(args) => acceptance(args),
         Command::Release(args) => release(args),
+        Command::Site { docs, out } => {
+            let root = project_root();
+            let (docs, out) =
+                (docs.unwrap_or_else(|| root.join("docs")), out.unwrap_or_else(|| root.join("target/site")));
+            match codegen::site::build(&docs, &out) {
+                Ok(written) => {
+                    println!("{} files written to {}", written.len(), out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Diff(args) => diff(&args),
         Command::Import(ImportCommand::Openapi(args)) => import_openapi(args),
         Command::JsonSchema => {

@@ -7,6 +7,7 @@ pub mod plugin_client;
 pub mod scratch;
 pub mod terraform;
 pub mod vendor_templates;
+pub mod webdriver;
 
 use std::path::{Path, PathBuf};
 
