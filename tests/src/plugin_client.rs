@@ -42,26 +42,30 @@ impl Plugin {
         Req: prost::Message + Send + Sync + 'static,
         Resp: prost::Message + Default + Send + Sync + 'static,
     {
+        let (mut grpc, path) = self.ready(method).await?;
+        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
+        grpc.unary(tonic::Request::new(request), path, codec).await.map(tonic::Response::into_inner)
+    }
+
+    /// A client ready to call `method` of the `tfplugin6.Provider` service, and the method's path.
+    async fn ready(
+        &self,
+        method: &str,
+    ) -> Result<(tonic::client::Grpc<tonic::transport::Channel>, http::uri::PathAndQuery), tonic::Status> {
         let mut grpc = tonic::client::Grpc::new(self.channel.clone());
         grpc.ready().await.map_err(|error| tonic::Status::unavailable(error.to_string()))?;
         let path = http::uri::PathAndQuery::try_from(format!("/tfplugin6.Provider/{method}"))
             .map_err(|error| tonic::Status::internal(error.to_string()))?;
-        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
-        grpc.unary(tonic::Request::new(request), path, codec).await.map(tonic::Response::into_inner)
+        Ok((grpc, path))
     }
-}
 
-impl Plugin {
     /// Calls the server-streaming `method` with `request` and gathers every message of its stream.
     pub async fn stream<Req, Resp>(&self, method: &'static str, request: Req) -> Result<Vec<Resp>, tonic::Status>
     where
         Req: prost::Message + Send + Sync + 'static,
         Resp: prost::Message + Default + Send + Sync + 'static,
     {
-        let mut grpc = tonic::client::Grpc::new(self.channel.clone());
-        grpc.ready().await.map_err(|error| tonic::Status::unavailable(error.to_string()))?;
-        let path = http::uri::PathAndQuery::try_from(format!("/tfplugin6.Provider/{method}"))
-            .map_err(|error| tonic::Status::internal(error.to_string()))?;
+        let (mut grpc, path) = self.ready(method).await?;
         let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
         let mut stream = grpc.server_streaming(tonic::Request::new(request), path, codec).await?.into_inner();
         let mut messages = Vec::new();

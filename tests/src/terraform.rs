@@ -82,3 +82,28 @@ pub fn serve_sample(provider: &str, token: &str, faults: Faults) -> Served {
 pub fn serve_model(model: schema::Provider, token: &str, faults: Faults) -> Served {
     Served::start(model, "127.0.0.1:0".parse().unwrap(), Some(token.to_owned()), faults).unwrap()
 }
+
+/// The pages tfplugindocs' rules make from the providers schema in `schema_file` for the provider folder
+/// `fixture` (the drop-in, `codegen docs`), and the pages the YAML path writes for it, both with the example
+/// files the YAML path shows: the folder the former went to (below `work`), and the latter.
+pub fn pages_both_ways(fixture: &Path, schema_file: &Path, work: &Path) -> (PathBuf, Vec<(PathBuf, String)>) {
+    let provider_dir = work.join("provider");
+    crate::copy_dir(fixture, &provider_dir);
+    let loaded = schema::load_provider(&provider_dir).unwrap();
+    let examples = codegen::docs::generated_examples(&loaded);
+    for (path, text) in &examples {
+        std::fs::create_dir_all(provider_dir.join(path).parent().unwrap()).unwrap();
+        std::fs::write(provider_dir.join(path), text).unwrap();
+    }
+    let out = work.join("out");
+    let options = codegen::docs::tfplugindocs::Options {
+        provider_dir,
+        provider_name: Some(format!("terraform-provider-{}", loaded.provider.name)),
+        providers_schema: Some(schema_file.to_owned()),
+        rendered_website_dir: out.clone(),
+        ..codegen::docs::tfplugindocs::Options::default()
+    };
+    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
+    let pages = codegen::docs::provider_docs(&loaded, &crate::workspace_root().join("templates"), &examples).unwrap();
+    (out, pages)
+}

@@ -90,24 +90,7 @@ fn an_opened_token_reaches_a_write_only_argument_and_never_state_or_plan() {
     // YAML path's.
     let schema_file = work.join("schema.json");
     std::fs::write(&schema_file, run(&terraform, work, &["providers", "schema", "-json"])).unwrap();
-    let provider_dir = work.join("provider");
-    tests::copy_dir(&loaded.dir, &provider_dir);
-    let loaded = schema::load_provider(&provider_dir).unwrap();
-    let examples = codegen::docs::generated_examples(&loaded);
-    for (path, text) in &examples {
-        std::fs::create_dir_all(provider_dir.join(path).parent().unwrap()).unwrap();
-        std::fs::write(provider_dir.join(path), text).unwrap();
-    }
-    let out = work.join("out");
-    let options = codegen::docs::tfplugindocs::Options {
-        provider_dir,
-        provider_name: Some("terraform-provider-shop".to_owned()),
-        providers_schema: Some(schema_file),
-        rendered_website_dir: out.clone(),
-        ..codegen::docs::tfplugindocs::Options::default()
-    };
-    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
-    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
+    let (out, pages) = tests::terraform::pages_both_ways(&loaded.dir, &schema_file, work);
     let page = std::path::Path::new("ephemeral-resources/access_token.md");
     let ours = &pages.iter().find(|(path, _)| path == page).expect("the YAML path writes the page").1;
     assert_eq!(&std::fs::read_to_string(out.join(page)).unwrap(), ours);

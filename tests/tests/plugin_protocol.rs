@@ -421,24 +421,8 @@ async fn list_resource_pages_from_the_protocols_schema_are_the_yaml_paths() {
     let work = tempfile::tempdir().unwrap();
     let schema_file = work.path().join("schema.json");
     std::fs::write(&schema_file, serde_json::to_string_pretty(&providers).unwrap()).unwrap();
-    let provider_dir = work.path().join("provider");
-    tests::copy_dir(&tests::workspace_root().join("tests/fixtures/good/shop"), &provider_dir);
-    let loaded = schema::load_provider(&provider_dir).unwrap();
-    let examples = codegen::docs::generated_examples(&loaded);
-    for (path, text) in &examples {
-        std::fs::create_dir_all(provider_dir.join(path).parent().unwrap()).unwrap();
-        std::fs::write(provider_dir.join(path), text).unwrap();
-    }
-    let out = work.path().join("out");
-    let options = codegen::docs::tfplugindocs::Options {
-        provider_dir,
-        provider_name: Some("terraform-provider-shop".to_owned()),
-        providers_schema: Some(schema_file),
-        rendered_website_dir: out.clone(),
-        ..codegen::docs::tfplugindocs::Options::default()
-    };
-    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
-    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
+    let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
+    let (out, pages) = tests::terraform::pages_both_ways(&fixture, &schema_file, work.path());
     let mut compared = 0;
     for (path, page) in pages.iter().filter(|(path, _)| path.starts_with("list-resources")) {
         assert_eq!(&std::fs::read_to_string(out.join(path)).unwrap(), page, "{}", path.display());

@@ -59,24 +59,7 @@ output "parsed" {
     let schema_file = work.join("schema.json");
     std::fs::write(&schema_file, run(&terraform, work, &["providers", "schema", "-json"])).unwrap();
     let fixture = tests::workspace_root().join("tests/fixtures/good/shop");
-    let provider_dir = work.join("provider");
-    tests::copy_dir(&fixture, &provider_dir);
-    let loaded = schema::load_provider(&provider_dir).unwrap();
-    let examples = codegen::docs::generated_examples(&loaded);
-    for (path, text) in &examples {
-        std::fs::create_dir_all(provider_dir.join(path).parent().unwrap()).unwrap();
-        std::fs::write(provider_dir.join(path), text).unwrap();
-    }
-    let out = work.join("out");
-    let options = codegen::docs::tfplugindocs::Options {
-        provider_dir,
-        provider_name: Some("terraform-provider-shop".to_owned()),
-        providers_schema: Some(schema_file),
-        rendered_website_dir: out.clone(),
-        ..codegen::docs::tfplugindocs::Options::default()
-    };
-    codegen::docs::tfplugindocs::generate(&options, &mut std::io::sink(), &mut std::io::sink()).unwrap();
-    let pages = codegen::docs::provider_docs(&loaded, &tests::workspace_root().join("templates"), &examples).unwrap();
+    let (out, pages) = tests::terraform::pages_both_ways(&fixture, &schema_file, work);
     for name in ["product_id", "parse_product_id", "customer_id", "parse_customer_id"] {
         let path = std::path::Path::new("functions").join(format!("{name}.md"));
         let from_yaml = pages.iter().find(|(file, _)| *file == path).map(|(_, page)| page.as_str()).unwrap();

@@ -140,16 +140,7 @@ fn addressing(resource: &Resource, result: &TfValue) -> TfValue {
             path.chain(operation.query.iter().map(String::as_str)).chain(body)
         })
         .collect();
-    match result {
-        TfValue::Map(fields) => TfValue::Map(
-            fields
-                .iter()
-                .filter(|(name, _)| sent.contains(&name.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        _ => TfValue::Map(Default::default()),
-    }
+    result.only(&sent)
 }
 
 /// When Terraform renews an object that lasts `every`: that long from now.

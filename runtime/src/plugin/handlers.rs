@@ -726,16 +726,7 @@ fn identity(resource: &Resource, said: &TfValue) -> TfValue {
         .iter()
         .flat_map(|(_, operation)| operation.path_params.iter().map(|param| param.attribute.as_str()))
         .collect();
-    match said {
-        TfValue::Map(fields) => TfValue::Map(
-            fields
-                .iter()
-                .filter(|(name, _)| addressing.contains(&name.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
+    said.only(&addressing)
 }
 
 /// Whether a state holds every attribute the read operation addresses the object by.

@@ -120,6 +120,20 @@ impl TfValue {
         }
     }
 
+    /// Of an object value, only the fields `names` has; any other value as it is.
+    pub fn only(&self, names: &[&str]) -> TfValue {
+        match self {
+            TfValue::Map(entries) => TfValue::Map(
+                entries
+                    .iter()
+                    .filter(|(name, _)| names.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
     /// Whether the value is known and not null.
     pub fn is_set(&self) -> bool {
         !matches!(self, TfValue::Null | TfValue::Unknown)
