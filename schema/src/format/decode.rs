@@ -656,7 +656,13 @@ impl Decoder<'_> {
         if !ephemeral {
             provider_timeouts.apply(&mut timeouts);
         }
-        if let Some(node) = entries.get("timeouts") {
+        if let (true, Some(node)) = (ephemeral, entries.get("timeouts")) {
+            self.error(
+                node.pos,
+                format!("{what} has `timeouts`, but an ephemeral resource's operations have fixed limits"),
+                "remove `timeouts`: open, renew and close may each take 5 minutes",
+            );
+        } else if let Some(node) = entries.get("timeouts") {
             let own = self.timeouts(node, &what);
             for (kind, (_, pos)) in &own.limits {
                 if !timeouts.limits.contains_key(kind) {

@@ -67,21 +67,30 @@ pub(super) fn provider_names(checker: &mut Checker<'_>) {
     same_identifiers(checker, provider.types.keys().map(String::as_str), names::type_name, "type", |name| {
         path(&["types", name])
     });
-    for (section, items, kind) in
-        [("resources", &provider.resources, "resource"), ("data_sources", &provider.data_sources, "data source")]
-    {
+    let sections = [
+        ("resources", &provider.resources, "resource"),
+        ("data_sources", &provider.data_sources, "data source"),
+        ("ephemeral_resources", &provider.ephemeral_resources, "ephemeral resource"),
+    ];
+    for (section, items, kind) in sections {
         let shorts: Vec<&str> = items.keys().map(|type_name| provider.short_name(type_name)).collect();
         same_identifiers(checker, shorts.iter().copied(), names::module, kind, |name| path(&[section, name]));
         same_identifiers(checker, shorts.iter().copied(), names::type_name, kind, |name| path(&[section, name]));
     }
-    // Resources and data sources share the client's accessors.
+    // Resources, data sources and ephemeral resources share the client's accessors.
     let mut accessors: HashMap<String, String> = HashMap::new();
-    for (section, items, data_source) in
-        [("resources", &provider.resources, false), ("data_sources", &provider.data_sources, true)]
-    {
+    let sections = [
+        ("resources", &provider.resources, Some(false)),
+        ("data_sources", &provider.data_sources, Some(true)),
+        ("ephemeral_resources", &provider.ephemeral_resources, None),
+    ];
+    for (section, items, data_source) in sections {
         for type_name in items.keys() {
             let short = provider.short_name(type_name);
-            let accessor = names::accessor_among(provider, short, data_source);
+            let accessor = match data_source {
+                Some(data_source) => names::accessor_among(provider, short, data_source),
+                None => names::ephemeral_accessor(short),
+            };
             if let Some(first) = accessors.insert(names::unraw(&accessor).to_owned(), type_name.clone()) {
                 checker.issue(
                     path(&[section, short]),
