@@ -45,8 +45,6 @@ struct Page {
 pub struct Rendered {
     /// The page's HTML (its body).
     pub html: String,
-    /// The ids of its anchors.
-    pub ids: Vec<String>,
     /// Its text, for the search index.
     pub text: String,
 }
@@ -281,7 +279,7 @@ pub fn render(markdown: &str, origin: &str) -> Rendered {
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Rendered { html, ids: ids.taken.into_iter().collect(), text: text.split_whitespace().collect::<Vec<_>>().join(" ") }
+    Rendered { html, text: text.split_whitespace().collect::<Vec<_>>().join(" ") }
 }
 
 /// The text an inline event shows.
@@ -367,8 +365,8 @@ mod tests {
         assert!(rendered.html.contains("href=\"../resources/store.html#schema\""), "{}", rendered.html);
         assert!(rendered.html.contains("href=\"https://developer.hashicorp.com/terraform\""));
         assert!(rendered.html.contains("href=\"https://registry.terraform.io/docs/concepts\""), "{}", rendered.html);
-        assert!(rendered.ids.contains(&"nestedatt--spec".to_owned()));
-        assert!(rendered.ids.contains(&"nested-schema-for-spec".to_owned()), "{:?}", rendered.ids);
+        assert!(rendered.html.contains("<a id=\"nestedatt--spec\"></a>"), "{}", rendered.html);
+        assert!(rendered.html.contains("<h3 id=\"nested-schema-for-spec\">"), "{}", rendered.html);
     }
 
     #[test]
