@@ -62,14 +62,31 @@ impl Browser {
         Some(browser)
     }
 
-    /// Goes to `url` and waits for the page to load.
+    /// Goes to `url` and waits until the browser shows that page, loaded (the driver may answer a navigation
+    /// between `file://` pages before the new page is there).
     pub fn open(&self, url: &str) {
         self.command("POST", "url", json!({ "url": url }));
+        let script = "return document.URL === arguments[0] && document.readyState === 'complete';";
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.run(script, json!([url])) != json!(true) {
+            assert!(Instant::now() < deadline, "{url} did not load");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page; what it returns.
     pub fn run(&self, script: &str, args: Value) -> Value {
         self.command("POST", "execute/sync", json!({ "script": script, "args": args }))
+    }
+
+    /// Waits until `script` returns true in the page, polling for up to ten seconds; a panic naming `what`
+    /// (with the console's errors) past that.
+    pub fn wait_for(&self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.run(script, json!([])) != json!(true) {
+            assert!(Instant::now() < deadline, "{what} did not happen; console errors: {:?}", self.console_errors());
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Clicks the first element `css` selects.
