@@ -67,11 +67,7 @@ impl Browser {
     pub fn open(&self, url: &str) {
         self.command("POST", "url", json!({ "url": url }));
         let script = "return document.URL === arguments[0] && document.readyState === 'complete';";
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.run(script, json!([url])) != json!(true) {
-            assert!(Instant::now() < deadline, "{url} did not load");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_for(script, json!([url]), &format!("loading {url}"));
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page; what it returns.
@@ -79,11 +75,11 @@ impl Browser {
         self.command("POST", "execute/sync", json!({ "script": script, "args": args }))
     }
 
-    /// Waits until `script` returns true in the page, polling for up to ten seconds; a panic naming `what`
-    /// (with the console's errors) past that.
-    pub fn wait_for(&self, script: &str, what: &str) {
+    /// Waits until `script` (given `args`) returns true in the page, polling for up to ten seconds; a panic
+    /// naming `what` (with the console's errors) past that.
+    pub fn wait_for(&self, script: &str, args: Value, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
-        while self.run(script, json!([])) != json!(true) {
+        while self.run(script, args.clone()) != json!(true) {
             assert!(Instant::now() < deadline, "{what} did not happen; console errors: {:?}", self.console_errors());
             std::thread::sleep(Duration::from_millis(50));
         }

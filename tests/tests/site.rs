@@ -106,7 +106,7 @@ fn the_site_works_in_a_browser() {
     let pulumi = site.join("konnect/pulumi/integration_instance_auth_credential.html");
     let tabs_ready = r#"return document.querySelector(".chooser button[aria-pressed=true]") !== null;"#;
     browser.open(&url(&pulumi));
-    browser.wait_for(tabs_ready, "the language tabs");
+    browser.wait_for(tabs_ready, json!([]), "the language tabs");
     let (shown, hidden) = shown_languages(&browser);
     assert_eq!(shown, BTreeSet::from(["typescript".to_owned()]));
     assert!(hidden.contains("python") && hidden.contains("go"), "{hidden:?}");
@@ -119,7 +119,7 @@ fn the_site_works_in_a_browser() {
     assert_eq!(pressed, "python");
     browser.screenshot(&root.join("target/site-screenshots/pulumi-page.png"));
     browser.open(&url(&site.join("fusionauth/pulumi/api_key.html")));
-    browser.wait_for(tabs_ready, "the language tabs");
+    browser.wait_for(tabs_ready, json!([]), "the language tabs");
     assert_eq!(shown_languages(&browser).0, BTreeSet::from(["python".to_owned()]), "the choice is remembered");
 
     // The search box finds the ephemeral resource's page.

@@ -51,6 +51,27 @@ impl Section {
             Section::EphemeralResource => "ephemeral_resources",
         }
     }
+
+    /// The client's accessor of the section's type `short` (a resource's, data source's or ephemeral
+    /// resource's own name, without the provider prefix).
+    fn accessor(self, provider: &Provider, short: &str) -> proc_macro2::Ident {
+        match self {
+            Section::Resource => names::accessor_ident(provider, short, false),
+            Section::DataSource => names::accessor_ident(provider, short, true),
+            Section::EphemeralResource => names::ephemeral_accessor_ident(short),
+        }
+    }
+
+    /// The accessor's doc line for the type `type_name`.
+    fn accessor_doc(self, type_name: &str) -> String {
+        match self {
+            Section::Resource => format!(" Operations on `{type_name}`."),
+            Section::DataSource => format!(" Reads of the data source `{type_name}`."),
+            Section::EphemeralResource => {
+                format!(" Opening, renewing and closing the ephemeral resource `{type_name}`.")
+            }
+        }
+    }
 }
 
 /// Keeps `cargo fmt` off generated code, which prettyplease formats (and `check` compares byte for byte).
@@ -176,46 +197,34 @@ fn lib_rs(provider: &Provider) -> TokenStream {
     });
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
-    let data_module = (!provider.data_sources.is_empty()).then(|| {
-        quote!(
-            pub mod data_sources;
-        )
-    });
-    for type_name in provider.data_sources.keys() {
-        let short = provider.short_name(type_name);
-        let module = field_ident(short);
-        let accessor = names::accessor_ident(provider, short, true);
-        let doc = format!(" Reads of the data source `{type_name}`.");
-        accessors.push(quote! {
-            #[doc = #doc]
-            pub fn #accessor(&self) -> data_sources::#module::Operations<'_> {
-                data_sources::#module::Operations::new(&self.transport)
-            }
-        });
-    }
-    let ephemeral_module = (!provider.ephemeral_resources.is_empty()).then(|| {
-        quote!(
-            pub mod ephemeral_resources;
-        )
-    });
-    for type_name in provider.ephemeral_resources.keys() {
-        let short = provider.short_name(type_name);
-        let module = field_ident(short);
-        let accessor = names::ephemeral_accessor_ident(short);
-        let doc = format!(" Opening, renewing and closing the ephemeral resource `{type_name}`.");
-        accessors.push(quote! {
-            #[doc = #doc]
-            pub fn #accessor(&self) -> ephemeral_resources::#module::Operations<'_> {
-                ephemeral_resources::#module::Operations::new(&self.transport)
-            }
-        });
+    // The data sources' and ephemeral resources' modules, and their accessors.
+    let mut section_modules = Vec::new();
+    for (section, items) in
+        [(Section::DataSource, &provider.data_sources), (Section::EphemeralResource, &provider.ephemeral_resources)]
+    {
+        let field = quote::format_ident!("{}", section.field());
+        if !items.is_empty() {
+            section_modules.push(quote!(pub mod #field;));
+        }
+        for type_name in items.keys() {
+            let short = provider.short_name(type_name);
+            let module = field_ident(short);
+            let accessor = section.accessor(provider, short);
+            let doc = section.accessor_doc(type_name);
+            accessors.push(quote! {
+                #[doc = #doc]
+                pub fn #accessor(&self) -> #field::#module::Operations<'_> {
+                    #field::#module::Operations::new(&self.transport)
+                }
+            });
+        }
     }
 
     for type_name in provider.resources.keys() {
         let short = provider.short_name(type_name);
         let module = module_ident(short);
-        let accessor = names::accessor_ident(provider, short, false);
-        let doc = format!(" Operations on `{type_name}`.");
+        let accessor = Section::Resource.accessor(provider, short);
+        let doc = Section::Resource.accessor_doc(type_name);
         modules.push(quote!(pub mod #module;));
         accessors.push(quote! {
             #[doc = #doc]
@@ -265,8 +274,7 @@ fn lib_rs(provider: &Provider) -> TokenStream {
 
         pub mod errors;
         #types
-        #data_module
-        #ephemeral_module
+        #(#section_modules)*
         #(#modules)*
 
         pub use errors::{ApiError, Result};

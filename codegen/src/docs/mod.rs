@@ -123,13 +123,7 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     let provider = &loaded.provider;
     let examples = Examples::new(provider);
     let mut files = pages::GeneratedFiles::new();
-    let has = |dir: &Path, wanted: &dyn Fn(&str) -> bool| {
-        std::fs::read_dir(loaded.dir.join(dir))
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok)
-            .any(|entry| wanted(&entry.file_name().to_string_lossy()))
-    };
+    let has = |dir: &Path, wanted: &dyn Fn(&str) -> bool| holds(&loaded.dir.join(dir), wanted);
     for type_name in provider.resources.keys() {
         let dir = Path::new("examples").join(PageKind::Resource.dir()).join(type_name);
         if !has(&dir, &|name| name.starts_with("resource") && name.ends_with(".tf")) {
@@ -182,6 +176,15 @@ pub fn generated_examples(loaded: &LoadedProvider) -> pages::GeneratedFiles {
     files
 }
 
+/// Whether the folder `dir` holds a file whose name is `wanted`.
+fn holds(dir: &Path, wanted: &dyn Fn(&str) -> bool) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .any(|entry| wanted(&entry.file_name().to_string_lossy()))
+}
+
 /// Adds `block` as the example file of `type_name`'s page of `kind` (`data-source.tf`), unless the
 /// provider folder `base` holds one.
 fn add_example(
@@ -193,11 +196,7 @@ fn add_example(
 ) {
     let (stem, extension) = kind.example_name();
     let dir = Path::new("examples").join(kind.dir()).join(type_name);
-    let written = std::fs::read_dir(base.join(&dir)).into_iter().flatten().filter_map(Result::ok).any(|entry| {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        name.starts_with(stem) && name.ends_with(extension)
-    });
-    if !written {
+    if !holds(&base.join(&dir), &|name| name.starts_with(stem) && name.ends_with(extension)) {
         files.insert(dir.join(format!("{stem}{extension}")), crate::examples::hcl::file(&[block]));
     }
 }

@@ -86,6 +86,8 @@ enum Version {
 /// Works out examples for one provider.
 pub struct Examples<'p> {
     provider: &'p Provider,
+    /// The provider's list resources ([`schema::listing`]), derived once.
+    lists: schema::listing::ListResources,
     /// The creating blocks worked out so far, by resource type (a resource many others reference is
     /// worked out once).
     created: std::cell::RefCell<std::collections::HashMap<String, Block>>,
@@ -94,7 +96,7 @@ pub struct Examples<'p> {
 impl<'p> Examples<'p> {
     /// Examples of `provider`'s resources and data sources.
     pub fn new(provider: &'p Provider) -> Self {
-        Examples { provider, created: Default::default() }
+        Examples { provider, lists: schema::listing::list_resources(provider), created: Default::default() }
     }
 
     /// The example file the docs show for the resource `type_name`: the blocks it references, each after
@@ -179,8 +181,7 @@ impl<'p> Examples<'p> {
     /// The `list` block (a `.tfquery.hcl` file, Terraform 1.14+) that lists the objects of the list
     /// resource `type_name`, its configuration with literal values.
     pub fn list_resource(&self, type_name: &str) -> Result<Block, ExampleError> {
-        let lists = schema::listing::list_resources(self.provider);
-        let listing = lists.get(type_name).ok_or_else(|| ExampleError {
+        let listing = self.lists.get(type_name).ok_or_else(|| ExampleError {
             type_name: type_name.to_owned(),
             attribute: String::new(),
             problem: "no such list resource".to_owned(),

@@ -15,7 +15,7 @@ pub fn zh(archive: &[u8]) -> String {
 /// The `h1:` hash of the files in a zip archive.
 pub fn h1(archive: &[u8]) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive)).map_err(|error| error.to_string())?;
-    let mut lines = Vec::new();
+    let mut files = Vec::new();
     for index in 0..zip.len() {
         let mut file = zip.by_index(index).map_err(|error| error.to_string())?;
         if file.is_dir() {
@@ -27,13 +27,20 @@ pub fn h1(archive: &[u8]) -> Result<String, String> {
         }
         let mut contents = Vec::new();
         file.read_to_end(&mut contents).map_err(|error| format!("{name}: {error}"))?;
-        lines.push(format!("{}  {name}\n", hex(&Sha256::digest(&contents))));
+        files.push((name, contents));
     }
-    lines.sort_by(|one, other| {
-        one.split_once("  ").map(|(_, name)| name).cmp(&other.split_once("  ").map(|(_, name)| name))
-    });
-    let summary: String = lines.concat();
+    let summary = summary(&files);
     Ok(format!("h1:{}", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(summary.as_bytes()))))
+}
+
+/// A line `<sha256 hex>  <name>` per file, sorted by name: what `h1:` hashes, and what `SHA256SUMS` holds.
+pub fn summary(files: &[(String, Vec<u8>)]) -> String {
+    let mut lines: Vec<(&str, String)> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), format!("{}  {name}\n", hex(&Sha256::digest(bytes)))))
+        .collect();
+    lines.sort();
+    lines.into_iter().map(|(_, line)| line).collect()
 }
 
 /// Lower-case hexadecimal.
@@ -70,5 +77,15 @@ mod tests {
     #[test]
     fn zh_is_the_archives_sha256() {
         assert_eq!(zh(b"abc"), "zh:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn the_sums_list_each_file_by_name() {
+        let files = vec![("b.zip".to_owned(), b"b".to_vec()), ("a.json".to_owned(), b"a".to_vec())];
+        assert_eq!(
+            summary(&files),
+            "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a.json\n\
+             3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b.zip\n"
+        );
     }
 }

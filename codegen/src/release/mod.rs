@@ -166,7 +166,7 @@ impl<'p> Release<'p> {
         let manifest = package::manifest();
         let manifest_path = write(&self.out.join(&manifest_name), manifest.as_bytes())?;
         summed.push((manifest_name, manifest.into_bytes()));
-        let sums = write(&self.out.join(format!("{base}_SHA256SUMS")), package::sums(&summed).as_bytes())?;
+        let sums = write(&self.out.join(format!("{base}_SHA256SUMS")), hashes::summary(&summed).as_bytes())?;
         let signature = self.key.as_deref().map(|key| package::sign(&sums, key)).transpose()?;
         Ok(Released { version: self.version.clone(), archives, manifest: manifest_path, sums, signature })
     }

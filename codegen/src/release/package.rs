@@ -2,14 +2,12 @@
 //! binary `terraform-provider-<name>_v<version>` (`.exe` on Windows), written the same way every time (no
 //! timestamps, fixed permissions, fixed compression) so two releases of the same binary are the same bytes;
 //! `terraform-provider-<name>_<version>_manifest.json` naming the plugin protocol versions;
-//! `terraform-provider-<name>_<version>_SHA256SUMS` over the zips and the manifest; and its detached
-//! signature, made with `gpg`.
+//! `terraform-provider-<name>_<version>_SHA256SUMS` over the zips and the manifest (the summary
+//! [`super::hashes::summary`] writes); and its detached signature, made with `gpg`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use super::hashes;
 
 /// The plugin protocol versions every generated provider speaks.
 pub const PROTOCOL_VERSIONS: &[&str] = &["6.0"];
@@ -34,18 +32,6 @@ pub fn manifest() -> String {
         "{{\n  \"version\": 1,\n  \"metadata\": {{\n    \"protocol_versions\": [{}]\n  }}\n}}\n",
         versions.join(", ")
     )
-}
-
-/// `SHA256SUMS`: a line `<sha256 hex>  <file name>` per file, sorted by name.
-pub fn sums(files: &[(String, Vec<u8>)]) -> String {
-    let mut lines: Vec<String> = files
-        .iter()
-        .map(|(name, bytes)| format!("{}  {name}\n", hashes::zh(bytes).trim_start_matches("zh:")))
-        .collect();
-    lines.sort_by(|one, other| {
-        one.split_once("  ").map(|(_, name)| name).cmp(&other.split_once("  ").map(|(_, name)| name))
-    });
-    lines.concat()
 }
 
 /// Signs `file` with the secret key `key` (a key ID, fingerprint or user ID gpg knows), writing the binary
@@ -87,13 +73,7 @@ mod tests {
     }
 
     #[test]
-    fn sums_list_each_file_by_name() {
-        let files = vec![("b.zip".to_owned(), b"b".to_vec()), ("a.json".to_owned(), b"a".to_vec())];
-        assert_eq!(
-            sums(&files),
-            "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a.json\n\
-             3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b.zip\n"
-        );
+    fn the_manifest_names_protocol_6() {
         assert_eq!(
             manifest(),
             "{\n  \"version\": 1,\n  \"metadata\": {\n    \"protocol_versions\": [\"6.0\"]\n  }\n}\n"

@@ -16,12 +16,7 @@ use super::value::{self, TfValue};
 impl Provider {
     /// The ephemeral resource `type_name`, or the diagnostic that says the provider has none.
     fn ephemeral(&self, type_name: &str) -> Result<&Resource, Vec<Diagnostic>> {
-        self.model.ephemeral_resources.get(type_name).ok_or_else(|| {
-            vec![error(
-                format!("unknown type {type_name}"),
-                format!("provider `{}` has no such ephemeral resource", self.model.name),
-            )]
-        })
+        self.model.ephemeral_resources.get(type_name).ok_or_else(|| self.unknown_type(type_name, "ephemeral resource"))
     }
 
     /// `ValidateEphemeralResourceConfig`.

@@ -5,7 +5,7 @@
 
 use schema::{NestingMode, Object, Type};
 
-use super::handlers::{Provider, error};
+use super::handlers::Provider;
 use super::proto;
 use super::value::{self, TfValue};
 
@@ -15,14 +15,11 @@ impl Provider {
         &self,
         request: proto::GenerateResourceConfigRequest,
     ) -> proto::GenerateResourceConfigResponse {
-        let mut response = proto::GenerateResourceConfigResponse::default();
-        let Some(resource) = self.model.resources.get(&request.type_name) else {
-            response.diagnostics = vec![error(
-                format!("unknown type {}", request.type_name),
-                format!("provider `{}` has no such resource", self.model.name),
-            )];
-            return response;
+        let mut response = proto::GenerateResourceConfigResponse {
+            config: None,
+            diagnostics: self.check_type(&request.type_name, false),
         };
+        let Some(resource) = self.model.resources.get(&request.type_name) else { return response };
         match Self::decode(request.state.as_ref()) {
             Ok(mut state) => {
                 // How long operations may take is the user's choice, not the object's.

@@ -46,9 +46,9 @@ fn warning(summary: impl Into<String>, detail: impl Into<String>) -> Diagnostic 
 impl Provider {
     /// A provider for `model`.
     pub fn new(model: schema::Provider) -> Self {
-        let schema = super::schema::provider_schema(&model);
         let functions = schema::functions::id_functions(&model);
         let lists = schema::listing::list_resources(&model);
+        let schema = super::schema::provider_schema(&model, &functions, &lists);
         Provider { model, schema, functions, lists, rest: Mutex::new(None) }
     }
 
@@ -78,24 +78,21 @@ impl Provider {
         Ok(DynamicValue { msgpack, json: Vec::new() })
     }
 
-    fn check_type(&self, type_name: &str, data_source: bool) -> Vec<Diagnostic> {
+    pub(super) fn check_type(&self, type_name: &str, data_source: bool) -> Vec<Diagnostic> {
         let known = if data_source {
             self.model.data_sources.contains_key(type_name)
         } else {
             self.model.resources.contains_key(type_name)
         };
-        if known {
-            Vec::new()
-        } else {
-            vec![error(
-                format!("unknown type {type_name}"),
-                format!(
-                    "provider `{}` has no such {}",
-                    self.model.name,
-                    if data_source { "data source" } else { "resource" }
-                ),
-            )]
+        match known {
+            true => Vec::new(),
+            false => self.unknown_type(type_name, if data_source { "data source" } else { "resource" }),
         }
+    }
+
+    /// The diagnostic for a `kind` (`resource`, `list resource`) Terraform names that the provider lacks.
+    pub(super) fn unknown_type(&self, type_name: &str, kind: &str) -> Vec<Diagnostic> {
+        vec![error(format!("unknown type {type_name}"), format!("provider `{}` has no such {kind}", self.model.name))]
     }
 
     pub(super) fn decode(value: Option<&DynamicValue>) -> Result<TfValue, Vec<Diagnostic>> {

@@ -29,10 +29,7 @@ impl Provider {
     fn listing(&self, type_name: &str) -> Result<(&Resource, &Resource), Vec<Diagnostic>> {
         match (self.lists.get(type_name), self.model.resources.get(type_name)) {
             (Some(listing), Some(resource)) => Ok((listing, resource)),
-            _ => Err(vec![error(
-                format!("unknown type {type_name}"),
-                format!("provider `{}` has no such list resource", self.model.name),
-            )]),
+            _ => Err(self.unknown_type(type_name, "list resource")),
         }
     }
 

@@ -125,8 +125,6 @@ impl Rest {
     pub(super) fn pager<'r>(&'r self, resource: &'r Resource, object: &TfValue) -> Result<Pager<'r>, String> {
         let operation = resource.operations.list.as_ref().ok_or("the schema gives no list operation")?;
         let (path_params, query) = address(&resource.schema, operation, object)?;
-        let path_params = path_params.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
-        let query = query.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
         Ok(Pager { rest: self, operation, path_params, query, next: Some(Next::First), pages: 0 })
     }
 
@@ -391,8 +389,8 @@ enum Next {
 pub(super) struct Pager<'r> {
     rest: &'r Rest,
     operation: &'r schema::Operation,
-    path_params: Vec<(String, String)>,
-    query: Vec<(String, String)>,
+    path_params: Params<'r>,
+    query: Params<'r>,
     next: Option<Next>,
     pages: usize,
 }
@@ -406,8 +404,7 @@ impl Pager<'_> {
             return Err(format!("the API gave more than {MOST_PAGES} pages of {}", self.operation.path));
         }
         let operation = self.operation;
-        let mut query: Vec<(&str, String)> =
-            self.query.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+        let mut query = self.query.clone();
         let link;
         let path = match &next {
             Next::First => operation.path.as_str(),
@@ -427,7 +424,7 @@ impl Pager<'_> {
         let request = Request {
             method: method(operation.method),
             path,
-            path_params: self.path_params.iter().map(|(name, value)| (name.as_str(), value.clone())).collect(),
+            path_params: self.path_params.clone(),
             query,
             body: None,
             documented_errors: &[],

@@ -8,11 +8,20 @@ use serde_json::{Value, json};
 
 use super::proto;
 
-/// The `GetProviderSchema` answer for `provider`.
-pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse {
+/// The `GetProviderSchema` answer for `provider`, whose import ID functions and list resources are
+/// `functions` and `lists`.
+pub fn provider_schema(
+    provider: &Provider,
+    functions: &schema::functions::IdFunctions,
+    lists: &schema::listing::ListResources,
+) -> proto::GetProviderSchemaResponse {
     let schema_of = |description: &str, object: &Object| proto::Schema {
         version: 0,
         block: Some(block(provider, description, object)),
+    };
+    // A data source's or ephemeral resource's schema: the documented description and its attributes.
+    let described = |(name, resource): (&String, &schema::Resource)| {
+        (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
     };
     // A resource's schema carries its version, which Terraform records with its state, and whether it
     // is deprecated.
@@ -31,21 +40,9 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
             .iter()
             .map(|(name, resource)| (name.clone(), versioned(name, resource)))
             .collect(),
-        data_source_schemas: provider
-            .data_sources
-            .iter()
-            .map(|(name, resource)| {
-                (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
-            })
-            .collect(),
-        ephemeral_resource_schemas: provider
-            .ephemeral_resources
-            .iter()
-            .map(|(name, resource)| {
-                (name.clone(), schema_of(&resource.documented_description(name), &resource.terraform_schema()))
-            })
-            .collect(),
-        list_resource_schemas: schema::listing::list_resources(provider)
+        data_source_schemas: provider.data_sources.iter().map(described).collect(),
+        ephemeral_resource_schemas: provider.ephemeral_resources.iter().map(described).collect(),
+        list_resource_schemas: lists
             .iter()
             .map(|(name, listing)| (name.clone(), schema_of(&listing.description, &listing.schema)))
             .collect(),
@@ -57,7 +54,7 @@ pub fn provider_schema(provider: &Provider) -> proto::GetProviderSchemaResponse 
             move_resource_state: true,
             generate_resource_config: true,
         }),
-        functions: super::functions::signatures(&schema::functions::id_functions(provider)),
+        functions: super::functions::signatures(functions),
     }
 }
 
@@ -148,7 +145,8 @@ mod tests {
     fn nested_attributes_carry_nested_type_only() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/providers/konnect");
         let provider = schema::load_provider(&dir).unwrap().provider;
-        let schema = provider_schema(&provider);
+        let lists = schema::listing::list_resources(&provider);
+        let schema = provider_schema(&provider, &schema::functions::id_functions(&provider), &lists);
         let resource = &schema.resource_schemas["konnect_integration_instance_auth_credential"];
         let attributes = &resource.block.as_ref().unwrap().attributes;
         let multi_key_auth = attributes.iter().find(|attribute| attribute.name == "multi_key_auth").unwrap();
