@@ -199,6 +199,10 @@ pub struct PulumiPackage {
     /// Java package (default `com.pulumi.<name>`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub java: Option<String>,
+    /// The package's namespace, which Pulumi HCL programs name in `required_providers` as
+    /// `<namespace>/<name>` (default `pulumi`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     /// Pulumi type names of resources whose name is not their short name in PascalCase, by short name.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub resource_names: IndexMap<String, String>,

@@ -3,6 +3,11 @@
 (function () {
   "use strict";
   var KEY = "pulumi-language";
+  // The language shown until the reader picks one, as on the Pulumi Registry.
+  var FIRST = "typescript";
+  var LABELS = {
+    csharp: "C#", go: "Go", typescript: "TypeScript", python: "Python", yaml: "YAML", java: "Java", hcl: "HCL"
+  };
 
   function choose(language) {
     document.querySelectorAll("pulumi-choosable[type=language]").forEach(function (block) {
@@ -26,7 +31,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.dataset.language = language;
-        button.textContent = language;
+        button.textContent = LABELS[language] || language;
         button.addEventListener("click", function () {
           try { window.localStorage.setItem(KEY, language); } catch (error) { /* storage may be off */ }
           choose(language);
@@ -37,7 +42,8 @@
     });
     var stored = null;
     try { stored = window.localStorage.getItem(KEY); } catch (error) { stored = null; }
-    choose(options.indexOf(stored) >= 0 ? stored : options[0]);
+    var first = options.indexOf(FIRST) >= 0 ? FIRST : options[0];
+    choose(options.indexOf(stored) >= 0 ? stored : first);
   }
 
   function search() {

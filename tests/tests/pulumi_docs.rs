@@ -6,6 +6,10 @@
 //! trimmed, blank lines dropped; HTML (the language choosers, icon indicators) shows no text. The seeds'
 //! site chrome (breadcrumbs, the "published on" line, "Explore with Pulumi AI", the logo line) and the
 //! copy buttons' "Copy" lines are not page text.
+//!
+//! The seeds were taken before the Registry's pages carried Pulumi HCL (out of preview in August 2026), so
+//! their text has no HCL tab: the comparison sets the HCL tabs aside, and the `hcl` module below checks
+//! them against the Registry's rules for the language.
 
 use std::path::{Path, PathBuf};
 
@@ -54,9 +58,26 @@ fn seed_text(file: &str, package: &str) -> Vec<String> {
         .collect()
 }
 
-fn generated_page(provider: &str, page: &str) -> Vec<String> {
+/// A committed Pulumi page's markdown.
+fn page_markdown(provider: &str, page: &str) -> String {
     let path: PathBuf = tests::workspace_root().join("docs").join(provider).join("pulumi").join(page);
-    page_text(&std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display())))
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The text of a committed page without its Pulumi HCL tabs, which the seeds predate.
+fn generated_page(provider: &str, page: &str) -> Vec<String> {
+    let markdown = page_markdown(provider, page);
+    let open = "<pulumi-choosable type=\"language\" values=\"hcl\">";
+    let close = "</pulumi-choosable>";
+    let mut kept = String::with_capacity(markdown.len());
+    let mut rest = markdown.as_str();
+    while let Some(start) = rest.find(open) {
+        kept.push_str(&rest[..start]);
+        let end = rest[start..].find(close).expect("an HCL tab's end") + start + close.len();
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    page_text(&kept)
 }
 
 /// Compares line by line; returns how many matched, panicking at the first difference with context.
@@ -202,8 +223,13 @@ resource "other_thing" "ignored" {
             matches!(&rows[1], Value::Object(name, fields) if name == "BedRow" && fields[0].comments == ["leeks need room"])
         );
         let sensor = &program.declarations[1];
-        assert_eq!(sensor.fields[0].value, Value::Reference("mainBed".to_owned(), None));
-        assert_eq!(sensor.fields[2].value, Value::Reference("mainBed".to_owned(), Some("name".to_owned())));
+        let bed = |property: Option<&str>| Value::Reference {
+            resource: "Bed".to_owned(),
+            variable: "mainBed".to_owned(),
+            property: property.map(str::to_owned),
+        };
+        assert_eq!(sensor.fields[0].value, bed(None));
+        assert_eq!(sensor.fields[2].value, bed(Some("name")));
         assert_eq!(sensor.comments, Vec::<String>::new());
         assert_eq!(sensor.fields[0].comments, ["placed in the first bed"]);
     }
@@ -227,5 +253,165 @@ resource "other_thing" "ignored" {
         assert!(error.0.contains("other_thing"), "{error:?}");
         let error = from_hcl(&package, "resource \"garden_sensor\" \"s\" {\n  colour = \"red\"\n}\n").unwrap_err();
         assert!(error.0.contains("colour"), "{error:?}");
+    }
+}
+
+/// The Pulumi HCL tabs, against what the Registry's page generator writes for the language: resource
+/// types as `<package>_<type name in snake_case>`, snake_case properties, HCL's type names, the
+/// constructor and lookup forms, and programs laid out as `terraform fmt` lays them out.
+mod hcl {
+    use codegen::docs::pulumi::hcl::Hcl;
+    use codegen::docs::pulumi::package::{Package, ResourceView};
+    use codegen::docs::pulumi::{Language, Place, program};
+
+    use super::page_markdown;
+
+    /// The HCL code blocks of a page, each with the heading it is under.
+    fn hcl_blocks(markdown: &str) -> Vec<(String, String)> {
+        let mut blocks = Vec::new();
+        let mut heading = String::new();
+        let mut lines = markdown.lines();
+        while let Some(line) = lines.next() {
+            if line.starts_with('#') {
+                heading = line.trim_start_matches('#').trim().to_owned();
+            } else if line == "```hcl" {
+                let code: Vec<&str> = lines.by_ref().take_while(|line| *line != "```").collect();
+                blocks.push((heading.clone(), code.join("\n") + "\n"));
+            }
+        }
+        blocks
+    }
+
+    fn random() -> schema::LoadedProvider {
+        schema::load_provider(&tests::workspace_root().join("tests/fixtures/pulumi/random")).unwrap()
+    }
+
+    /// The Registry's constructor examples of the random provider's `RandomInteger` and `RandomPassword`.
+    #[test]
+    fn constructor_examples_are_the_registrys() {
+        let loaded = random();
+        let package = Package::new(&loaded.provider);
+        let example = |type_name: &str| {
+            let view = ResourceView::new(&package, type_name, &loaded.provider.resources[type_name]);
+            Hcl.declaration(&package, &program::placeholders(&view))
+        };
+        assert_eq!(
+            example("random_integer"),
+            r#"resource "random_random_integer" "randomIntegerResource" {
+  lifecycle {
+    create_before_destroy = true
+  }
+  max = 0
+  min = 0
+  keepers = {
+    "string" = "string"
+  }
+  seed = "string"
+}
+"#
+        );
+        assert_eq!(
+            example("random_password"),
+            r#"resource "random_random_password" "randomPasswordResource" {
+  lifecycle {
+    create_before_destroy = true
+  }
+  length = 0
+  keepers = {
+    "string" = "string"
+  }
+  lower            = false
+  min_lower        = 0
+  min_numeric      = 0
+  min_special      = 0
+  min_upper        = 0
+  numeric          = false
+  override_special = "string"
+  special          = false
+  upper            = false
+}
+"#
+        );
+    }
+
+    #[test]
+    fn constructor_lookup_and_property_names_are_the_registrys() {
+        let loaded = random();
+        let package = Package::new(&loaded.provider);
+        let view = ResourceView::new(&package, "random_integer", &loaded.provider.resources["random_integer"]);
+        assert_eq!(
+            Hcl.constructor(&package, &view),
+            "resource \"random_random_integer\" \"name\" {\n    # resource properties\n}\n"
+        );
+        assert_eq!(
+            Hcl.lookup(&package, &view),
+            "import {\n  to = random_random_integer.example\n  id = \"${id}\"\n}\n"
+        );
+        assert!(Hcl.parameters(&view).is_empty() && Hcl.lookup_parameters().is_empty());
+        let listed: Vec<(String, String)> = view
+            .inputs()
+            .iter()
+            .map(|property| {
+                (Hcl.property_name(&property.name), Hcl.type_string(&package, &property.kind, Place::Input))
+            })
+            .collect();
+        let expected = [("max", "number"), ("min", "number"), ("keepers", "map(string)"), ("seed", "string")];
+        assert_eq!(listed, expected.map(|(name, kind)| (name.to_owned(), kind.to_owned())));
+    }
+
+    /// Every committed Pulumi page has an HCL tab wherever the other languages have one: the example,
+    /// the constructor, its example, the lookup and each property list.
+    #[test]
+    fn every_page_has_hcl_tabs() {
+        for dir in tests::sample_provider_dirs() {
+            let loaded = schema::load_provider(&dir).unwrap();
+            let provider = &loaded.provider;
+            for type_name in provider.resources.keys() {
+                let page = format!("{}.md", provider.short_name(type_name));
+                let markdown = page_markdown(&provider.name, &page);
+                let tabs = markdown.matches("values=\"hcl\"").count();
+                let typescript = markdown.matches("values=\"typescript\"").count();
+                // TypeScript also has the constructor's and the lookup's parameter lists, which HCL has not.
+                assert_eq!(tabs, typescript - 2, "{page}: {tabs} HCL tabs, {typescript} TypeScript tabs");
+                let headings: Vec<String> = hcl_blocks(&markdown).into_iter().map(|(heading, _)| heading).collect();
+                for heading in ["Constructor syntax", "Constructor example"] {
+                    assert!(headings.iter().any(|found| found == heading), "{page}: no HCL under {heading}");
+                }
+                assert!(headings.iter().any(|found| found.starts_with("Look up Existing")), "{page}: no HCL lookup");
+            }
+        }
+    }
+
+    /// The programs (Example Usage, Constructor example) of every committed page are what `terraform fmt`
+    /// leaves as they are: valid HCL, laid out as HCL's formatter lays it out.
+    #[test]
+    fn programs_are_as_terraform_fmt_writes_them() {
+        let Some(terraform) = tests::terraform::terraform_or_skip() else { return };
+        let work = tempfile::tempdir().unwrap();
+        let mut written = 0;
+        for provider in std::fs::read_dir(tests::workspace_root().join("docs")).unwrap().filter_map(Result::ok) {
+            let Ok(pages) = std::fs::read_dir(provider.path().join("pulumi")) else { continue };
+            for page in pages.filter_map(Result::ok) {
+                let markdown = std::fs::read_to_string(page.path()).unwrap();
+                for (heading, code) in hcl_blocks(&markdown) {
+                    if heading == "Example Usage" || heading == "Constructor example" {
+                        written += 1;
+                        std::fs::write(work.path().join(format!("program{written}.tf")), code).unwrap();
+                    }
+                }
+            }
+        }
+        assert!(written >= 4, "only {written} HCL programs");
+        let output = std::process::Command::new(terraform)
+            .args(["fmt", "-check", "-diff"])
+            .current_dir(work.path())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "terraform fmt would change these programs:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }

@@ -117,6 +117,19 @@ fn the_site_works_in_a_browser() {
     let pressed =
         browser.run(r#"return document.querySelector("button[aria-pressed=true]").dataset.language;"#, json!([]));
     assert_eq!(pressed, "python");
+    browser.click("button[data-language=hcl]");
+    let (shown, hidden) = shown_languages(&browser);
+    assert_eq!(shown, BTreeSet::from(["hcl".to_owned()]));
+    assert!(hidden.contains("python") && hidden.contains("csharp"), "{hidden:?}");
+    let import = browser.run(
+        r#"return Array.from(document.querySelectorAll("pulumi-choosable[values=hcl] code")).map(code => code.textContent).join("\n");"#,
+        json!([]),
+    );
+    assert!(
+        import.as_str().is_some_and(|code| code.contains("to = konnect_integration_instance_auth_credential.example")),
+        "the HCL tab's import block: {import}"
+    );
+    browser.click("button[data-language=python]");
     browser.screenshot(&root.join("target/site-screenshots/pulumi-page.png"));
     browser.open(&url(&site.join("fusionauth/pulumi/api_key.html")));
     browser.wait_for(tabs_ready, json!([]), "the language tabs");

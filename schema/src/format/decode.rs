@@ -271,6 +271,7 @@ impl Decoder<'_> {
             go: self.opt_string(&entries, "go", what),
             csharp: self.opt_string(&entries, "csharp", what),
             java: self.opt_string(&entries, "java", what),
+            namespace: self.opt_string(&entries, "namespace", what),
             replacement_badge: self.bool(&entries, "replacement_badge", what),
             text_indicators: self.bool(&entries, "text_indicators", what),
             ..PulumiPackage::default()

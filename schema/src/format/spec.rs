@@ -150,6 +150,11 @@ pub static PULUMI: MapSpec = MapSpec {
         key("csharp", Shape::String, ".NET namespace (default `Pulumi.<Name>`)."),
         key("java", Shape::String, "Java package (default `com.pulumi.<name>`)."),
         key(
+            "namespace",
+            Shape::String,
+            "Namespace Pulumi HCL programs name in `required_providers` as `<namespace>/<name>` (default `pulumi`).",
+        ),
+        key(
             "resource_names",
             Shape::Names(SNAKE_NAME, &Shape::String),
             "Pulumi type names of resources, by name without the provider prefix (default: that name in PascalCase).",

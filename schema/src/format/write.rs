@@ -83,6 +83,7 @@ fn pulumi(package: &PulumiPackage) -> Yaml {
         ("go", &package.go),
         ("csharp", &package.csharp),
         ("java", &package.java),
+        ("namespace", &package.namespace),
     ] {
         optional_text(&mut entries, key, value.as_deref());
     }

@@ -118,7 +118,7 @@ fn value(package: &Package<'_>, value: &Value, indent: usize) -> String {
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         Value::Null => "null".to_owned(),
-        Value::Reference(variable, property) => {
+        Value::Reference { variable, property, .. } => {
             format!("{variable}.{}", property.as_deref().map(title).unwrap_or_else(|| "Id".to_owned()))
         }
         Value::Object(name, fields) => {

@@ -127,8 +127,10 @@ fn value(package: &Package<'_>, kind: &Kind, value: &Value, indent: usize) -> St
     let pkg = package.go_package();
     match (kind, value) {
         (_, Value::Null) => "nil".to_owned(),
-        (_, Value::Reference(variable, None)) => format!("{variable}.ID()"),
-        (_, Value::Reference(variable, Some(property))) => format!("{variable}.{}", title(property)),
+        (_, Value::Reference { variable, property: None, .. }) => format!("{variable}.ID()"),
+        (_, Value::Reference { variable, property: Some(property), .. }) => {
+            format!("{variable}.{}", title(property))
+        }
         (Kind::Any, other) => format!("pulumi.Any({})", plain(other)),
         (Kind::Int, Value::Number(number)) => format!("pulumi.Int({number})"),
         (Kind::Float, Value::Number(number)) => format!("pulumi.Float64({number})"),

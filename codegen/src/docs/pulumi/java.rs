@@ -140,7 +140,7 @@ fn value(value: &Value, indent: usize) -> String {
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         Value::Null => "null".to_owned(),
-        Value::Reference(variable, property) => format!("{variable}.{}()", property.as_deref().unwrap_or("id")),
+        Value::Reference { variable, property, .. } => format!("{variable}.{}()", property.as_deref().unwrap_or("id")),
         Value::Object(name, fields) => builder(&format!("{name}Args"), fields, indent),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|item| self::value(item, indent)).collect();

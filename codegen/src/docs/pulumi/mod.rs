@@ -1,6 +1,6 @@
 //! Pulumi Registry pages for the package the Terraform bridge makes of a provider: one page per
 //! resource with its examples, constructor, properties, lookup and nested types in TypeScript, Python,
-//! Go, C#, Java and YAML, and the package's index page.
+//! Go, C#, Java, YAML and Pulumi HCL, and the package's index page.
 //!
 //! [`package`] holds the Pulumi view of the schema (names, properties, nested types), [`program`] the
 //! programs the pages show (converted from the resource's HCL example, or placeholders), and one module
@@ -8,6 +8,7 @@
 
 pub mod csharp;
 pub mod go;
+pub mod hcl;
 pub mod java;
 pub mod names;
 pub mod package;
@@ -120,29 +121,34 @@ pub trait Language {
     fn declaration(&self, package: &Package<'_>, declaration: &Declaration) -> String;
     /// The constructor's signatures.
     fn constructor(&self, package: &Package<'_>, view: &ResourceView) -> String;
-    /// The constructor's parameters (none for YAML).
+    /// The constructor's parameters (none for YAML and HCL).
     fn parameters(&self, view: &ResourceView) -> Vec<Parameter>;
     /// The lookup's signature.
     fn lookup(&self, package: &Package<'_>, view: &ResourceView) -> String;
-    /// The lookup's parameters (none for YAML).
+    /// The lookup's parameters (none for YAML and HCL).
     fn lookup_parameters(&self) -> Vec<Parameter> {
         Parameter::lookup(&["name", "id", "state", "opts"])
     }
 }
 
 /// Tabs in the order of the examples and signatures.
-pub fn program_order() -> [&'static dyn Language; 6] {
-    [&typescript::TypeScript, &python::Python, &go::Go, &csharp::CSharp, &java::Java, &yaml::Yaml]
+pub fn program_order() -> [&'static dyn Language; 7] {
+    [&typescript::TypeScript, &python::Python, &go::Go, &csharp::CSharp, &java::Java, &yaml::Yaml, &hcl::Hcl]
 }
 
-/// Tabs in the order of the constructor examples.
-pub fn example_order() -> [&'static dyn Language; 6] {
-    [&csharp::CSharp, &go::Go, &java::Java, &python::Python, &typescript::TypeScript, &yaml::Yaml]
+/// Tabs in the order of the constructor examples (by language name).
+pub fn example_order() -> [&'static dyn Language; 7] {
+    [&csharp::CSharp, &go::Go, &hcl::Hcl, &java::Java, &python::Python, &typescript::TypeScript, &yaml::Yaml]
 }
 
-/// Tabs in the order of property lists.
-pub fn property_order() -> [&'static dyn Language; 6] {
-    [&csharp::CSharp, &go::Go, &java::Java, &typescript::TypeScript, &python::Python, &yaml::Yaml]
+/// Tabs in the order of property lists (by language name, TypeScript filed under JavaScript).
+pub fn property_order() -> [&'static dyn Language; 7] {
+    [&csharp::CSharp, &go::Go, &hcl::Hcl, &java::Java, &typescript::TypeScript, &python::Python, &yaml::Yaml]
+}
+
+/// The languages every chooser offers, in the order the Registry lists them.
+pub fn chooser_order() -> [&'static dyn Language; 7] {
+    [&csharp::CSharp, &go::Go, &typescript::TypeScript, &python::Python, &yaml::Yaml, &java::Java, &hcl::Hcl]
 }
 
 /// A double-quoted string literal, escaped as JSON escapes it (which every language here reads alike).

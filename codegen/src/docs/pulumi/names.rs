@@ -39,6 +39,44 @@ pub fn snake(name: &str) -> String {
     name.to_snake_case()
 }
 
+/// A property's name in Pulumi HCL: snake_case, a run of capitals kept as one word unless its last
+/// capital starts a lowercase word (`apiKeySource` -> `api_key_source`, `restAPI` -> `rest_api`,
+/// `providerARNs` -> `provider_ar_ns`), as Pulumi HCL's code generator spells Pulumi names.
+pub fn hcl_property(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut after_capital = false;
+    for (index, &c) in chars.iter().enumerate() {
+        if !c.is_uppercase() {
+            after_capital = false;
+            out.push(c);
+            continue;
+        }
+        // Within a run of capitals the word goes on, unless this capital starts a lowercase word.
+        let continues_word =
+            after_capital && chars.get(index + 1).is_none_or(|next| next.is_uppercase() || next.is_numeric());
+        if !out.is_empty() && !continues_word {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+        after_capital = true;
+    }
+    out
+}
+
+/// A type name's part of a Pulumi HCL resource or data source type: every capital after the first
+/// starts a word (`RandomInteger` -> `random_integer`, `RestAPI` -> `rest_a_p_i`).
+pub fn hcl_type(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (index, c) in name.chars().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 /// A resource's Pulumi type name from its Terraform name without the provider prefix.
 pub fn resource(short: &str) -> String {
     short.to_upper_camel_case()
@@ -299,5 +337,25 @@ mod tests {
         assert_eq!(resource("integration_instance_auth_credential"), "IntegrationInstanceAuthCredential");
         assert_eq!(variable("my_integrationinstanceauthcredential"), "myIntegrationinstanceauthcredential");
         assert_eq!(lower_first("FusionAuthApiKey"), "fusionAuthApiKey");
+    }
+
+    #[test]
+    fn pulumi_hcl_names() {
+        for (pulumi, hcl) in [
+            ("apiKeySource", "api_key_source"),
+            ("disableExecuteApiEndpoint", "disable_execute_api_endpoint"),
+            ("providerARNs", "provider_ar_ns"),
+            ("restAPI", "rest_api"),
+            ("authorizerResultTtlInSeconds", "authorizer_result_ttl_in_seconds"),
+            ("max", "max"),
+            ("ipV4Cidr", "ip_v4_cidr"),
+            ("URL", "url"),
+            ("", ""),
+        ] {
+            assert_eq!(hcl_property(pulumi), hcl, "{pulumi}");
+        }
+        assert_eq!(hcl_type("RandomInteger"), "random_integer");
+        assert_eq!(hcl_type("RestAPI"), "rest_a_p_i");
+        assert_eq!(hcl_type("IntegrationInstanceAuthCredential"), "integration_instance_auth_credential");
     }
 }

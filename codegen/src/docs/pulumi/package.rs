@@ -24,6 +24,8 @@ pub struct Package<'p> {
     pub csharp: String,
     /// Java package.
     pub java: String,
+    /// Namespace Pulumi HCL's `required_providers` names.
+    pub namespace: String,
     /// Repository URL.
     pub repository: Option<String>,
     /// License.
@@ -49,6 +51,7 @@ impl<'p> Package<'p> {
             go: metadata.go.clone().unwrap_or_else(|| format!("github.com/pulumi/pulumi-{name}/sdk/go/{name}")),
             csharp: metadata.csharp.clone().unwrap_or_else(|| format!("Pulumi.{}", names::title(&name))),
             java: metadata.java.clone().unwrap_or_else(|| format!("com.pulumi.{name}")),
+            namespace: metadata.namespace.clone().unwrap_or_else(|| "pulumi".to_owned()),
             repository: metadata.repository.clone(),
             license: metadata.license.clone(),
             terraform_provider: metadata.terraform_provider.clone().unwrap_or_else(|| provider.name.clone()),
@@ -78,6 +81,13 @@ impl<'p> Package<'p> {
     /// The type token of a resource (`konnect:index/integrationInstanceAuthCredential:IntegrationInstanceAuthCredential`).
     pub fn token(&self, resource_name: &str) -> String {
         format!("{}:index/{}:{resource_name}", self.name, names::lower_first(resource_name))
+    }
+
+    /// The resource type Pulumi HCL programs use: the package, then the type name in snake_case
+    /// (`konnect_integration_instance_auth_credential`; resources here are in the `index` module, which
+    /// adds no part).
+    pub fn hcl_token(&self, resource_name: &str) -> String {
+        format!("{}_{}", self.name, names::hcl_type(resource_name))
     }
 
     /// The short token YAML programs use (`konnect:IntegrationInstanceAuthCredential`).

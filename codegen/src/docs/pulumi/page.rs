@@ -10,7 +10,7 @@ use schema::LoadedProvider;
 
 use super::package::{Package, Property, ResourceView};
 use super::program::{self, Program};
-use super::{Language, Parameter, Place, example_order, program_order, property_order};
+use super::{Language, Parameter, Place, chooser_order, example_order, program_order, property_order};
 use crate::docs::DocsError;
 use crate::docs::pages::GeneratedFiles;
 
@@ -70,7 +70,7 @@ impl ResourcePage<'_> {
         out.push_str("\n\n");
         if let Some(example) = example {
             out.push_str("## Example Usage\n\n");
-            out.push_str(&chooser(&program_order()));
+            out.push_str(&chooser());
             for language in program_order() {
                 choosable(&mut out, language, &fence(language, &language.program(package, example)));
             }
@@ -95,7 +95,7 @@ impl ResourcePage<'_> {
             "## Create {} Resource\n\nResources are created with functions called constructors. To learn more about declaring and configuring resources, see [Resources](/docs/concepts/resources/).\n\n### Constructor syntax\n\n",
             view.name
         );
-        out.push_str(&chooser(&program_order()));
+        out.push_str(&chooser());
         for language in program_order() {
             choosable(out, language, &fence(language, &language.constructor(package, view)));
         }
@@ -108,7 +108,7 @@ impl ResourcePage<'_> {
         }
         out.push_str("### Constructor example\n\nThe following reference example uses placeholder values for all input properties.\n\n");
         let placeholders = program::placeholders(view);
-        out.push_str(&chooser(&example_order()));
+        out.push_str(&chooser());
         for language in example_order() {
             choosable(out, language, &fence(language, &language.declaration(package, &placeholders)));
         }
@@ -142,7 +142,7 @@ impl ResourcePage<'_> {
             "## Look up Existing {0} Resource\n\nGet an existing {0} resource’s state with the given name, ID, and optional extra properties used to qualify the lookup.\n\n",
             view.name
         );
-        out.push_str(&chooser(&program_order()));
+        out.push_str(&chooser());
         for language in program_order() {
             let signature = language.lookup(package, view);
             if language.id() == "yaml" {
@@ -182,7 +182,7 @@ impl ResourcePage<'_> {
         if properties.is_empty() {
             return;
         }
-        out.push_str(&chooser(&property_order()));
+        out.push_str(&chooser());
         for language in property_order() {
             let mut list = String::new();
             for property in properties {
@@ -261,8 +261,8 @@ fn escape_line_start(line: &str) -> String {
 }
 
 /// The language chooser above a group of tabs.
-fn chooser(languages: &[&dyn Language]) -> String {
-    let ids: Vec<&str> = languages.iter().map(|language| language.id()).collect();
+fn chooser() -> String {
+    let ids: Vec<&str> = chooser_order().iter().map(|language| language.id()).collect();
     format!("<pulumi-chooser type=\"language\" options=\"{}\"></pulumi-chooser>\n\n", ids.join(","))
 }
 
@@ -306,8 +306,8 @@ fn pulumi_import(package: &Package<'_>, view: &ResourceView, script: &str) -> St
 /// The package's name in each language's package manager or namespace.
 fn installation(package: &Package<'_>) -> String {
     format!(
-        "## Installation\n\n| Language | Package |\n|---|---|\n| TypeScript | `{}` |\n| Python | `{}` |\n| Go | `{}` |\n| C# | `{}` |\n| Java | `{}` |\n\n",
-        package.nodejs, package.python, package.go, package.csharp, package.java
+        "## Installation\n\n| Language | Package |\n|---|---|\n| TypeScript | `{}` |\n| Python | `{}` |\n| Go | `{}` |\n| C# | `{}` |\n| Java | `{}` |\n| Pulumi HCL | `{}/{}` |\n\n",
+        package.nodejs, package.python, package.go, package.csharp, package.java, package.namespace, package.name
     )
 }
 

@@ -28,8 +28,15 @@ pub enum Value {
     Map(Vec<(String, Value)>),
     /// A value of a nested type.
     Object(String, Vec<Field>),
-    /// Another resource's output: its variable and property (`None` for its ID).
-    Reference(String, Option<String>),
+    /// Another resource's output.
+    Reference {
+        /// The resource's Pulumi type name.
+        resource: String,
+        /// Its program variable.
+        variable: String,
+        /// The property read; `None` for its ID.
+        property: Option<String>,
+    },
 }
 
 /// One property set in an object or resource.
@@ -72,7 +79,7 @@ impl Program {
     pub fn referenced(&self) -> BTreeSet<String> {
         fn walk(value: &Value, found: &mut BTreeSet<String>) {
             match value {
-                Value::Reference(variable, _) => {
+                Value::Reference { variable, .. } => {
                     found.insert(variable.clone());
                 }
                 Value::List(items) => items.iter().for_each(|item| walk(item, found)),
@@ -316,24 +323,25 @@ impl Converter<'_> {
             })
             .collect::<Result<_, _>>()?;
         let type_name = root.as_str();
-        let (Some(resource), [name, attribute]) = (self.package.provider.resources.get(type_name), &parts[..]) else {
+        let (Some(schema), [name, attribute]) = (self.package.provider.resources.get(type_name), &parts[..]) else {
             return Err(ConvertError(format!("`{type_name}` is not a resource of this provider")));
         };
         let variable = names::variable(name);
+        let resource = self.package.resource_name(type_name);
         if *attribute == "id" {
-            return Ok(Value::Reference(variable, None));
+            return Ok(Value::Reference { resource, variable, property: None });
         }
         // A resource declared later in the example has no view yet.
         let later;
         let view = match self.declared.get(type_name) {
             Some(view) => view,
             None => {
-                later = ResourceView::new(self.package, type_name, resource);
+                later = ResourceView::new(self.package, type_name, schema);
                 &later
             }
         };
         let property = find(&view.properties, attribute)?;
-        Ok(Value::Reference(variable, Some(property.name.clone())))
+        Ok(Value::Reference { resource, variable, property: Some(property.name.clone()) })
     }
 }
 

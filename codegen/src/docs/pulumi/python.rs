@@ -109,7 +109,7 @@ fn value(value: &Value, indent: usize) -> String {
         Value::Bool(true) => "True".to_owned(),
         Value::Bool(false) => "False".to_owned(),
         Value::Null => "None".to_owned(),
-        Value::Reference(variable, property) => {
+        Value::Reference { variable, property, .. } => {
             format!("{}.{}", snake(variable), property.as_deref().map(python_name).unwrap_or_else(|| "id".to_owned()))
         }
         Value::Object(_, fields) => {

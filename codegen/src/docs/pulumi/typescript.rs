@@ -132,7 +132,7 @@ fn value(value: &Value, indent: usize) -> String {
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         Value::Null => "null".to_owned(),
-        Value::Reference(variable, property) => format!("{variable}.{}", property.as_deref().unwrap_or("id")),
+        Value::Reference { variable, property, .. } => format!("{variable}.{}", property.as_deref().unwrap_or("id")),
         Value::Object(_, fields) => object(fields, indent),
         Value::Map(entries) => {
             let pad = " ".repeat(indent + 4);

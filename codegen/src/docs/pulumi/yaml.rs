@@ -160,7 +160,9 @@ fn inline(value: &Value) -> String {
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         Value::Null => "null".to_owned(),
-        Value::Reference(variable, property) => format!("${{{variable}.{}}}", property.as_deref().unwrap_or("id")),
+        Value::Reference { variable, property, .. } => {
+            format!("${{{variable}.{}}}", property.as_deref().unwrap_or("id"))
+        }
         Value::Object(..) | Value::Map(_) => "{}".to_owned(),
         Value::List(_) => "[]".to_owned(),
     }
