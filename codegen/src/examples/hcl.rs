@@ -134,7 +134,8 @@ pub fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
-/// A string literal: quoted, with escapes, and template sequences (`${`, `%{`) doubled so they stay text.
+/// A string literal as HCL's writer makes one: quoted, with escapes (`\\uXXXX` for other characters that
+/// do not print), and template sequences (`${`, `%{`) doubled so they stay text.
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -150,8 +151,9 @@ pub fn quoted(text: &str) -> String {
                 out.push(c);
                 out.push(c);
             }
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                let code = u32::from(c);
+                let _ = if code < 0x10000 { write!(out, "\\u{code:04x}") } else { write!(out, "\\U{code:08x}") };
             }
             c => out.push(c),
         }
@@ -355,6 +357,7 @@ mod tests {
     #[test]
     fn quotes_what_is_not_plain_text() {
         assert_eq!(quoted("a\"b\\c\n${x} %{y} $z"), r#""a\"b\\c\n$${x} %%{y} $z""#);
+        assert_eq!(quoted("bell\u{7} nbsp\u{a0}"), r#""bell\u0007 nbsp\u00a0""#);
         assert!(is_identifier("store_id") && is_identifier("a-b") && !is_identifier("1st") && !is_identifier(""));
         let object = Expr::Object(vec![("1st choice".into(), Expr::Bool(false))]);
         let mut out = String::new();

@@ -10,6 +10,7 @@ use super::names::hcl_property;
 use super::package::{Kind, Package, ResourceView};
 use super::program::{Declaration, Field, Program, Value};
 use super::{Language, Parameter, Place};
+use crate::examples::hcl::quoted;
 
 /// The HCL tab.
 pub struct Hcl;
@@ -31,7 +32,7 @@ impl Language for Hcl {
         let mut raw = format!(
             "terraform {{\nrequired_providers {{\n{} = {{\nsource = {}\n}}\n}}\n}}\n\n",
             package.name,
-            string(&format!("{}/{}", package.namespace, package.name))
+            quoted(&format!("{}/{}", package.namespace, package.name))
         );
         for declaration in &program.declarations {
             resource(&mut raw, package, declaration);
@@ -68,8 +69,8 @@ fn resource(raw: &mut String, package: &Package<'_>, declaration: &Declaration) 
     let _ = writeln!(
         raw,
         "resource {} {} {{",
-        string(&package.hcl_token(&declaration.resource)),
-        string(&declaration.name)
+        quoted(&package.hcl_token(&declaration.resource)),
+        quoted(&declaration.name)
     );
     raw.push_str("lifecycle {\ncreate_before_destroy = true\n}\n");
     body(raw, package, &declaration.fields);
@@ -110,7 +111,7 @@ fn comments(raw: &mut String, comments: &[String]) {
 /// A value as an expression: lists on one line, objects and maps one item per line.
 fn expression(package: &Package<'_>, value: &Value) -> String {
     match value {
-        Value::String(text) => string(text),
+        Value::String(text) => quoted(text),
         Value::Number(number) => number.clone(),
         Value::Bool(flag) => flag.to_string(),
         Value::Null => "null".to_owned(),
@@ -118,7 +119,7 @@ fn expression(package: &Package<'_>, value: &Value) -> String {
             let items: Vec<String> = items.iter().map(|item| expression(package, item)).collect();
             format!("[{}]", items.join(", "))
         }
-        Value::Map(entries) => object(entries.iter().map(|(key, item)| (string(key), expression(package, item)))),
+        Value::Map(entries) => object(entries.iter().map(|(key, item)| (quoted(key), expression(package, item)))),
         Value::Object(_, fields) => {
             object(fields.iter().map(|field| (hcl_property(&field.name), expression(package, &field.value))))
         }
@@ -138,34 +139,6 @@ fn object(items: impl Iterator<Item = (String, String)>) -> String {
         return "{}".to_owned();
     }
     out.push('}');
-    out
-}
-
-/// A quoted string literal: quotes, backslashes and control characters escaped, and `${` and `%{`
-/// doubled so they are not read as templates.
-fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' | '%' if chars.peek() == Some(&'{') => {
-                out.push(c);
-                out.push(c);
-            }
-            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
-                let code = u32::from(c);
-                let _ = if code < 0x10000 { write!(out, "\\u{code:04x}") } else { write!(out, "\\U{code:08x}") };
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
     out
 }
 
@@ -305,14 +278,6 @@ mod tests {
             layout(raw),
             "resource \"a_b\" \"x\" {\n  lifecycle {\n    create_before_destroy = true\n  }\n  max       = 0\n  long_name = \"s\"\n  keepers = {\n    \"string\" = \"string\"\n  }\n  list = [{\n    k = 1\n    }, {\n    k = 2\n  }]\n  seed = \"a = {\"\n}\n"
         );
-    }
-
-    #[test]
-    fn strings_escape_what_hcl_would_read_otherwise() {
-        assert_eq!(string("plain"), "\"plain\"");
-        assert_eq!(string("say \"hi\"\n\\"), "\"say \\\"hi\\\"\\n\\\\\"");
-        assert_eq!(string("${var} %{if} $ % {"), "\"$${var} %%{if} $ % {\"");
-        assert_eq!(string("bell\u{7}"), "\"bell\\u0007\"");
     }
 
     #[test]
