@@ -7,7 +7,8 @@
 //! (the creating PUT where there is no other) and deleted by a DELETE there. An item path with a create
 //! is a resource, one without a data source. Each is named after the collection's last literal segment
 //! in the singular (`teams` gives `Team`), the literal segments before it added where two would meet
-//! (`UserKey` beside `Key`). Every operation left out is listed in the report with why.
+//! (`UserKey` beside `Key`). A resource's objects are listed by a GET on its collection ([`add_lists`]).
+//! Every operation left out is listed in the report with why.
 
 use std::collections::{HashMap, HashSet};
 
@@ -71,6 +72,7 @@ pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -
         }
         entities.insert(name, entity);
     }
+    add_lists(operations, &mut entities);
     let used: HashSet<&str> =
         entities.values().flat_map(|entity| entity.roles.iter().map(|role| role.operation.pointer.as_str())).collect();
     let read_collections: HashSet<&str> = operations
@@ -83,6 +85,34 @@ pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -
         report.push(format!("{} {}: {why}", operation.method.as_str(), operation.path));
     }
     entities
+}
+
+/// Gives each resource whose read is on an item path the GET on its collection as its `list`, where the
+/// spec has one that is not already the entity's (`GET /users` beside `GET /users/{id}`).
+pub fn add_lists<'d>(operations: &[ApiOperation<'d>], entities: &mut IndexMap<String, Entity<'d>>) {
+    for entity in entities.values_mut() {
+        let creates = entity.main(OperationKind::Create, false).is_some();
+        let Some(read) = entity.main(OperationKind::Read, false).filter(|_| creates) else { continue };
+        if entity.main(OperationKind::List, false).is_some() {
+            continue;
+        }
+        let Some(collection) = collection_of(&read.operation.path) else { continue };
+        let own =
+            |operation: &ApiOperation<'_>| entity.roles.iter().any(|role| role.operation.pointer == operation.pointer);
+        let list = operations
+            .iter()
+            .find(|operation| operation.method == Method::Get && operation.path == collection && !own(operation));
+        if let Some(list) = list {
+            let role = Role {
+                operation: list.clone(),
+                kind: OperationKind::List,
+                order: 1,
+                resource: true,
+                data_source: false,
+            };
+            entity.roles.push(role);
+        }
+    }
 }
 
 /// The collection of an item path (`/users` for `/users/{id}`); `None` when the path names no item.
@@ -129,7 +159,9 @@ fn left_out(operation: &ApiOperation<'_>, read_collections: &HashSet<&str>) -> &
     let is_item = collection_of(&operation.path).is_some();
     let items_below = read_collections.contains(operation.path.as_str());
     match (operation.method, is_item, items_below) {
-        (Method::Get, false, true) => "lists the objects of an item path; lists are not imported",
+        (Method::Get, false, true) => {
+            "lists the objects of an item path no resource is made by; only resources are listed"
+        }
         (Method::Get, false, false) => "reads no item path (the path does not end in a parameter)",
         (Method::Post, false, false) => "an action, not a collection: no item path below it is read",
         (Method::Post, true, _) => "an action on an item, not part of its life",

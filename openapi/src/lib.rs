@@ -19,6 +19,7 @@ mod entities;
 mod fields;
 mod infer;
 mod legal;
+mod listing;
 mod names;
 mod objects;
 mod operations;
@@ -138,14 +139,18 @@ pub fn import(options: &Options) -> Result<Imported, Vec<FileErrors>> {
 }
 
 /// The entities of a document: those its annotations name, else those found by convention (then true,
-/// with what that leaves open in `report`).
+/// with what that leaves open in `report`); each resource listed by its collection's GET where there is one.
 fn find_entities<'d>(
     operations: &[entities::ApiOperation<'d>],
     report: &mut Vec<String>,
 ) -> (bool, IndexMap<String, entities::Entity<'d>>) {
-    let annotated = entities::annotated(operations);
+    let mut annotated = entities::annotated(operations);
     let by_convention = annotated.is_empty();
-    (by_convention, if by_convention { convention::entities(operations, report) } else { annotated })
+    if by_convention {
+        return (true, convention::entities(operations, report));
+    }
+    convention::add_lists(operations, &mut annotated);
+    (false, annotated)
 }
 
 /// The provider block: `server_url` (default: the first server) and the credential the security scheme

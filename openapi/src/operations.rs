@@ -54,9 +54,10 @@ impl<'d> Inference<'_, 'd> {
                 }
                 operation.then.push(made);
             }
-            if *kind != OperationKind::List {
-                *operations.slot(*kind) = Some(operation);
-            }
+            *operations.slot(*kind) = Some(operation);
+        }
+        if !data_source {
+            operations.list = self.list(entity, fields, schema, name);
         }
         operations
     }

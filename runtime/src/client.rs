@@ -128,7 +128,7 @@ impl Method {
         matches!(self, Method::Get | Method::Put | Method::Delete)
     }
 
-    fn as_reqwest(self) -> reqwest::Method {
+    pub(crate) fn as_reqwest(self) -> reqwest::Method {
         match self {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -208,23 +208,6 @@ impl Response {
             message: error.to_string(),
             body: String::from_utf8_lossy(&self.body).into_owned(),
         })
-    }
-
-    /// Reads the body as a JSON array of models.
-    pub fn models<T, E>(
-        &self,
-        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
-    ) -> Result<Vec<T>, Error<E>> {
-        let items: Vec<serde_json::Value> = self.json()?;
-        items
-            .into_iter()
-            .map(|item| {
-                read(item).map_err(|error| Error::Decode {
-                    message: error.to_string(),
-                    body: String::from_utf8_lossy(&self.body).into_owned(),
-                })
-            })
-            .collect()
     }
 
     /// Reads the body as JSON.

@@ -51,3 +51,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// An API error type for calls that document none: every error response is kept whole
+/// ([`runtime::Error::Unexpected`]).
+#[derive(Debug)]
+pub enum NoErrors {}
+
+impl runtime::ApiErrorKind for NoErrors {
+    fn from_response(_: &runtime::ErrorResponse, _: &[u16]) -> Option<Self> {
+        None
+    }
+
+    fn response(&self) -> &runtime::ErrorResponse {
+        match *self {}
+    }
+}

@@ -288,6 +288,116 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
     assert_eq!(report.subjects.len(), 2, "a resource and a data source");
 }
 
+/// Collections listed in the ways real APIs list them (`tests/fixtures/openapi/lists/openapi.yaml`): each
+/// resource's `list` is the GET on its collection, with where its answer keeps the objects (the answer
+/// itself, an envelope's field, one level down) and how it pages (`x-speakeasy-pagination`'s next-page
+/// URL, a cursor named after its query parameter, a next-page URI); a list that pages by offset is read
+/// to its first page and reported, an answer of two lists is no list. The listings read every page from
+/// the fake API through the runtime's pager, and every resource lives its whole life.
+#[test]
+fn collections_import_as_lists_read_page_after_page() {
+    use schema::model::Paging;
+
+    let spec = tests::workspace_root().join("tests/fixtures/openapi/lists/openapi.yaml");
+    let options = openapi::Options { specs: vec![spec], overlays: Vec::new(), name: "lists".to_owned() };
+    let imported = openapi::import(&options).unwrap();
+    let resources = &imported.provider.resources;
+    let list = |name: &str| resources[&format!("lists_{name}")].operations.list.clone();
+    let cursor = |cursor: &str, param: &str| Some(Paging::Cursor { cursor: cursor.into(), param: param.into() });
+    let link = |link: &str| Some(Paging::Link { link: link.into() });
+    let expected = [
+        ("widget", "/widgets", None, None),
+        ("team", "/teams", Some("items"), link("links.next")),
+        ("member", "/teams/{team_id}/members", Some("data"), cursor("next_cursor", "cursor")),
+        ("project", "/projects", Some("result.projects"), cursor("nextPageToken", "pageToken")),
+        ("tag", "/tags", Some("tags"), link("meta.next")),
+        ("report", "/reports", Some("results"), None),
+    ];
+    for (name, path, field, paging) in &expected {
+        let operation = list(name).unwrap_or_else(|| panic!("{name} has no list"));
+        assert_eq!(
+            (operation.path.as_str(), operation.answer_field.as_deref(), &operation.paging),
+            (*path, *field, paging),
+            "{name}"
+        );
+    }
+    assert_eq!(list("member").unwrap().query, ["role"], "a filter the object holds");
+    assert!(list("folder").is_none(), "two lists: which holds the folders is not known");
+    let reported = |text: &str| imported.report.iter().any(|line| line.contains(text));
+    assert!(reported("`GET /reports` seems to page (offset, limit)"), "{:#?}", imported.report);
+    assert!(reported("`GET /folders` answers no single list of objects"), "{:#?}", imported.report);
+    let folders = tempfile::tempdir().unwrap();
+    let loaded = openapi::write_folder(&imported, &folders.path().join("lists")).unwrap();
+    assert_eq!(schema::listing::list_resources(&loaded.provider).len(), 6, "each listed resource is a list resource");
+
+    // Every page of each listing, from the fake API that pages as the imported schema says.
+    let model = loaded.provider.clone();
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async move {
+        let token = Some("t0ken".to_owned());
+        let api = fake_api::FakeApi::start(model.clone(), "127.0.0.1:0".parse().unwrap(), token, Default::default())
+            .await
+            .unwrap();
+        let mut config = runtime::ClientConfig::new(&api.url);
+        config.auth = Some(runtime::Auth::Bearer(runtime::Secret::new("t0ken")));
+        let transport = runtime::Transport::new::<tests::NoErrors>(config).unwrap();
+        let create = |path: &'static str, team: Option<String>, body: serde_json::Value| {
+            let transport = &transport;
+            async move {
+                let mut request = runtime::Request::new(runtime::Method::Post, path);
+                request.path_params.extend(team.map(|team| ("team_id", team)));
+                request.body = Some(body);
+                let answer = transport.send::<tests::NoErrors>(&request).await.unwrap();
+                serde_json::from_slice::<serde_json::Value>(&answer.body).unwrap()["id"].as_str().unwrap().to_owned()
+            }
+        };
+        let team = create("/teams", None, serde_json::json!({"name": "red"})).await;
+        let other = create("/teams", None, serde_json::json!({"name": "blue"})).await;
+        let mut made: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for number in 0..5 {
+            let widget = create("/widgets", None, serde_json::json!({"name": format!("w{number}")})).await;
+            made.entry("widget").or_default().push(widget);
+            let member =
+                serde_json::json!({"team_id": team, "email": format!("m{number}@example.com"), "role": "editor"});
+            made.entry("member")
+                .or_default()
+                .push(create("/teams/{team_id}/members", Some(team.clone()), member).await);
+            let project = create("/projects", None, serde_json::json!({"title": format!("p{number}")})).await;
+            made.entry("project").or_default().push(project);
+            made.entry("tag")
+                .or_default()
+                .push(create("/tags", None, serde_json::json!({"label": format!("t{number}")})).await);
+        }
+        let elsewhere = serde_json::json!({"team_id": other, "email": "x@example.com", "role": "viewer"});
+        create("/teams/{team_id}/members", Some(other.clone()), elsewhere).await;
+        made.insert("team", vec![team.clone(), other]);
+        for (name, ids) in &made {
+            let resource = &model.resources[&format!("lists_{name}")];
+            let operation = resource.operations.list.as_ref().unwrap();
+            let mut request = runtime::Request::new(runtime::Method::Get, "");
+            request.path = &operation.path;
+            if operation.path.contains("{team_id}") {
+                request.path_params.push(("team_id", team.clone()));
+            }
+            let pages = runtime::paging::Pages::new(&transport, request, runtime::paging::Listing::of(operation));
+            let mut listed: Vec<String> = pages
+                .all::<tests::NoErrors>()
+                .await
+                .unwrap_or_else(|error| panic!("{name}: {error}"))
+                .iter()
+                .map(|object| object["id"].as_str().unwrap().to_owned())
+                .collect();
+            listed.sort();
+            let mut ids = ids.clone();
+            ids.sort();
+            assert_eq!(listed, ids, "{name}");
+        }
+    });
+
+    let Some(report) = acceptance(loaded, None) else { return };
+    assert!(report.passed(), "{:#?}", report.failures());
+    assert_eq!(report.subjects.len(), 14, "7 resources, 7 data sources");
+}
+
 /// A broken `$ref` is reported with its JSON pointer and its line and column, every one at once, and
 /// nothing is written.
 #[test]

@@ -279,6 +279,21 @@ async fn list_resources_stream_every_page_with_identities() {
         products.push(client.products().create(&store_id, &product).await.unwrap().id.unwrap());
     }
 
+    // The typed client lists alike: every customer over the cursor's three pages, every product over the
+    // links' two, and none of the other store's.
+    let mut listed: Vec<String> =
+        client.customers().list(&store_id).await.unwrap().into_iter().map(|found| found.id.unwrap()).collect();
+    listed.sort();
+    let mut made = customers.clone();
+    made.sort();
+    assert_eq!(listed, made);
+    let mut listed: Vec<String> =
+        client.products().list(&store_id).await.unwrap().into_iter().map(|found| found.id.unwrap()).collect();
+    listed.sort();
+    let mut made = products.clone();
+    made.sort();
+    assert_eq!(listed, made);
+
     // The schema: a list resource per resource that lists, configured by the store it lists in.
     let schema: GetProviderSchemaResponse = plugin.call("GetProviderSchema", Empty {}).await.unwrap();
     let mut listed: Vec<&String> = schema.list_resource_schemas.keys().collect();

@@ -7,20 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use runtime::{Auth, ClientConfig, Error, Method, Request, Secret, Transport};
+use tests::NoErrors;
 use tests::http_stub::{Received, Reply, Stub};
-
-#[derive(Debug)]
-enum NoErrors {}
-
-impl runtime::ApiErrorKind for NoErrors {
-    fn from_response(_: &runtime::ErrorResponse, _: &[u16]) -> Option<Self> {
-        None
-    }
-
-    fn response(&self) -> &runtime::ErrorResponse {
-        match *self {}
-    }
-}
 
 fn transport(url: &str, auth: Auth) -> Transport {
     let mut config = ClientConfig::new(url);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use schema::{Mode, OneOf, Operation, OperationKind, Provider, Resource};
+use schema::{Mode, OneOf, Operation, OperationKind, Paging, Provider, Resource};
 
 use super::Section;
 use super::models::{FieldInfo, ModelWriter, StructKind, doc_lines};
@@ -260,7 +260,11 @@ fn method(
     let send = quote!(self.transport.send::<crate::ApiError>(&request).await?);
     let (return_type, result) = match signature.returns {
         Returns::Nothing => (quote!(()), quote!(#send; ::core::result::Result::Ok(()))),
-        Returns::Models => (quote!(::std::vec::Vec<#model>), quote!(#send.models(#model::from_json))),
+        Returns::Models => {
+            let listing = listing(operation);
+            let pages = quote!(::runtime::paging::Pages::new(self.transport, request, #listing));
+            (quote!(::std::vec::Vec<#model>), quote!(#pages.models(#model::from_json).await))
+        }
         Returns::Model => (quote!(#model), quote!(#send.model(&[#(#fills),*], #model::from_json))),
     };
     let summary = if operation.summary.is_empty() { format!("{name} the object.") } else { operation.summary.clone() };
@@ -292,4 +296,23 @@ fn method(
             #result
         }
     }
+}
+
+/// How a `list` operation's answers are read, as the runtime's [`runtime::paging::Listing`]: the field
+/// that holds the objects and where the next page is.
+fn listing(operation: &Operation) -> TokenStream {
+    let field = match &operation.answer_field {
+        Some(field) => quote!(::core::option::Option::Some(#field)),
+        None => quote!(::core::option::Option::None),
+    };
+    let paging = match &operation.paging {
+        Some(Paging::Cursor { cursor, param }) => quote!(::core::option::Option::Some(
+            ::runtime::paging::Paging::Cursor { cursor: #cursor, param: #param }
+        )),
+        Some(Paging::Link { link }) => {
+            quote!(::core::option::Option::Some(::runtime::paging::Paging::Link { link: #link }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote!(::runtime::paging::Listing { field: #field, paging: #paging })
 }

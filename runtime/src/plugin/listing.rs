@@ -1,5 +1,5 @@
 //! List resources (Terraform 1.14+, `terraform query`): `ListResource` streams the objects a resource's
-//! `list` operation answers, page after page ([`super::rest::Pager`]), each with its identity, a display
+//! `list` operation answers, page after page ([`crate::paging::Pages`]), each with its identity, a display
 //! name (its import ID) and, when Terraform asks, the whole object as state would hold it; it stops at
 //! Terraform's limit, and when Terraform stops reading. `ValidateListResourceConfig` checks the
 //! configuration ([`schema::listing`] says what it holds).
@@ -14,6 +14,7 @@ use super::convert::{from_api, param_text};
 use super::handlers::{Provider, error, within};
 use super::identity;
 use super::proto::{self, Diagnostic, ListResourceEvent};
+use super::rest::next_page;
 use super::state::refreshed;
 use super::timeouts;
 use super::value::TfValue;
@@ -78,7 +79,7 @@ impl Provider {
         let most = usize::try_from(request.limit).ok().filter(|limit| *limit > 0).unwrap_or(usize::MAX);
         let mut sent = 0;
         while sent < most {
-            let page = within(Some(PAGE_LIMIT), OperationKind::List, pager.next_page()).await.map_err(failed)?;
+            let page = within(Some(PAGE_LIMIT), OperationKind::List, next_page(&mut pager)).await.map_err(failed)?;
             let Some(page) = page else { break };
             for item in page.iter().take(most - sent) {
                 let event = self.listed(type_name, resource, &config, item, request.include_resource_object);

@@ -2,9 +2,7 @@
 //! parameters, query and body come from the object's attributes, the request goes through the
 //! [`Transport`], and the answer is read back through the codec.
 
-use schema::{
-    Attribute, Auth, Follow, Method as ModelMethod, Object, OperationKind, Paging, Provider, Resource, Until,
-};
+use schema::{Attribute, Auth, Follow, Method as ModelMethod, Object, OperationKind, Provider, Resource, Until};
 
 use super::convert::{Removals, from_api, param_text, param_value, to_api};
 use super::proto::Step;
@@ -12,6 +10,7 @@ use super::value::TfValue;
 use super::walk::{Lanes, Rule, walk};
 use crate::client::{Auth as ClientAuth, ClientConfig, Method, Request, RetryPolicy, Transport, setting};
 use crate::error::{ApiErrorKind, Error, ErrorResponse};
+use crate::paging::{Listing, Pages};
 use crate::secret::Secret;
 
 /// What an answer says about the object, and what in it could not be read.
@@ -110,22 +109,27 @@ impl Rest {
         Ok(answer)
     }
 
-    /// Every object the resource's `list` operation answers, page after page where it pages
-    /// ([`Pager`]). The path is filled from `object`.
+    /// Every object the resource's `list` operation answers, page after page where it pages. The path
+    /// is filled from `object`.
     pub(super) async fn list(&self, resource: &Resource, object: &TfValue) -> Result<Vec<serde_json::Value>, String> {
-        let mut pager = self.pager(resource, object)?;
-        let mut listed = Vec::new();
-        while let Some(page) = pager.next_page().await? {
-            listed.extend(page);
-        }
-        Ok(listed)
+        self.pager(resource, object)?.all::<Undocumented>().await.map_err(|error| error.to_string())
     }
 
-    /// The pages of the resource's `list` operation for `object`'s path and query.
-    pub(super) fn pager<'r>(&'r self, resource: &'r Resource, object: &TfValue) -> Result<Pager<'r>, String> {
+    /// The pages of the resource's `list` operation for `object`'s path and query (read them with
+    /// [`next_page`]).
+    pub(super) fn pager<'r>(&'r self, resource: &'r Resource, object: &TfValue) -> Result<Pages<'r>, String> {
         let operation = resource.operations.list.as_ref().ok_or("the schema gives no list operation")?;
         let (path_params, query) = address(&resource.schema, operation, object)?;
-        Ok(Pager { rest: self, operation, path_params, query, next: Some(Next::First), pages: 0 })
+        let request = Request {
+            method: method(operation.method),
+            path: &operation.path,
+            path_params,
+            query,
+            body: None,
+            documented_errors: &[],
+            idempotency_key: None,
+        };
+        Ok(Pages::new(&self.transport, request, Listing::of(operation)))
     }
 
     /// Makes one call of `operation` (a step of `kind`).
@@ -369,99 +373,7 @@ fn method(method: ModelMethod) -> Method {
     }
 }
 
-/// The most pages one listing reads: past it the API is taken to page without end.
-const MOST_PAGES: usize = 10_000;
-
-/// Where the next page of a listing is.
-#[derive(PartialEq)]
-enum Next {
-    /// The operation itself.
-    First,
-    /// The operation with the cursor the last page gave.
-    Cursor(String),
-    /// The link the last page gave (a path on the API's server).
-    Link(String),
-}
-
-/// The pages of one listing, read one at a time: each answer's objects (the answer itself where it is a
-/// list, else the list in its `answer_field`, else the one list an envelope such as `{"items": [...],
-/// "next": ...}` holds), and from it, as the operation's `paging` says, where the next page is.
-pub(super) struct Pager<'r> {
-    rest: &'r Rest,
-    operation: &'r schema::Operation,
-    path_params: Params<'r>,
-    query: Params<'r>,
-    next: Option<Next>,
-    pages: usize,
-}
-
-impl Pager<'_> {
-    /// The next page's objects; `None` once the last page was read.
-    pub(super) async fn next_page(&mut self) -> Result<Option<Vec<serde_json::Value>>, String> {
-        let Some(next) = self.next.take() else { return Ok(None) };
-        self.pages += 1;
-        if self.pages > MOST_PAGES {
-            return Err(format!("the API gave more than {MOST_PAGES} pages of {}", self.operation.path));
-        }
-        let operation = self.operation;
-        let mut query = self.query.clone();
-        let link;
-        let path = match &next {
-            Next::First => operation.path.as_str(),
-            Next::Cursor(cursor) => {
-                if let Some(Paging::Cursor { param, .. }) = &operation.paging {
-                    query.retain(|(name, _)| name != param);
-                    query.push((param.as_str(), cursor.clone()));
-                }
-                operation.path.as_str()
-            }
-            Next::Link(to) => {
-                link = self.rest.transport.path_on_server(to)?;
-                query.clear();
-                link.as_str()
-            }
-        };
-        let request = Request {
-            method: method(operation.method),
-            path,
-            path_params: self.path_params.clone(),
-            query,
-            body: None,
-            documented_errors: &[],
-            idempotency_key: None,
-        };
-        let response = self.rest.transport.send::<Undocumented>(&request).await.map_err(|error| error.to_string())?;
-        let asked = format!("{} {}", operation.method.as_str(), filled(path, &request.path_params));
-        let json: serde_json::Value = serde_json::from_slice(&response.body)
-            .map_err(|error| format!("{asked} answered {}: the answer is not JSON: {error}", response.status))?;
-        let listed = match (&json, operation.answer_field.as_deref()) {
-            (serde_json::Value::Array(items), _) => Some(items),
-            (_, Some(field)) => {
-                field.split('.').try_fold(&json, |level, name| level.get(name)).and_then(|value| value.as_array())
-            }
-            (serde_json::Value::Object(fields), None) => {
-                let mut lists = fields.values().filter_map(serde_json::Value::as_array);
-                lists.next().filter(|_| lists.next().is_none())
-            }
-            _ => None,
-        };
-        let listed = listed
-            .cloned()
-            .ok_or_else(|| format!("{asked} answered {}: the answer holds no list of objects", response.status))?;
-        let field = |path: &str| match path.split('.').try_fold(&json, |level, name| level.get(name)) {
-            Some(serde_json::Value::String(text)) if !text.is_empty() => Some(text.clone()),
-            Some(serde_json::Value::Number(number)) => Some(number.to_string()),
-            _ => None,
-        };
-        self.next = match &operation.paging {
-            Some(Paging::Cursor { cursor, .. }) => field(cursor).map(Next::Cursor),
-            Some(Paging::Link { link }) => field(link).map(Next::Link),
-            None => None,
-        };
-        // A page that leads to itself would be read for ever.
-        if self.next.as_ref() == Some(&next) {
-            return Err(format!("{asked} answered a next page that is the page itself: the listing does not end"));
-        }
-        Ok(Some(listed))
-    }
+/// The next page of a listing ([`Rest::pager`]), a failure told as text.
+pub(super) async fn next_page(pages: &mut Pages<'_>) -> Result<Option<Vec<serde_json::Value>>, String> {
+    pages.next_page::<Undocumented>().await.map_err(|error| error.to_string())
 }

@@ -336,9 +336,17 @@ impl<'c> Operations<'c> {
             documented_errors: &[],
             idempotency_key: ::core::option::Option::None,
         };
-        self.transport
-            .send::<crate::ApiError>(&request)
-            .await?
+        ::runtime::paging::Pages::new(
+                self.transport,
+                request,
+                ::runtime::paging::Listing {
+                    field: ::core::option::Option::None,
+                    paging: ::core::option::Option::Some(::runtime::paging::Paging::Link {
+                        link: "links.next",
+                    }),
+                },
+            )
             .models(Product::from_json)
+            .await
     }
 }

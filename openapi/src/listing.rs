@@ -1,0 +1,232 @@
+//! A resource's `list` operation: the GET on the collection its item path is in (`GET
+//! /stores/{store_id}/customers` beside `GET /stores/{store_id}/customers/{id}`), where its answer keeps
+//! the objects (the answer itself, or the one list an envelope holds), and how it pages: as its
+//! `x-speakeasy-pagination` says (a cursor taken in a query parameter, or a next-page URL), else by the
+//! names of what the answer holds beside the list: a field named as a query parameter, or `next` and that
+//! name (`next_cursor` for `?cursor=`, `nextPageToken` for `?pageToken=`), is the cursor; a field whose
+//! name says it is a link or URL to the next page, or that is a URI, is the link.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::entities::{Entity, Role};
+use crate::fields::Field;
+use crate::infer::Inference;
+use crate::shape::{Kind, Shape};
+use schema::model::{Object, Operation, OperationKind, Paging};
+
+impl<'d> Inference<'_, 'd> {
+    /// The resource's `list` operation, where the entity has one whose answer holds a list of objects;
+    /// what keeps one from being made, or from reading past the first page, is reported.
+    pub(crate) fn list(
+        &mut self,
+        entity: &Entity<'d>,
+        fields: &IndexMap<String, Field>,
+        schema: &Object,
+        name: &str,
+    ) -> Option<Operation> {
+        let role = entity.main(OperationKind::List, false)?;
+        let api = &role.operation;
+        let asked = format!("{} {}", api.method.as_str(), api.path);
+        let Some((_, answer)) = self.response_root(api) else {
+            self.report.push(format!("{name}: `{asked}` answers no JSON; it is not the resource's list"));
+            return None;
+        };
+        let Some(field) = objects_field(&answer) else {
+            self.report
+                .push(format!("{name}: `{asked}` answers no single list of objects; it is not the resource's list"));
+            return None;
+        };
+        let mut operation = self.operation(role, fields, schema, name, false);
+        let named = api.path.matches('{').count();
+        if operation.path_params.len() != named {
+            self.report.push(format!(
+                "{name}: `{asked}` takes a path parameter no attribute of the resource holds; it is not the \
+                 resource's list"
+            ));
+            return None;
+        }
+        operation.answer_field = field;
+        operation.body = None;
+        operation.paging = self.paging(role, &answer, operation.answer_field.as_deref(), name, &asked);
+        Some(operation)
+    }
+
+    /// How the list pages, if it does in a way the format describes.
+    fn paging(
+        &mut self,
+        role: &Role<'d>,
+        answer: &Shape,
+        objects: Option<&str>,
+        name: &str,
+        asked: &str,
+    ) -> Option<Paging> {
+        if let Some(declared) = role.operation.value.get("x-speakeasy-pagination") {
+            let paging = declared_paging(declared);
+            if paging.is_none() {
+                let kind = declared.get("type").and_then(Value::as_str).unwrap_or("unnamed");
+                self.report.push(format!(
+                    "{name}: `{asked}` pages by {kind} (`x-speakeasy-pagination`), which only a cursor in a query \
+                     parameter or a next-page URL is read by: only its first page is listed"
+                ));
+            }
+            return paging;
+        }
+        let query: Vec<String> = self
+            .parameters(&role.operation)
+            .into_iter()
+            .filter(|(_, param)| !param.in_path)
+            .map(|(param_name, _)| param_name)
+            .collect();
+        let mut beside = Vec::new();
+        strings_beside(answer, objects, "", 0, &mut beside);
+        let cursor = beside.iter().find_map(|(path, _)| {
+            let last = normalized(path.rsplit('.').next().unwrap_or(path));
+            let param = query.iter().find(|param| {
+                let param = normalized(param);
+                last == param || last == format!("next{param}")
+            })?;
+            Some(Paging::Cursor { cursor: path.clone(), param: param.clone() })
+        });
+        let link = || {
+            beside.iter().find_map(|(path, shape)| {
+                let last = normalized(path.rsplit('.').next().unwrap_or(path));
+                let uri = matches!(shape.format.as_deref(), Some("uri" | "url" | "uri-reference"));
+                let names_link =
+                    last.starts_with("next") && ["url", "link", "href"].iter().any(|word| last.contains(word));
+                let next_uri =
+                    uri && (last.starts_with("next") || path.split('.').any(|part| normalized(part) == "next"));
+                (names_link || next_uri).then(|| Paging::Link { link: path.clone() })
+            })
+        };
+        let paging = cursor.or_else(link);
+        let pages_by_name = query.iter().any(|param| {
+            let param = normalized(param);
+            ["cursor", "token", "page", "offset", "after", "marker", "continue"].iter().any(|word| param.contains(word))
+        });
+        if paging.is_none() && pages_by_name {
+            self.report.push(format!(
+                "{name}: `{asked}` seems to page ({}), but its answer holds no cursor or next-page link by a name \
+                 that says so: only its first page is listed",
+                query.join(", ")
+            ));
+        }
+        paging
+    }
+}
+
+/// Where an answer keeps its objects: `Some(None)` for an answer that is the list, `Some(Some(path))` for
+/// the one list of objects an envelope holds (at its top, else one level down), `None` where there is no
+/// such list or more than one.
+fn objects_field(answer: &Shape) -> Option<Option<String>> {
+    let object_list = |shape: &Shape| match &shape.kind {
+        Kind::Array { items, .. } => matches!(items.kind, Kind::Object(_) | Kind::Union(_)),
+        _ => false,
+    };
+    if object_list(answer) {
+        return Some(None);
+    }
+    let Kind::Object(envelope) = &answer.kind else { return None };
+    let top: Vec<&String> =
+        envelope.properties.iter().filter(|(_, shape)| object_list(shape)).map(|(name, _)| name).collect();
+    match top[..] {
+        [one] => return Some(Some(one.clone())),
+        [] => {}
+        _ => return None,
+    }
+    let mut below = Vec::new();
+    for (outer, shape) in &envelope.properties {
+        if let Kind::Object(inner) = &shape.kind {
+            below.extend(
+                inner
+                    .properties
+                    .iter()
+                    .filter(|(_, shape)| object_list(shape))
+                    .map(|(name, _)| format!("{outer}.{name}")),
+            );
+        }
+    }
+    match below.as_slice() {
+        [one] => Some(Some(one.clone())),
+        _ => None,
+    }
+}
+
+/// The text fields an answer holds beside its list of objects (at `objects`), two levels down at most,
+/// by dotted path.
+fn strings_beside(shape: &Shape, objects: Option<&str>, prefix: &str, depth: usize, found: &mut Vec<(String, Shape)>) {
+    let Kind::Object(object) = &shape.kind else { return };
+    for (name, property) in &object.properties {
+        let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        if Some(path.as_str()) == objects {
+            continue;
+        }
+        match &property.kind {
+            Kind::String => found.push((path, property.clone())),
+            Kind::Object(_) if depth < 1 => strings_beside(property, objects, &path, depth + 1, found),
+            _ => {}
+        }
+    }
+}
+
+/// A name compared regardless of case and separators (`next_page_token`, `nextPageToken`).
+fn normalized(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The paging an `x-speakeasy-pagination` declares, where the format describes it: a cursor taken in a
+/// query parameter (`inputs: [{in: parameters, type: cursor, name}]`, `outputs: {nextCursor: $.path}`),
+/// or a next-page URL (`type: url`, `outputs: {nextUrl: $.path}`).
+fn declared_paging(declared: &Value) -> Option<Paging> {
+    let output = |key: &str| {
+        let path = declared.pointer(&format!("/outputs/{key}"))?.as_str()?.strip_prefix("$.")?;
+        path.split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+            .then(|| path.to_owned())
+    };
+    match declared.get("type").and_then(Value::as_str)? {
+        "cursor" => {
+            let inputs = declared.get("inputs")?.as_array()?;
+            let param = inputs.iter().find(|input| {
+                input.get("in").and_then(Value::as_str) == Some("parameters")
+                    && input.get("type").and_then(Value::as_str) == Some("cursor")
+            })?;
+            let param = param.get("name")?.as_str()?.to_owned();
+            Some(Paging::Cursor { cursor: output("nextCursor")?, param })
+        }
+        "url" => Some(Paging::Link { link: output("nextUrl")? }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn declared_paging_the_format_describes() {
+        let cursor = json!({"type": "cursor", "inputs": [{"in": "parameters", "name": "after", "type": "cursor"}],
+            "outputs": {"nextCursor": "$.meta.next"}});
+        assert_eq!(
+            declared_paging(&cursor),
+            Some(Paging::Cursor { cursor: "meta.next".into(), param: "after".into() })
+        );
+        let url = json!({"type": "url", "outputs": {"nextUrl": "$.links.next"}});
+        assert_eq!(declared_paging(&url), Some(Paging::Link { link: "links.next".into() }));
+        let in_body = json!({"type": "cursor", "inputs": [{"in": "requestBody", "name": "pageToken", "type": "cursor"}],
+            "outputs": {"nextCursor": "$.nextPageToken"}});
+        assert_eq!(declared_paging(&in_body), None, "a cursor sent in a body");
+        let offset =
+            json!({"type": "offsetLimit", "inputs": [{"in": "parameters", "name": "offset", "type": "offset"}]});
+        assert_eq!(declared_paging(&offset), None);
+        let filtered = json!({"type": "url", "outputs": {"nextUrl": "$.links[0].href"}});
+        assert_eq!(declared_paging(&filtered), None, "a JSONPath beyond dotted names");
+    }
+
+    #[test]
+    fn names_compare_regardless_of_case_and_separators() {
+        assert_eq!(normalized("next_page_token"), normalized("nextPageToken"));
+        assert_eq!(normalized("page-token"), "pagetoken");
+    }
+}
