@@ -101,7 +101,8 @@ impl<'a> Signature<'a> {
                 ident: field_ident(name),
                 attribute: Some(attribute),
                 place: Place::Query,
-                required: attribute.mode == Mode::Required,
+                // A list's query parameters filter it: each may be left out.
+                required: kind != OperationKind::List && attribute.mode == Mode::Required,
             });
         }
         let body = match kind {

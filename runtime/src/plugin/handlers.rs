@@ -645,7 +645,7 @@ impl Provider {
                 match Self::encode_state(&state, &request.type_name) {
                     Ok(encoded) => response.imported_resources.push(proto::ImportedResource {
                         type_name: request.type_name.clone(),
-                        identity: identity::of_state(resource, Some(&encoded)),
+                        identity: identity::of_object(resource, &state),
                         state: Some(encoded),
                         private: Vec::new(),
                     }),

@@ -38,8 +38,12 @@ fn identity_schema(identity: &Identity) -> proto::ResourceIdentitySchema {
 /// The identity of the object `state` (msgpack) holds, where the resource has an identity and every part
 /// of it is known.
 pub fn of_state(resource: &Resource, state: Option<&DynamicValue>) -> Option<ResourceIdentityData> {
+    of_object(resource, &value::decode(&state?.msgpack).ok()?)
+}
+
+/// The identity of `object`, where the resource has an identity and every part of it is known.
+pub fn of_object(resource: &Resource, state: &TfValue) -> Option<ResourceIdentityData> {
     let identity = schema::identity::identity_of(resource)?;
-    let state = value::decode(&state?.msgpack).ok()?;
     let parts: Option<_> = identity
         .attributes
         .keys()

@@ -132,7 +132,7 @@ impl Provider {
             .map(|import| schema::template::expand(&import.id, |name| state.field(name).and_then(param_text)))
             .unwrap_or_default();
         ListResourceEvent {
-            identity: identity::of_state(resource, Some(&encoded)),
+            identity: identity::of_object(resource, &state),
             display_name,
             resource_object: include_object.then(|| encoded.clone()),
             diagnostic: Vec::new(),
