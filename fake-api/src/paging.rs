@@ -1,6 +1,7 @@
 //! The pages of a list the schema says is paged (`paging:`): a few objects per page, in an envelope that
 //! holds them where the operation's `answer_field` says (else `items`), with the next page's cursor or link
-//! where `paging` says, so a reader that stops at the first page misses objects.
+//! where `paging` says (or, paged by offset or page number, the page the query asks for), so a reader
+//! that stops at the first page misses objects.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,8 @@ pub fn param(operation: &Operation) -> Option<&str> {
     match &operation.paging {
         Some(Paging::Cursor { param, .. }) => Some(param),
         Some(Paging::Link { .. }) => Some(LINK_PARAM),
+        Some(Paging::Offset { offset }) => Some(offset),
+        Some(Paging::Page { page, .. }) => Some(page),
         None => None,
     }
 }
@@ -35,11 +38,22 @@ pub fn page(
     items: Vec<(&String, Value)>,
 ) -> Result<Value, String> {
     let asked = param(operation).unwrap_or_default();
-    let after = match query.iter().find(|(name, _)| name == asked) {
-        Some((_, token)) => Some(unhex(token).ok_or_else(|| format!("`{token}` is not a page this API gave"))?),
-        None => None,
+    let given = query.iter().find(|(name, _)| name == asked).map(|(_, value)| value.as_str());
+    let count = |text: &str| text.parse::<usize>().map_err(|_| format!("`{asked}={text}` is not a whole number"));
+    let start = match (paging, given) {
+        (Paging::Offset { .. }, Some(offset)) => count(offset)?.min(items.len()),
+        (Paging::Page { first, .. }, Some(number)) => {
+            let number = count(number)?;
+            let index = number.checked_sub(*first as usize).ok_or_else(|| format!("pages start at {first}"))?;
+            index.saturating_mul(PAGE_SIZE).min(items.len())
+        }
+        (Paging::Page { .. } | Paging::Offset { .. }, None) => 0,
+        (_, Some(token)) => {
+            let after = unhex(token).ok_or_else(|| format!("`{token}` is not a page this API gave"))?;
+            items.iter().position(|(key, _)| **key > after).unwrap_or(items.len())
+        }
+        (_, None) => 0,
     };
-    let start = after.map_or(0, |after| items.iter().position(|(key, _)| **key > after).unwrap_or(items.len()));
     let end = (start + PAGE_SIZE).min(items.len());
     let page: Vec<Value> = items[start..end].iter().map(|(_, item)| item.clone()).collect();
     let mut envelope = Value::Object(Map::new());
@@ -47,6 +61,8 @@ pub fn page(
     if end < items.len() {
         let next = hex(items[end - 1].0);
         match paging {
+            // The reader asks for the next page itself.
+            Paging::Offset { .. } | Paging::Page { .. } => {}
             Paging::Cursor { cursor, .. } => insert_at(&mut envelope, cursor, Value::String(next)),
             Paging::Link { link } => {
                 let path = schema::template::expand(&operation.path, |name| {

@@ -1,10 +1,12 @@
 //! A resource's `list` operation: the GET on the collection its item path is in (`GET
 //! /stores/{store_id}/customers` beside `GET /stores/{store_id}/customers/{id}`), where its answer keeps
 //! the objects (the answer itself, or the one list an envelope holds), and how it pages: as its
-//! `x-speakeasy-pagination` says (a cursor taken in a query parameter, or a next-page URL), else by the
-//! names of what the answer holds beside the list: a field named as a query parameter, or `next` and that
-//! name (`next_cursor` for `?cursor=`, `nextPageToken` for `?pageToken=`), is the cursor; a field whose
-//! name says it is a link or URL to the next page, or that is a URI, is the link.
+//! `x-speakeasy-pagination` says (a cursor or an offset or page number taken in a query parameter, or a
+//! next-page URL), else by the names of what the answer holds beside the list: a field named as a query
+//! parameter, or `next` and that name (`next_cursor` for `?cursor=`, `nextPageToken` for `?pageToken=`),
+//! is the cursor; a field whose name says it is a link or URL to the next page, or that is a URI, is the
+//! link; else an integer query parameter named `offset` or `skip` takes the count read so far, and one
+//! named `page` (or `page_number`) the page's number, from its minimum or default (else 1).
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -66,18 +68,20 @@ impl<'d> Inference<'_, 'd> {
             if paging.is_none() {
                 let kind = declared.get("type").and_then(Value::as_str).unwrap_or("unnamed");
                 self.report.push(format!(
-                    "{name}: `{asked}` pages by {kind} (`x-speakeasy-pagination`), which only a cursor in a query \
-                     parameter or a next-page URL is read by: only its first page is listed"
+                    "{name}: `{asked}` pages by {kind} (`x-speakeasy-pagination`) in a way the format does not \
+                     describe (it does a cursor, an offset or a page number in a query parameter, and a next-page \
+                     URL): only its first page is listed"
                 ));
             }
             return paging;
         }
-        let query: Vec<String> = self
+        let parameters: Vec<(String, Shape)> = self
             .parameters(&role.operation)
             .into_iter()
             .filter(|(_, param)| !param.in_path)
-            .map(|(param_name, _)| param_name)
+            .map(|(param_name, param)| (param_name, param.shape))
             .collect();
+        let query: Vec<String> = parameters.iter().map(|(param_name, _)| param_name.clone()).collect();
         let mut beside = Vec::new();
         strings_beside(answer, objects, "", 0, &mut beside);
         let cursor = beside.iter().find_map(|(path, _)| {
@@ -99,7 +103,19 @@ impl<'d> Inference<'_, 'd> {
                 (names_link || next_uri).then(|| Paging::Link { link: path.clone() })
             })
         };
-        let paging = cursor.or_else(link);
+        let counted = || {
+            parameters.iter().find_map(|(param, shape)| {
+                if !matches!(shape.kind, Kind::Integer) {
+                    return None;
+                }
+                match normalized(param).as_str() {
+                    "offset" | "skip" => Some(Paging::Offset { offset: param.clone() }),
+                    "page" | "pagenumber" => Some(Paging::Page { page: param.clone(), first: first_page(shape) }),
+                    _ => None,
+                }
+            })
+        };
+        let paging = cursor.or_else(link).or_else(counted);
         let pages_by_name = query.iter().any(|param| {
             let param = normalized(param);
             ["cursor", "token", "page", "offset", "after", "marker", "continue"].iter().any(|word| param.contains(word))
@@ -107,7 +123,8 @@ impl<'d> Inference<'_, 'd> {
         if paging.is_none() && pages_by_name {
             self.report.push(format!(
                 "{name}: `{asked}` seems to page ({}), but its answer holds no cursor or next-page link by a name \
-                 that says so: only its first page is listed",
+                 that says so, and no integer `offset` or `page` parameter takes the place: only its first page is \
+                 listed",
                 query.join(", ")
             ));
         }
@@ -169,6 +186,13 @@ fn strings_beside(shape: &Shape, objects: Option<&str>, prefix: &str, depth: usi
     }
 }
 
+/// The number of a page-number parameter's first page: its minimum or default, where 0 or 1, else 1.
+fn first_page(shape: &Shape) -> u64 {
+    let default = shape.default.as_ref().and_then(Value::as_u64);
+    let minimum = shape.range.0.filter(|minimum| *minimum == 0.0 || *minimum == 1.0).map(|minimum| minimum as u64);
+    minimum.or(default.filter(|default| *default <= 1)).unwrap_or(1)
+}
+
 /// A name compared regardless of case and separators (`next_page_token`, `nextPageToken`).
 fn normalized(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -176,7 +200,8 @@ fn normalized(name: &str) -> String {
 
 /// The paging an `x-speakeasy-pagination` declares, where the format describes it: a cursor taken in a
 /// query parameter (`inputs: [{in: parameters, type: cursor, name}]`, `outputs: {nextCursor: $.path}`),
-/// or a next-page URL (`type: url`, `outputs: {nextUrl: $.path}`).
+/// an offset or page number taken in one (`type: offsetLimit`, an input of `type: offset` or `page`,
+/// pages numbered from 1), or a next-page URL (`type: url`, `outputs: {nextUrl: $.path}`).
 fn declared_paging(declared: &Value) -> Option<Paging> {
     let output = |key: &str| {
         let path = declared.pointer(&format!("/outputs/{key}"))?.as_str()?.strip_prefix("$.")?;
@@ -184,16 +209,21 @@ fn declared_paging(declared: &Value) -> Option<Paging> {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
             .then(|| path.to_owned())
     };
+    let input = |kind: &str| {
+        let inputs = declared.get("inputs")?.as_array()?;
+        let input = inputs.iter().find(|input| {
+            input.get("in").and_then(Value::as_str) == Some("parameters")
+                && input.get("type").and_then(Value::as_str) == Some(kind)
+        })?;
+        input.get("name")?.as_str().map(str::to_owned)
+    };
     match declared.get("type").and_then(Value::as_str)? {
-        "cursor" => {
-            let inputs = declared.get("inputs")?.as_array()?;
-            let param = inputs.iter().find(|input| {
-                input.get("in").and_then(Value::as_str) == Some("parameters")
-                    && input.get("type").and_then(Value::as_str) == Some("cursor")
-            })?;
-            let param = param.get("name")?.as_str()?.to_owned();
-            Some(Paging::Cursor { cursor: output("nextCursor")?, param })
-        }
+        "cursor" => Some(Paging::Cursor { cursor: output("nextCursor")?, param: input("cursor")? }),
+        "offsetLimit" => match (input("offset"), input("page")) {
+            (Some(offset), _) => Some(Paging::Offset { offset }),
+            (None, Some(page)) => Some(Paging::Page { page, first: 1 }),
+            (None, None) => None,
+        },
         "url" => Some(Paging::Link { link: output("nextUrl")? }),
         _ => None,
     }
@@ -217,9 +247,14 @@ mod tests {
         let in_body = json!({"type": "cursor", "inputs": [{"in": "requestBody", "name": "pageToken", "type": "cursor"}],
             "outputs": {"nextCursor": "$.nextPageToken"}});
         assert_eq!(declared_paging(&in_body), None, "a cursor sent in a body");
-        let offset =
-            json!({"type": "offsetLimit", "inputs": [{"in": "parameters", "name": "offset", "type": "offset"}]});
-        assert_eq!(declared_paging(&offset), None);
+        let offset = json!({"type": "offsetLimit", "inputs": [{"in": "parameters", "name": "skip", "type": "offset"},
+            {"in": "parameters", "name": "limit", "type": "limit"}]});
+        assert_eq!(declared_paging(&offset), Some(Paging::Offset { offset: "skip".into() }));
+        let page = json!({"type": "offsetLimit", "inputs": [{"in": "parameters", "name": "p", "type": "page"}]});
+        assert_eq!(declared_paging(&page), Some(Paging::Page { page: "p".into(), first: 1 }));
+        let offset_in_body =
+            json!({"type": "offsetLimit", "inputs": [{"in": "requestBody", "name": "offset", "type": "offset"}]});
+        assert_eq!(declared_paging(&offset_in_body), None);
         let filtered = json!({"type": "url", "outputs": {"nextUrl": "$.links[0].href"}});
         assert_eq!(declared_paging(&filtered), None, "a JSONPath beyond dotted names");
     }

@@ -1,6 +1,7 @@
 //! Listings that span pages: where each answer keeps its objects, and how it leads to the next page (a
-//! cursor sent back as a query parameter, or a link on the API's server). The typed clients' `list`
-//! calls and the provider's listings (adoption, list resources) read pages alike, through [`Pages`].
+//! cursor sent back as a query parameter, a link on the API's server, the count of objects read so far,
+//! or the next page's number). The typed clients' `list` calls and the provider's listings (adoption,
+//! list resources) read pages alike, through [`Pages`].
 
 use serde_json::Value;
 
@@ -26,6 +27,8 @@ impl<'a> Listing<'a> {
         let paging = operation.paging.as_ref().map(|paging| match paging {
             schema::Paging::Cursor { cursor, param } => Paging::Cursor { cursor, param },
             schema::Paging::Link { link } => Paging::Link { link },
+            schema::Paging::Offset { offset } => Paging::Offset { offset },
+            schema::Paging::Page { page, first } => Paging::Page { page, first: *first },
         });
         Listing { field: operation.answer_field.as_deref(), paging }
     }
@@ -48,6 +51,20 @@ pub enum Paging<'a> {
         /// Where the answer holds the link.
         link: &'a str,
     },
+    /// Each request after the first sends how many objects were read so far as the query parameter
+    /// `offset`; a page without objects ends the listing.
+    Offset {
+        /// The query parameter that takes the count.
+        offset: &'a str,
+    },
+    /// Each request sends the page's number as the query parameter `page`, the first numbered `first`; a
+    /// page without objects ends the listing.
+    Page {
+        /// The query parameter that takes the number.
+        page: &'a str,
+        /// The first page's number.
+        first: u64,
+    },
 }
 
 /// Where the next page of a listing is.
@@ -59,6 +76,8 @@ enum Next {
     Cursor(String),
     /// The path on the API's server the last page linked to.
     Link(String),
+    /// The request with a query parameter (the offset's or the page number's) set to this.
+    Counted(u64),
 }
 
 /// The pages of one listing, read one at a time.
@@ -67,13 +86,20 @@ pub struct Pages<'r> {
     request: Request<'r>,
     listing: Listing<'r>,
     next: Option<Next>,
+    /// Pages read.
     read: usize,
+    /// Objects read.
+    objects: u64,
 }
 
 impl<'r> Pages<'r> {
     /// The pages `request` starts, read as `listing` says.
     pub fn new(transport: &'r Transport, request: Request<'r>, listing: Listing<'r>) -> Self {
-        Pages { transport, request, listing, next: Some(Next::First), read: 0 }
+        let next = match listing.paging {
+            Some(Paging::Page { first, .. }) => Next::Counted(first),
+            _ => Next::First,
+        };
+        Pages { transport, request, listing, next: Some(next), read: 0, objects: 0 }
     }
 
     /// The next page's objects; `None` once the last page was read. An answer that is not JSON, holds no
@@ -88,10 +114,14 @@ impl<'r> Pages<'r> {
             return Err(unreadable(message, &[]));
         }
         let mut request = self.request.clone();
+        let mut set = |param: &'r str, value: String| {
+            request.query.retain(|(name, _)| *name != param);
+            request.query.push((param, value));
+        };
         match (&next, self.listing.paging) {
-            (Next::Cursor(cursor), Some(Paging::Cursor { param, .. })) => {
-                request.query.retain(|(name, _)| *name != param);
-                request.query.push((param, cursor.clone()));
+            (Next::Cursor(cursor), Some(Paging::Cursor { param, .. })) => set(param, cursor.clone()),
+            (Next::Counted(count), Some(Paging::Offset { offset: param } | Paging::Page { page: param, .. })) => {
+                set(param, count.to_string())
             }
             (Next::Link(path), _) => {
                 request.path = path;
@@ -118,8 +148,19 @@ impl<'r> Pages<'r> {
                 })?)),
                 None => None,
             },
-            None => None,
+            Some(Paging::Offset { .. }) if !listed.is_empty() => {
+                Some(Next::Counted(self.objects + listed.len() as u64))
+            }
+            Some(Paging::Page { first, .. }) if !listed.is_empty() => {
+                let number = match next {
+                    Next::Counted(number) => number,
+                    _ => first,
+                };
+                Some(Next::Counted(number + 1))
+            }
+            Some(Paging::Offset { .. } | Paging::Page { .. }) | None => None,
         };
+        self.objects += listed.len() as u64;
         // A page that leads to itself would be read for ever.
         if self.next.as_ref() == Some(&next) {
             let message = format!("{asked} answered a next page that is the page itself: the listing does not end");

@@ -1191,7 +1191,7 @@ pub struct Operation {
 }
 
 /// How a list operation's answer leads to its next page. A page without one (the field absent, null or
-/// empty) is the last.
+/// empty; for offsets and page numbers, a page without objects) is the last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Paging {
@@ -1208,6 +1208,20 @@ pub enum Paging {
     Link {
         /// Where the answer holds the link.
         link: String,
+    },
+    /// Each request after the first sends how many objects were read so far as the query parameter
+    /// `offset` (`?offset=40`).
+    Offset {
+        /// The query parameter that takes the count.
+        offset: String,
+    },
+    /// Each request sends the page's number as the query parameter `page`, the first page numbered
+    /// `first` (`?page=1`, `?page=2`).
+    Page {
+        /// The query parameter that takes the number.
+        page: String,
+        /// The first page's number.
+        first: u64,
     },
 }
 

@@ -291,8 +291,9 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
 /// Collections listed in the ways real APIs list them (`tests/fixtures/openapi/lists/openapi.yaml`): each
 /// resource's `list` is the GET on its collection, with where its answer keeps the objects (the answer
 /// itself, an envelope's field, one level down) and how it pages (`x-speakeasy-pagination`'s next-page
-/// URL, a cursor named after its query parameter, a next-page URI); a list that pages by offset is read
-/// to its first page and reported, an answer of two lists is no list. The listings read every page from
+/// URL, a cursor named after its query parameter, a next-page URI, an offset, a page number); a list that
+/// pages by what the spec does not name is read to its first page and reported, an answer of two lists is
+/// no list. The listings read every page from
 /// the fake API through the runtime's pager, and every resource lives its whole life.
 #[test]
 fn collections_import_as_lists_read_page_after_page() {
@@ -311,7 +312,9 @@ fn collections_import_as_lists_read_page_after_page() {
         ("member", "/teams/{team_id}/members", Some("data"), cursor("next_cursor", "cursor")),
         ("project", "/projects", Some("result.projects"), cursor("nextPageToken", "pageToken")),
         ("tag", "/tags", Some("tags"), link("meta.next")),
-        ("report", "/reports", Some("results"), None),
+        ("report", "/reports", Some("results"), Some(Paging::Offset { offset: "offset".into() })),
+        ("note", "/notes", None, Some(Paging::Page { page: "page".into(), first: 1 })),
+        ("alert", "/alerts", Some("data"), None),
     ];
     for (name, path, field, paging) in &expected {
         let operation = list(name).unwrap_or_else(|| panic!("{name} has no list"));
@@ -324,11 +327,11 @@ fn collections_import_as_lists_read_page_after_page() {
     assert_eq!(list("member").unwrap().query, ["role"], "a filter the object holds");
     assert!(list("folder").is_none(), "two lists: which holds the folders is not known");
     let reported = |text: &str| imported.report.iter().any(|line| line.contains(text));
-    assert!(reported("`GET /reports` seems to page (offset, limit)"), "{:#?}", imported.report);
+    assert!(reported("`GET /alerts` seems to page (starting_after)"), "{:#?}", imported.report);
     assert!(reported("`GET /folders` answers no single list of objects"), "{:#?}", imported.report);
     let folders = tempfile::tempdir().unwrap();
     let loaded = openapi::write_folder(&imported, &folders.path().join("lists")).unwrap();
-    assert_eq!(schema::listing::list_resources(&loaded.provider).len(), 6, "each listed resource is a list resource");
+    assert_eq!(schema::listing::list_resources(&loaded.provider).len(), 8, "each listed resource is a list resource");
 
     // Every page of each listing, from the fake API that pages as the imported schema says.
     let model = loaded.provider.clone();
@@ -366,6 +369,10 @@ fn collections_import_as_lists_read_page_after_page() {
             made.entry("tag")
                 .or_default()
                 .push(create("/tags", None, serde_json::json!({"label": format!("t{number}")})).await);
+            let report = create("/reports", None, serde_json::json!({"query": format!("q{number}")})).await;
+            made.entry("report").or_default().push(report);
+            let note = create("/notes", None, serde_json::json!({"text": format!("n{number}")})).await;
+            made.entry("note").or_default().push(note);
         }
         let elsewhere = serde_json::json!({"team_id": other, "email": "x@example.com", "role": "viewer"});
         create("/teams/{team_id}/members", Some(other.clone()), elsewhere).await;
@@ -395,7 +402,7 @@ fn collections_import_as_lists_read_page_after_page() {
 
     let Some(report) = acceptance(loaded, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
-    assert_eq!(report.subjects.len(), 14, "7 resources, 7 data sources");
+    assert_eq!(report.subjects.len(), 18, "9 resources, 9 data sources");
 }
 
 /// A broken `$ref` is reported with its JSON pointer and its line and column, every one at once, and

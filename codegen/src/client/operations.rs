@@ -312,6 +312,12 @@ fn listing(operation: &Operation) -> TokenStream {
         Some(Paging::Link { link }) => {
             quote!(::core::option::Option::Some(::runtime::paging::Paging::Link { link: #link }))
         }
+        Some(Paging::Offset { offset }) => {
+            quote!(::core::option::Option::Some(::runtime::paging::Paging::Offset { offset: #offset }))
+        }
+        Some(Paging::Page { page, first }) => quote!(::core::option::Option::Some(
+            ::runtime::paging::Paging::Page { page: #page, first: #first }
+        )),
         None => quote!(::core::option::Option::None),
     };
     quote!(::runtime::paging::Listing { field: #field, paging: #paging })

@@ -1028,17 +1028,26 @@ impl Decoder<'_> {
         })
     }
 
-    /// `paging:` of a list operation: a cursor and the parameter that takes it, or a link.
+    /// `paging:` of a list operation: a cursor and the parameter that takes it, a link, an offset or a
+    /// page number.
     fn paging(&mut self, node: &Node, what: &str) -> Option<Paging> {
         let what = format!("`paging` of {what}");
         let entries = self.entries(node, &spec::PAGING, &what)?;
         let text = |this: &mut Self, key: &str| {
             entries.get(key).and_then(|node| this.string(node, &format!("`{key}` of {what}")))
         };
-        match (text(self, "cursor"), text(self, "param"), text(self, "link")) {
-            (Some(cursor), Some(param), None) => Some(Paging::Cursor { cursor, param }),
-            (None, None, Some(link)) => Some(Paging::Link { link }),
-            (Some(_), None, None) => {
+        let first = match entries.get("first") {
+            Some(node) => Some(self.count(node, &format!("`first` of {what}"))?),
+            None => None,
+        };
+        let forms =
+            (text(self, "cursor"), text(self, "param"), text(self, "link"), text(self, "offset"), text(self, "page"));
+        match (forms, first) {
+            ((Some(cursor), Some(param), None, None, None), None) => Some(Paging::Cursor { cursor, param }),
+            ((None, None, Some(link), None, None), None) => Some(Paging::Link { link }),
+            ((None, None, None, Some(offset), None), None) => Some(Paging::Offset { offset }),
+            ((None, None, None, None, Some(page)), first) => Some(Paging::Page { page, first: first.unwrap_or(1) }),
+            ((Some(_), None, None, None, None), None) => {
                 self.error(
                     node.pos,
                     format!("{what} has a `cursor` but no `param`"),
@@ -1049,8 +1058,8 @@ impl Decoder<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    format!("{what} must say `cursor` with `param`, or `link`"),
-                    "write `{cursor: next_cursor, param: cursor}` or `{link: links.next}`",
+                    format!("{what} must say one of `cursor` with `param`, `link`, `offset`, or `page` (with `first`)"),
+                    "write `{cursor: next_cursor, param: cursor}`, `{link: links.next}`, `{offset: offset}` or `{page: page, first: 1}`",
                 );
                 None
             }

@@ -447,7 +447,7 @@ pub static OPERATION: MapSpec = MapSpec {
         key(
             "paging",
             Shape::Map(&PAGING),
-            "A list: how its answer leads to the next page, `{cursor: next_cursor, param: cursor}` or `{link: links.next}`.",
+            "A list: how its answer leads to the next page, `{cursor: next_cursor, param: cursor}`, `{link: links.next}`, `{offset: offset}` or `{page: page}`.",
         ),
     ],
 };
@@ -468,6 +468,17 @@ pub static PAGING: MapSpec = MapSpec {
             Shape::String,
             "The dotted path of the answer's field that holds the next page's URL or path (`links.next`), followed on the API's own server only.",
         ),
+        key(
+            "offset",
+            Shape::String,
+            "The query parameter that takes how many objects were read so far; a page without objects is the last.",
+        ),
+        key(
+            "page",
+            Shape::String,
+            "The query parameter that takes the page's number; a page without objects is the last.",
+        ),
+        key("first", Shape::Count, "With `page`: the first page's number (default 1)."),
     ],
 };
 

@@ -287,6 +287,11 @@ impl Writer<'_> {
                 Some(vec![("cursor".to_owned(), text(cursor)), ("param".to_owned(), text(param))])
             }
             Some(Paging::Link { link }) => Some(vec![("link".to_owned(), text(link))]),
+            Some(Paging::Offset { offset }) => Some(vec![("offset".to_owned(), text(offset))]),
+            Some(Paging::Page { page, first: 1 }) => Some(vec![("page".to_owned(), text(page))]),
+            Some(Paging::Page { page, first }) => {
+                Some(vec![("page".to_owned(), text(page)), ("first".to_owned(), Yaml::Plain(first.to_string()))])
+            }
             None => None,
         };
         if let Some(paging) = paging {
@@ -686,6 +691,36 @@ mod tests {
             let again = again.unwrap_or_else(|errors| panic!("{dir}:\n{errors}\n{yaml}"));
             assert_eq!(again.provider, loaded.provider, "{dir}:\n{yaml}");
             assert_eq!(provider_yaml(&again.provider).unwrap(), yaml, "{dir}: writing is deterministic");
+        }
+    }
+
+    /// Every form of `paging` is written as it is read.
+    #[test]
+    fn every_paging_form_is_written_back() {
+        let forms = [
+            ("{cursor: meta.next, param: after}", Paging::Cursor { cursor: "meta.next".into(), param: "after".into() }),
+            ("{link: links.next}", Paging::Link { link: "links.next".into() }),
+            ("{offset: skip}", Paging::Offset { offset: "skip".into() }),
+            ("{page: p}", Paging::Page { page: "p".into(), first: 1 }),
+            ("{page: p, first: 0}", Paging::Page { page: "p".into(), first: 0 }),
+        ];
+        for (index, (yaml, paging)) in forms.into_iter().enumerate() {
+            let source = format!(
+                "name: acme\nresources:\n  thing:\n    attributes:\n      id: {{type: string, read_only: true}}\n    \
+                 operations:\n      create: {{method: POST, path: /things}}\n      read: {{method: GET, path: \"/things/{{id}}\"}}\n      \
+                 list: {{method: GET, path: /things, paging: {yaml}}}\n"
+            );
+            let folder = std::env::temp_dir().join(format!("write-paging-{}-{index}", std::process::id()));
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("provider.yaml"), &source).unwrap();
+            let loaded = crate::load_provider(&folder).unwrap_or_else(|errors| panic!("{yaml}: {errors}"));
+            let written = provider_yaml(&loaded.provider).unwrap();
+            std::fs::write(folder.join("provider.yaml"), &written).unwrap();
+            let again = crate::load_provider(&folder);
+            let _ = std::fs::remove_dir_all(&folder);
+            let list = |provider: &Provider| provider.resources["acme_thing"].operations.list.clone().unwrap().paging;
+            assert_eq!(list(&loaded.provider), Some(paging.clone()), "{yaml}");
+            assert_eq!(list(&again.unwrap().provider), Some(paging), "{yaml} written as:\n{written}");
         }
     }
 
