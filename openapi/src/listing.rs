@@ -4,8 +4,9 @@
 //! `x-speakeasy-pagination` says (a cursor or an offset or page number taken in a query parameter, or a
 //! next-page URL), else by the names of what the answer holds beside the list: a field named as a query
 //! parameter, or `next` and that name (`next_cursor` for `?cursor=`, `nextPageToken` for `?pageToken=`),
-//! is the cursor; a field whose name says it is a link or URL to the next page, or that is a URI, is the
-//! link; else an integer query parameter named `offset` or `skip` takes the count read so far, and one
+//! or a bare `next` its description calls a cursor or token, is the cursor; a field whose name says it is
+//! a link or URL to the next page, or that is a URI, or a bare `next` its description calls a URL or link,
+//! is the link; else an integer query parameter named `offset` or `skip` takes the count read so far, and one
 //! named `page` (or `page_number`) the page's number, from its minimum or default (else 1).
 
 use indexmap::IndexMap;
@@ -84,11 +85,23 @@ impl<'d> Inference<'_, 'd> {
         let query: Vec<String> = parameters.iter().map(|(param_name, _)| param_name.clone()).collect();
         let mut beside = Vec::new();
         strings_beside(answer, objects, "", 0, &mut beside);
-        let cursor = beside.iter().find_map(|(path, _)| {
+        // A bare `next` is a cursor or a link as its description says.
+        let says = |shape: &Shape, words: &[&str]| {
+            let description = shape.description.to_lowercase();
+            words.iter().any(|word| description.contains(word))
+        };
+        let token_param = || query.iter().find(|param| names_token(&normalized(param)));
+        let cursor = beside.iter().find_map(|(path, shape)| {
             let last = normalized(path.rsplit('.').next().unwrap_or(path));
+            if last == "next" && says(shape, &["cursor", "token"]) && !says(shape, &["url", "link"]) {
+                let param = token_param()?;
+                return Some(Paging::Cursor { cursor: path.clone(), param: param.clone() });
+            }
+            // A field named as the parameter itself must be named as a page token (`continue`), not as a
+            // filter the answer echoes (`name`).
             let param = query.iter().find(|param| {
                 let param = normalized(param);
-                last == param || last == format!("next{param}")
+                (last == param && names_paging(&param)) || last == format!("next{param}")
             })?;
             Some(Paging::Cursor { cursor: path.clone(), param: param.clone() })
         });
@@ -100,7 +113,8 @@ impl<'d> Inference<'_, 'd> {
                     last.starts_with("next") && ["url", "link", "href"].iter().any(|word| last.contains(word));
                 let next_uri =
                     uri && (last.starts_with("next") || path.split('.').any(|part| normalized(part) == "next"));
-                (names_link || next_uri).then(|| Paging::Link { link: path.clone() })
+                let bare_next_url = last == "next" && says(shape, &["url", "link"]);
+                (names_link || next_uri || bare_next_url).then(|| Paging::Link { link: path.clone() })
             })
         };
         let counted = || {
@@ -116,11 +130,7 @@ impl<'d> Inference<'_, 'd> {
             })
         };
         let paging = cursor.or_else(link).or_else(counted);
-        let pages_by_name = query.iter().any(|param| {
-            let param = normalized(param);
-            ["cursor", "token", "page", "offset", "after", "marker", "continue"].iter().any(|word| param.contains(word))
-        });
-        if paging.is_none() && pages_by_name {
+        if paging.is_none() && query.iter().any(|param| names_paging(&normalized(param))) {
             self.report.push(format!(
                 "{name}: `{asked}` seems to page ({}), but its answer holds no cursor or next-page link by a name \
                  that says so, and no integer `offset` or `page` parameter takes the place: only its first page is \
@@ -191,6 +201,16 @@ fn first_page(shape: &Shape) -> u64 {
     let default = shape.default.as_ref().and_then(Value::as_u64);
     let minimum = shape.range.0.filter(|minimum| *minimum == 0.0 || *minimum == 1.0).map(|minimum| minimum as u64);
     minimum.or(default.filter(|default| *default <= 1)).unwrap_or(1)
+}
+
+/// Whether a (normalized) parameter name says it asks for a page.
+fn names_paging(param: &str) -> bool {
+    names_token(param) || ["page", "offset"].iter().any(|word| param.contains(word))
+}
+
+/// Whether a (normalized) parameter name says it takes a page token.
+fn names_token(param: &str) -> bool {
+    ["cursor", "token", "after", "marker", "continue"].iter().any(|word| param.contains(word))
 }
 
 /// A name compared regardless of case and separators (`next_page_token`, `nextPageToken`).

@@ -291,10 +291,10 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
 /// Collections listed in the ways real APIs list them (`tests/fixtures/openapi/lists/openapi.yaml`): each
 /// resource's `list` is the GET on its collection, with where its answer keeps the objects (the answer
 /// itself, an envelope's field, one level down) and how it pages (`x-speakeasy-pagination`'s next-page
-/// URL, a cursor named after its query parameter, a next-page URI, an offset, a page number); a list that
-/// pages by what the spec does not name is read to its first page and reported, an answer of two lists is
-/// no list. The listings read every page from
-/// the fake API through the runtime's pager, and every resource lives its whole life.
+/// URL or offset, a cursor named after its query parameter or a `next` described as one, a next-page
+/// URI, a page number); a list that pages by what the spec does not name is read to its first page and
+/// reported, an answer of two lists is no list. The listings read every page from the fake API through
+/// the runtime's pager, and every resource lives its whole life.
 #[test]
 fn collections_import_as_lists_read_page_after_page() {
     use schema::model::Paging;
@@ -315,6 +315,7 @@ fn collections_import_as_lists_read_page_after_page() {
         ("report", "/reports", Some("results"), Some(Paging::Offset { offset: "offset".into() })),
         ("note", "/notes", None, Some(Paging::Page { page: "page".into(), first: 1 })),
         ("alert", "/alerts", Some("data"), None),
+        ("event", "/events", Some("results"), cursor("next", "cursor")),
     ];
     for (name, path, field, paging) in &expected {
         let operation = list(name).unwrap_or_else(|| panic!("{name} has no list"));
@@ -331,7 +332,7 @@ fn collections_import_as_lists_read_page_after_page() {
     assert!(reported("`GET /folders` answers no single list of objects"), "{:#?}", imported.report);
     let folders = tempfile::tempdir().unwrap();
     let loaded = openapi::write_folder(&imported, &folders.path().join("lists")).unwrap();
-    assert_eq!(schema::listing::list_resources(&loaded.provider).len(), 8, "each listed resource is a list resource");
+    assert_eq!(schema::listing::list_resources(&loaded.provider).len(), 9, "each listed resource is a list resource");
 
     // Every page of each listing, from the fake API that pages as the imported schema says.
     let model = loaded.provider.clone();
@@ -373,6 +374,8 @@ fn collections_import_as_lists_read_page_after_page() {
             made.entry("report").or_default().push(report);
             let note = create("/notes", None, serde_json::json!({"text": format!("n{number}")})).await;
             made.entry("note").or_default().push(note);
+            let event = create("/events", None, serde_json::json!({"kind": format!("k{number}")})).await;
+            made.entry("event").or_default().push(event);
         }
         let elsewhere = serde_json::json!({"team_id": other, "email": "x@example.com", "role": "viewer"});
         create("/teams/{team_id}/members", Some(other.clone()), elsewhere).await;
@@ -402,7 +405,7 @@ fn collections_import_as_lists_read_page_after_page() {
 
     let Some(report) = acceptance(loaded, None) else { return };
     assert!(report.passed(), "{:#?}", report.failures());
-    assert_eq!(report.subjects.len(), 18, "9 resources, 9 data sources");
+    assert_eq!(report.subjects.len(), 20, "10 resources, 10 data sources");
 }
 
 /// A broken `$ref` is reported with its JSON pointer and its line and column, every one at once, and

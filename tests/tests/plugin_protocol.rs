@@ -281,18 +281,14 @@ async fn list_resources_stream_every_page_with_identities() {
 
     // The typed client lists alike: every customer over the cursor's three pages, every product over the
     // links' two, and none of the other store's.
-    let mut listed: Vec<String> =
-        client.customers().list(&store_id).await.unwrap().into_iter().map(|found| found.id.unwrap()).collect();
-    listed.sort();
-    let mut made = customers.clone();
-    made.sort();
-    assert_eq!(listed, made);
-    let mut listed: Vec<String> =
-        client.products().list(&store_id).await.unwrap().into_iter().map(|found| found.id.unwrap()).collect();
-    listed.sort();
-    let mut made = products.clone();
-    made.sort();
-    assert_eq!(listed, made);
+    let sorted = |mut ids: Vec<String>| {
+        ids.sort();
+        ids
+    };
+    let listed = client.customers().list(&store_id).await.unwrap();
+    assert_eq!(sorted(listed.into_iter().map(|found| found.id.unwrap()).collect()), sorted(customers.clone()));
+    let listed = client.products().list(&store_id).await.unwrap();
+    assert_eq!(sorted(listed.into_iter().map(|found| found.id.unwrap()).collect()), sorted(products.clone()));
 
     // The schema: a list resource per resource that lists, configured by the store it lists in.
     let schema: GetProviderSchemaResponse = plugin.call("GetProviderSchema", Empty {}).await.unwrap();
