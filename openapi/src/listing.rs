@@ -19,14 +19,16 @@ use crate::shape::{Kind, Shape};
 use schema::model::{Object, Operation, OperationKind, Paging};
 
 impl<'d> Inference<'_, 'd> {
-    /// The resource's `list` operation, where the entity has one whose answer holds a list of objects;
-    /// what keeps one from being made, or from reading past the first page, is reported.
+    /// The resource's `list` operation, where the entity has one whose answer holds a list of the
+    /// resource's objects (each with the fields its `read` addresses it by); what keeps one from being
+    /// made, or from reading past the first page, is reported.
     pub(crate) fn list(
         &mut self,
         entity: &Entity<'d>,
         fields: &IndexMap<String, Field>,
         schema: &Object,
         name: &str,
+        read: Option<&Operation>,
     ) -> Option<Operation> {
         let role = entity.main(OperationKind::List, false)?;
         let api = &role.operation;
@@ -46,6 +48,24 @@ impl<'d> Inference<'_, 'd> {
             self.report.push(format!(
                 "{name}: `{asked}` takes a path parameter no attribute of the resource holds; it is not the \
                  resource's list"
+            ));
+            return None;
+        }
+        // What the read takes in its path, beyond what the list does, each object listed must hold.
+        let item = items(&answer, field.as_deref());
+        let missing: Vec<&str> = read
+            .into_iter()
+            .flat_map(|read| &read.path_params)
+            .filter(|param| operation.path_params.iter().all(|own| own.attribute != param.attribute))
+            .filter_map(|param| schema.attributes.get(&param.attribute))
+            .map(|attribute| attribute.answered_as())
+            .filter(|answered| item.is_some_and(|item| !holds_field(item, answered)))
+            .collect();
+        if !missing.is_empty() {
+            self.report.push(format!(
+                "{name}: the objects `{asked}` lists hold no `{}` at their top, by which the read addresses one; it \
+                 is not the resource's list",
+                missing.join("`, `")
             ));
             return None;
         }
@@ -176,6 +196,28 @@ fn objects_field(answer: &Shape) -> Option<Option<String>> {
     match below.as_slice() {
         [one] => Some(Some(one.clone())),
         _ => None,
+    }
+}
+
+/// The shape of each object of the list at `field` (the answer itself without one).
+fn items<'s>(answer: &'s Shape, field: Option<&str>) -> Option<&'s Shape> {
+    let mut list = answer;
+    for name in field.into_iter().flat_map(|field| field.split('.')) {
+        let Kind::Object(object) = &list.kind else { return None };
+        list = object.properties.get(name)?;
+    }
+    match &list.kind {
+        Kind::Array { items, .. } => Some(items),
+        _ => None,
+    }
+}
+
+/// Whether objects of `item`'s shape hold the field `name` at their top (every variant of a one-of does).
+fn holds_field(item: &Shape, name: &str) -> bool {
+    match &item.kind {
+        Kind::Object(object) => object.properties.contains_key(name),
+        Kind::Union(union) => union.variants.iter().all(|variant| holds_field(variant, name)),
+        _ => false,
     }
 }
 

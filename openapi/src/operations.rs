@@ -57,7 +57,7 @@ impl<'d> Inference<'_, 'd> {
             *operations.slot(*kind) = Some(operation);
         }
         if !data_source {
-            operations.list = self.list(entity, fields, schema, name);
+            operations.list = self.list(entity, fields, schema, name, operations.read.as_ref());
         }
         operations
     }
