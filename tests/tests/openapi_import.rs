@@ -293,8 +293,8 @@ fn bulk_updates_addressed_in_the_body_import_and_pass_acceptance() {
 /// itself, an envelope's field, one level down) and how it pages (`x-speakeasy-pagination`'s next-page
 /// URL or offset, a cursor named after its query parameter or a `next` described as one, a next-page
 /// URI, a page number); a list that pages by what the spec does not name is read to its first page and
-/// reported; an answer of two lists, or of objects that wrap the resource's, is no list. The listings read every page from the fake API through
-/// the runtime's pager, and every resource lives its whole life.
+/// reported; an answer of two lists, or of objects that wrap the resource's, is no list. The listings
+/// read every page from the fake API through the runtime's pager, and every resource lives its whole life.
 #[test]
 fn collections_import_as_lists_read_page_after_page() {
     use schema::model::Paging;
