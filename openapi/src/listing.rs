@@ -221,7 +221,7 @@ fn holds_field(item: &Shape, name: &str) -> bool {
     }
 }
 
-/// The text fields an answer holds beside its list of objects (at `objects`), two levels down at most,
+/// The text fields an answer holds beside its list of objects (at `objects`): at its top and one level in,
 /// by dotted path.
 fn strings_beside(shape: &Shape, objects: Option<&str>, prefix: &str, depth: usize, found: &mut Vec<(String, Shape)>) {
     let Kind::Object(object) = &shape.kind else { return };
