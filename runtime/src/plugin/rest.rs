@@ -193,9 +193,13 @@ impl Rest {
                 return Err(message);
             }
         };
+        // The answer, read once: for the operation it may name and for the object.
+        let empty = response.body.iter().all(u8::is_ascii_whitespace);
+        let parsed = (!empty).then(|| serde_json::from_slice::<serde_json::Value>(&response.body));
+        let json = parsed.as_ref().and_then(|parsed| parsed.as_ref().ok());
         // An operation the API finishes later may name the operation resource that says how it goes.
         let operation_link = match operation.wait.as_ref().map(|wait| &wait.until) {
-            Some(Until::Operation { follow, .. }) => Some(link(follow, &response).ok_or_else(|| {
+            Some(Until::Operation { follow, .. }) => Some(link(follow, &response, json).ok_or_else(|| {
                 let place = match follow {
                     Follow::Location => "no `Location` header".to_owned(),
                     Follow::Field(field) => format!("no `{field}` naming it"),
@@ -220,16 +224,16 @@ impl Rest {
             }));
         }
         let mut problems = Vec::new();
-        let empty = response.body.iter().all(u8::is_ascii_whitespace);
         let mut said = if operation.empty_answer {
             // An operation that answers nothing says nothing; the object is read after it.
             TfValue::Map(Default::default())
-        } else if empty {
-            problems.push("the API answered without a body".to_owned());
-            TfValue::Map(Default::default())
         } else {
-            match serde_json::from_slice::<serde_json::Value>(&response.body) {
-                Ok(json) => match operation.object_in(&json) {
+            match parsed {
+                None => {
+                    problems.push("the API answered without a body".to_owned());
+                    TfValue::Map(Default::default())
+                }
+                Some(Ok(json)) => match operation.object_in(&json) {
                     Some(object) => from_api(schema, &object, &mut problems),
                     None => {
                         let field = operation.answer_field.as_deref().unwrap_or_default();
@@ -237,7 +241,7 @@ impl Rest {
                         TfValue::Map(Default::default())
                     }
                 },
-                Err(error) => {
+                Some(Err(error)) => {
                     problems.push(format!("the answer is not JSON: {error}"));
                     TfValue::Map(Default::default())
                 }
@@ -260,13 +264,13 @@ impl Rest {
     }
 }
 
-/// Where an answer names the operation resource to follow: its `Location` header, or a text field.
-fn link(follow: &Follow, response: &crate::client::Response) -> Option<String> {
+/// Where an answer names the operation resource to follow: its `Location` header, or a text field of its
+/// body (`json`, where it is JSON).
+fn link(follow: &Follow, response: &crate::client::Response, json: Option<&serde_json::Value>) -> Option<String> {
     match follow {
         Follow::Location => response.location.clone(),
         Follow::Field(field) => {
-            let json: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
-            field.split('.').try_fold(&json, |level, name| level.get(name))?.as_str().map(str::to_owned)
+            field.split('.').try_fold(json?, |level, name| level.get(name))?.as_str().map(str::to_owned)
         }
     }
 }
