@@ -20,9 +20,8 @@ use schema::model::{Method, OperationKind};
 /// The entities of a spec by convention; what cannot be decided, and every operation left out, goes to
 /// `report`.
 pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -> IndexMap<String, Entity<'d>> {
-    let by_path: HashMap<(Method, &str), &ApiOperation<'d>> =
-        operations.iter().rev().map(|operation| ((operation.method, operation.path.as_str()), operation)).collect();
-    let find = |method: Method, path: &str| by_path.get(&(method, path)).copied();
+    let by_path = by_path(operations);
+    let find = |method: Method, path: &str| by_path.get(&(method, path)).and_then(|found| found.first()).copied();
     let mut entities: IndexMap<String, Entity<'d>> = IndexMap::new();
     let mut taken: HashSet<String> = HashSet::new();
     for item in operations.iter().filter(|operation| operation.method == Method::Get) {
@@ -90,6 +89,7 @@ pub fn entities<'d>(operations: &[ApiOperation<'d>], report: &mut Vec<String>) -
 /// Gives each resource whose read is on an item path the GET on its collection as its `list`, where the
 /// spec has one that is not already the entity's (`GET /users` beside `GET /users/{id}`).
 pub fn add_lists<'d>(operations: &[ApiOperation<'d>], entities: &mut IndexMap<String, Entity<'d>>) {
+    let by_path = by_path(operations);
     for entity in entities.values_mut() {
         let creates = entity.main(OperationKind::Create, false).is_some();
         let Some(read) = entity.main(OperationKind::Read, false).filter(|_| creates) else { continue };
@@ -99,9 +99,8 @@ pub fn add_lists<'d>(operations: &[ApiOperation<'d>], entities: &mut IndexMap<St
         let Some(collection) = collection_of(&read.operation.path) else { continue };
         let own =
             |operation: &ApiOperation<'_>| entity.roles.iter().any(|role| role.operation.pointer == operation.pointer);
-        let list = operations
-            .iter()
-            .find(|operation| operation.method == Method::Get && operation.path == collection && !own(operation));
+        let gets = by_path.get(&(Method::Get, collection)).into_iter().flatten();
+        let list = gets.copied().find(|operation| !own(operation));
         if let Some(list) = list {
             let role = Role {
                 operation: list.clone(),
@@ -113,6 +112,16 @@ pub fn add_lists<'d>(operations: &[ApiOperation<'d>], entities: &mut IndexMap<St
             entity.roles.push(role);
         }
     }
+}
+
+/// The operations by method and path, in the document's order (a `#fragment` path key gives a path a second
+/// operation of a method).
+fn by_path<'o, 'd>(operations: &'o [ApiOperation<'d>]) -> HashMap<(Method, &'o str), Vec<&'o ApiOperation<'d>>> {
+    let mut found: HashMap<(Method, &str), Vec<&ApiOperation<'d>>> = HashMap::new();
+    for operation in operations {
+        found.entry((operation.method, operation.path.as_str())).or_default().push(operation);
+    }
+    found
 }
 
 /// The collection of an item path (`/users` for `/users/{id}`); `None` when the path names no item.

@@ -58,6 +58,11 @@ fn seed_text(file: &str, package: &str) -> Vec<String> {
         .collect()
 }
 
+/// A provider of `tests/fixtures/pulumi/`.
+fn fixture(name: &str) -> schema::LoadedProvider {
+    schema::load_provider(&tests::workspace_root().join("tests/fixtures/pulumi").join(name)).unwrap()
+}
+
 /// A committed Pulumi page's markdown.
 fn page_markdown(provider: &str, page: &str) -> String {
     let path: PathBuf = tests::workspace_root().join("docs").join(provider).join("pulumi").join(page);
@@ -203,13 +208,9 @@ resource "other_thing" "ignored" {
 }
 "#;
 
-    fn garden() -> schema::LoadedProvider {
-        schema::load_provider(&tests::workspace_root().join("tests/fixtures/pulumi/garden")).unwrap()
-    }
-
     #[test]
     fn values_are_typed_through_the_schema() {
-        let loaded = garden();
+        let loaded = super::fixture("garden");
         let package = Package::new(&loaded.provider);
         let program = from_hcl(&package, EXAMPLE).unwrap();
         let names: Vec<&str> = program.declarations.iter().map(|declaration| declaration.variable.as_str()).collect();
@@ -236,7 +237,7 @@ resource "other_thing" "ignored" {
 
     #[test]
     fn programs_in_every_language() {
-        let loaded = garden();
+        let loaded = super::fixture("garden");
         let package = Package::new(&loaded.provider);
         let program = from_hcl(&package, EXAMPLE).unwrap();
         for language in program_order() {
@@ -246,7 +247,7 @@ resource "other_thing" "ignored" {
 
     #[test]
     fn a_reference_to_something_left_out_fails_the_conversion() {
-        let loaded = garden();
+        let loaded = super::fixture("garden");
         let package = Package::new(&loaded.provider);
         let error =
             from_hcl(&package, "resource \"garden_sensor\" \"s\" {\n  bed_id = other_thing.x.id\n}\n").unwrap_err();
@@ -282,14 +283,10 @@ mod hcl {
         blocks
     }
 
-    fn random() -> schema::LoadedProvider {
-        schema::load_provider(&tests::workspace_root().join("tests/fixtures/pulumi/random")).unwrap()
-    }
-
     /// The Registry's constructor examples of the random provider's `RandomInteger` and `RandomPassword`.
     #[test]
     fn constructor_examples_are_the_registrys() {
-        let loaded = random();
+        let loaded = super::fixture("random");
         let package = Package::new(&loaded.provider);
         let example = |type_name: &str| {
             let view = ResourceView::new(&package, type_name, &loaded.provider.resources[type_name]);
@@ -336,7 +333,7 @@ mod hcl {
 
     #[test]
     fn constructor_lookup_and_property_names_are_the_registrys() {
-        let loaded = random();
+        let loaded = super::fixture("random");
         let package = Package::new(&loaded.provider);
         let view = ResourceView::new(&package, "random_integer", &loaded.provider.resources["random_integer"]);
         assert_eq!(
